@@ -1,0 +1,185 @@
+package io.meterflow.timeseries;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
+import io.dropwizard.configuration.SubstitutingSourceProvider;
+import io.dropwizard.core.Application;
+import io.dropwizard.core.server.SimpleServerFactory;
+import io.dropwizard.core.setup.Bootstrap;
+import io.dropwizard.core.setup.Environment;
+import io.dropwizard.jetty.HttpConnectorFactory;
+import io.meterflow.timeseries.api.ApiExceptionMapper;
+import io.meterflow.timeseries.api.CorsFilter;
+import io.meterflow.timeseries.api.ErrorResponses;
+import io.meterflow.timeseries.api.JsonBodies;
+import io.meterflow.timeseries.api.UnexpectedExceptionMapper;
+import io.meterflow.timeseries.api.WebApplicationExceptionMapper;
+import io.meterflow.timeseries.archivepolicy.ArchivePolicyDao;
+import io.meterflow.timeseries.archivepolicy.ArchivePolicyRequests;
+import io.meterflow.timeseries.archivepolicy.ArchivePolicyResource;
+import io.meterflow.timeseries.archivepolicy.ArchivePolicyService;
+import io.meterflow.timeseries.archivepolicy.BuiltInArchivePolicies;
+import io.meterflow.timeseries.archivepolicy.BuiltInPolicyInstaller;
+import io.meterflow.timeseries.archivepolicyrule.ArchivePolicyRuleDao;
+import io.meterflow.timeseries.archivepolicyrule.ArchivePolicyRuleResource;
+import io.meterflow.timeseries.archivepolicyrule.ArchivePolicyRuleService;
+import io.meterflow.timeseries.auth.AccessPolicy;
+import io.meterflow.timeseries.auth.AuthMode;
+import io.meterflow.timeseries.auth.AuthenticationFilter;
+import io.meterflow.timeseries.config.ClasspathFallbackSourceProvider;
+import io.meterflow.timeseries.database.DatabaseHealthCheck;
+import io.meterflow.timeseries.database.EmbeddedDatabase;
+import io.meterflow.timeseries.database.Migrations;
+import io.meterflow.timeseries.database.Transactions;
+import io.meterflow.timeseries.measure.BatchMeasureResource;
+import io.meterflow.timeseries.measure.MeasureReader;
+import io.meterflow.timeseries.measure.MeasureResource;
+import io.meterflow.timeseries.measure.MeasureWriter;
+import io.meterflow.timeseries.measure.MeasuresParser;
+import io.meterflow.timeseries.measure.ResourceMeasuresBatch;
+import io.meterflow.timeseries.metric.MetricDao;
+import io.meterflow.timeseries.metric.MetricResource;
+import io.meterflow.timeseries.metric.MetricService;
+import io.meterflow.timeseries.resource.ResourceDao;
+import io.meterflow.timeseries.status.CapabilitiesResource;
+import io.meterflow.timeseries.status.HealthcheckResource;
+import io.meterflow.timeseries.status.StatusResource;
+import io.meterflow.timeseries.status.VersionResource;
+import io.meterflow.timeseries.storage.AggregateStore;
+import io.meterflow.timeseries.time.Timestamps;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.UUID;
+import javax.sql.DataSource;
+
+/**
+ * The Gnocchi-compatible time-series API. {@link #run} only wires objects together; behaviour
+ * lives in the feature packages.
+ */
+public final class TimeseriesApplication extends Application<TimeseriesConfiguration> {
+
+    /** The configuration used when the command line names no file. */
+    public static final String DEFAULT_CONFIG = "meterflow-timeseries.yml";
+
+    public static void main(String[] args) throws Exception {
+        new TimeseriesApplication().run(withDefaultConfig(args));
+    }
+
+    /** {@code server} alone means {@code server meterflow-timeseries.yml} from the class path. */
+    static String[] withDefaultConfig(String[] args) {
+        if (args.length == 1 && (args[0].equals("server") || args[0].equals("check"))) {
+            return new String[] {args[0], DEFAULT_CONFIG};
+        }
+        return args;
+    }
+
+    @Override
+    public String getName() {
+        return "meterflow-timeseries-api";
+    }
+
+    @Override
+    public void initialize(Bootstrap<TimeseriesConfiguration> bootstrap) {
+        bootstrap.setConfigurationSourceProvider(new SubstitutingSourceProvider(
+                new ClasspathFallbackSourceProvider(), new EnvironmentVariableSubstitutor(false)));
+    }
+
+    @Override
+    public void run(TimeseriesConfiguration config, Environment environment) throws Exception {
+        configureServer(config);
+        ObjectMapper json = environment.getObjectMapper();
+        // Gnocchi writes NaN and Infinity as bare literals and accepts them in bodies.
+        json.configure(JsonGenerator.Feature.QUOTE_NON_NUMERIC_NUMBERS, false);
+        json.configure(JsonParser.Feature.ALLOW_NON_NUMERIC_NUMBERS, true);
+
+        DataSource dataSource = dataSource(config, environment);
+        Migrations.migrate(dataSource);
+        environment.healthChecks().register("postgresql", new DatabaseHealthCheck(dataSource));
+
+        Transactions transactions = new Transactions(dataSource);
+        Clock clock = Clock.systemUTC();
+        AccessPolicy access = new AccessPolicy();
+        JsonBodies bodies = new JsonBodies(json);
+        ErrorResponses errors = new ErrorResponses(json);
+
+        ArchivePolicyDao policyDao = new ArchivePolicyDao(json);
+        ArchivePolicyRuleDao ruleDao = new ArchivePolicyRuleDao();
+        new BuiltInPolicyInstaller(transactions, policyDao, ruleDao)
+                .installOnNewDatabase(config.effectiveInstallDefaultArchivePolicies());
+        ArchivePolicyRuleService rules = new ArchivePolicyRuleService(transactions, ruleDao);
+        MetricDao metricDao = new MetricDao(policyDao);
+        ResourceDao resourceDao = new ResourceDao();
+        MetricService metrics = new MetricService(transactions, metricDao, policyDao, rules, resourceDao, access,
+                UUID::randomUUID);
+        AggregateStore store = new AggregateStore();
+        MeasureWriter writer = new MeasureWriter(transactions, store);
+        Timestamps timestamps = new Timestamps(clock);
+        MeasuresParser parser = new MeasuresParser(timestamps);
+
+        var jersey = environment.jersey();
+        jersey.register(new AuthenticationFilter(AuthMode.parse(config.authMode()).authenticator()));
+        jersey.register(new ApiExceptionMapper(errors));
+        jersey.register(new WebApplicationExceptionMapper(errors));
+        jersey.register(new UnexpectedExceptionMapper(errors));
+        if (!config.effectiveCorsAllowedOrigin().isEmpty()) {
+            jersey.register(new CorsFilter(config.effectiveCorsAllowedOrigin()));
+        }
+        jersey.register(new VersionResource(getClass().getPackage().getImplementationVersion() == null
+                ? "dev" : getClass().getPackage().getImplementationVersion()));
+        jersey.register(new HealthcheckResource(environment.healthChecks()));
+        jersey.register(new CapabilitiesResource());
+        jersey.register(new StatusResource(access, processorName()));
+        jersey.register(new ArchivePolicyResource(new ArchivePolicyService(transactions, policyDao),
+                new ArchivePolicyRequests(BuiltInArchivePolicies.DEFAULT_METHODS), bodies, access));
+        jersey.register(new ArchivePolicyRuleResource(rules, bodies, access));
+        jersey.register(new MetricResource(metrics, bodies, config.effectiveMaxLimit()));
+        jersey.register(new MeasureResource(metrics, parser, writer, new MeasureReader(transactions, store), bodies,
+                access, timestamps));
+        jersey.register(new BatchMeasureResource(metrics, new ResourceMeasuresBatch(transactions, metricDao, metrics,
+                resourceDao, parser, writer, access, UUID::randomUUID), parser, writer, bodies, access));
+    }
+
+    private static void configureServer(TimeseriesConfiguration config) {
+        if (config.getServerFactory() instanceof SimpleServerFactory simple
+                && simple.getConnector() instanceof HttpConnectorFactory http) {
+            http.setUseForwardedHeaders(config.effectiveProxyHeaders());
+        }
+    }
+
+    private static DataSource dataSource(TimeseriesConfiguration config, Environment environment) throws Exception {
+        String url = config.database().url();
+        if (url.isBlank()) {
+            EmbeddedDatabase embedded = new EmbeddedDatabase(Path.of(config.dataDir(), "postgres"), 0);
+            url = embedded.startServer();
+            environment.lifecycle().manage(embedded);
+        }
+        HikariConfig hikari = new HikariConfig();
+        hikari.setJdbcUrl(url);
+        hikari.setMaximumPoolSize(config.database().maxPoolSize());
+        hikari.setPoolName("meterflow-timeseries");
+        hikari.setMetricRegistry(environment.metrics());
+        hikari.addDataSourceProperty("reWriteBatchedInserts", "true");
+        HikariDataSource dataSource = new HikariDataSource(hikari);
+        environment.lifecycle().manage(new io.dropwizard.lifecycle.Managed() {
+            @Override
+            public void stop() {
+                dataSource.close();
+            }
+        });
+        return dataSource;
+    }
+
+    private static String processorName() {
+        try {
+            return InetAddress.getLocalHost().getHostName() + "." + ProcessHandle.current().pid();
+        } catch (UnknownHostException unknown) {
+            return "meterflow." + ProcessHandle.current().pid();
+        }
+    }
+}

@@ -1,0 +1,110 @@
+package io.meterflow.timeseries;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.dropwizard.core.Configuration;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+
+/**
+ * The time-series API's configuration. Every key has a default in {@code meterflow-timeseries.yml}
+ * that an environment variable overrides, so containers and scripts need no file.
+ */
+public final class TimeseriesConfiguration extends Configuration {
+
+    /** Where the metrics live. */
+    public static final class DatabaseSettings {
+        /** JDBC URL with credentials; empty starts an embedded PostgreSQL under the data directory. */
+        @JsonProperty
+        @NotNull
+        private String url = "";
+
+        @JsonProperty
+        @Min(1)
+        @Max(200)
+        private int maxPoolSize = 16;
+
+        public String url() {
+            return url;
+        }
+
+        public int maxPoolSize() {
+            return maxPoolSize;
+        }
+    }
+
+    @Valid
+    @NotNull
+    @JsonProperty
+    private DatabaseSettings database = new DatabaseSettings();
+
+    /** Where embedded servers keep their data. */
+    @NotNull
+    @JsonProperty
+    private String dataDir = "./data";
+
+    /** Gnocchi's auth_mode: basic or noauth (keystone comes with the Keystone issue). */
+    @NotNull
+    @Pattern(regexp = "(?i)basic|noauth", message = "must be basic or noauth")
+    @JsonProperty
+    private String authMode = "basic";
+
+    /** {@code default}, or {@code gnocchi-tests}: the settings Gnocchi's own API tests assume. */
+    @NotNull
+    @Pattern(regexp = "default|gnocchi-tests", message = "must be default or gnocchi-tests")
+    @JsonProperty
+    private String profile = "default";
+
+    /** Largest page a listing returns (Gnocchi's api.max_limit). */
+    @Min(1)
+    @JsonProperty
+    private int maxLimit = 1000;
+
+    /** Whether a new database gets the built-in archive policies and the {@code *} → low rule. */
+    @JsonProperty
+    private boolean installDefaultArchivePolicies = true;
+
+    /** Whether X-Forwarded-* / Forwarded headers from a proxy decide the URLs the API returns. */
+    @JsonProperty
+    private boolean proxyHeaders = false;
+
+    /** An origin allowed to call the API from a browser (CORS); empty allows none. */
+    @NotNull
+    @JsonProperty
+    private String corsAllowedOrigin = "";
+
+    public DatabaseSettings database() {
+        return database;
+    }
+
+    public String dataDir() {
+        return dataDir;
+    }
+
+    public String authMode() {
+        return authMode;
+    }
+
+    public boolean gnocchiTestsProfile() {
+        return profile.equals("gnocchi-tests");
+    }
+
+    /** The gnocchi-tests profile pins what Gnocchi's test fixture sets; otherwise the keys rule. */
+    public int effectiveMaxLimit() {
+        return gnocchiTestsProfile() ? 7 : maxLimit;
+    }
+
+    public boolean effectiveInstallDefaultArchivePolicies() {
+        return !gnocchiTestsProfile() && installDefaultArchivePolicies;
+    }
+
+    public boolean effectiveProxyHeaders() {
+        return gnocchiTestsProfile() || proxyHeaders;
+    }
+
+    public String effectiveCorsAllowedOrigin() {
+        return gnocchiTestsProfile() ? "http://foobar.com" : corsAllowedOrigin;
+    }
+}

@@ -1,0 +1,57 @@
+package io.meterflow.timeseries.aggregation;
+
+import java.util.Arrays;
+
+/** Groups a series into buckets of one granularity and reduces each bucket with one method. */
+public final class BucketAggregator {
+
+    private BucketAggregator() {
+    }
+
+    /**
+     * Aggregates {@code series} for {@code method}; a rate method first replaces each point by
+     * its difference to the previous point (the first point has none and is dropped), exactly as
+     * Gnocchi derives the series it was handed.
+     */
+    public static TimeSeries aggregate(TimeSeries series, long granularity, AggregationMethod method) {
+        TimeSeries input = method.rate() ? differences(series) : series;
+        return reduce(input, granularity, method.reducer());
+    }
+
+    static TimeSeries differences(TimeSeries series) {
+        if (series.size() < 2) {
+            return TimeSeries.EMPTY;
+        }
+        long[] ts = Arrays.copyOfRange(series.timestamps(), 1, series.size());
+        double[] vs = new double[ts.length];
+        double[] values = series.values();
+        for (int i = 0; i < vs.length; i++) {
+            vs[i] = values[i + 1] - values[i];
+        }
+        return new TimeSeries(ts, vs);
+    }
+
+    public static TimeSeries reduce(TimeSeries series, long granularity, Reducer reducer) {
+        int size = series.size();
+        long[] bucketStarts = new long[size];
+        double[] bucketValues = new double[size];
+        int buckets = 0;
+        long[] ts = series.timestamps();
+        double[] vs = series.values();
+        int start = 0;
+        while (start < size) {
+            long bucket = Buckets.floor(ts[start], granularity);
+            long next = bucket + granularity;
+            int end = start + 1;
+            while (end < size && ts[end] < next) {
+                end++;
+            }
+            if (reducer.yieldsPointFor(end - start)) {
+                bucketStarts[buckets] = bucket;
+                bucketValues[buckets++] = reducer.reduce(vs, start, end);
+            }
+            start = end;
+        }
+        return new TimeSeries(Arrays.copyOf(bucketStarts, buckets), Arrays.copyOf(bucketValues, buckets));
+    }
+}

@@ -1,0 +1,55 @@
+package io.meterflow.timeseries.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Renders errors as Gnocchi does: JSON when the client accepts it (gnocchiclient always asks for
+ * it), else a small HTML or plain-text page holding the same description.
+ */
+public final class ErrorResponses {
+
+    private final ObjectMapper json;
+
+    public ErrorResponses(ObjectMapper json) {
+        this.json = json;
+    }
+
+    public Response render(int status, Object description, HttpHeaders headers) {
+        String title = Response.Status.fromStatusCode(status) == null
+                ? "Error" : Response.Status.fromStatusCode(status).getReasonPhrase();
+        String accept = headers == null ? null : headers.getHeaderString(HttpHeaders.ACCEPT);
+        if (accept != null && accept.contains("application/json")) {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("code", status);
+            body.put("title", title);
+            body.put("description", description);
+            return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(write(body)).build();
+        }
+        String text = description instanceof String string ? string : write(description);
+        if (accept != null && accept.contains("text/plain") && !accept.contains("text/html")) {
+            String page = status + " " + title + "\n\n" + text + "\n";
+            return Response.status(status).type("text/plain; charset=UTF-8").entity(page).build();
+        }
+        String page = "<html>\n <head>\n  <title>" + status + " " + title + "</title>\n </head>\n <body>\n  <h1>"
+                + status + " " + title + "</h1>\n  " + escape(text) + "\n </body>\n</html>";
+        return Response.status(status).type("text/html; charset=UTF-8").entity(page).build();
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException impossible) {
+            throw new IllegalStateException(impossible);
+        }
+    }
+
+    private static String escape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+}

@@ -1,0 +1,53 @@
+package io.meterflow.timeseries.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads request bodies the way Gnocchi does: only {@code application/json} (else 415), and a body
+ * that does not parse is a 400 "Unable to decode body". Bare NaN and Infinity are accepted,
+ * as Python's json module accepts them.
+ */
+public final class JsonBodies {
+
+    private final ObjectMapper lenientJson;
+
+    public JsonBodies(ObjectMapper lenientJson) {
+        this.lenientJson = lenientJson;
+    }
+
+    public JsonNode read(String contentType, byte[] body) {
+        requireJson(contentType);
+        try {
+            JsonNode node = lenientJson.readTree(body == null ? new byte[0] : body);
+            if (node == null || node.isMissingNode()) {
+                throw unableToDecode("Expecting value: line 1 column 1 (char 0)");
+            }
+            return node;
+        } catch (JsonProcessingException invalid) {
+            throw unableToDecode(invalid.getOriginalMessage());
+        } catch (IOException invalid) {
+            throw unableToDecode(invalid.getMessage());
+        }
+    }
+
+    private static void requireJson(String contentType) {
+        String mime = contentType == null ? "" : contentType.split(";", 2)[0].trim().toLowerCase();
+        if (!mime.equals("application/json")) {
+            throw ApiException.unsupportedMediaType();
+        }
+    }
+
+    private static ApiException unableToDecode(String reason) {
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("cause", "Unable to decode body");
+        detail.put("reason", reason);
+        detail.put("detail", List.of());
+        return ApiException.badRequest(detail);
+    }
+}

@@ -1,0 +1,58 @@
+package io.meterflow.timeseries.api;
+
+import jakarta.ws.rs.core.MultivaluedMap;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Gnocchi's pagination options: {@code limit} (clamped to the server's max_limit), {@code marker}
+ * (the id of the last item seen) and {@code sort} keys {@code attr[:asc|:desc]}, repeated.
+ */
+public record PageRequest(int limit, String marker, List<SortKey> sorts, List<String> rawSorts) {
+
+    public record SortKey(String attribute, boolean descending) {
+    }
+
+    public static PageRequest from(MultivaluedMap<String, String> query, int maxLimit, List<String> defaultSorts) {
+        int limit = maxLimit;
+        String limitText = query.getFirst("limit");
+        if (limitText != null) {
+            try {
+                limit = Integer.parseInt(limitText.trim());
+            } catch (NumberFormatException invalid) {
+                throw argumentError("expected int for dictionary value @ data['limit']");
+            }
+            if (limit < 1) {
+                throw argumentError("value must be at least 1 for dictionary value @ data['limit']");
+            }
+            limit = Math.min(limit, maxLimit);
+        }
+        List<String> rawSorts = query.containsKey("sort") ? query.get("sort") : defaultSorts;
+        List<SortKey> sorts = new ArrayList<>();
+        for (String sort : rawSorts) {
+            sorts.add(parseSort(sort));
+        }
+        return new PageRequest(limit, query.getFirst("marker"), sorts, List.copyOf(rawSorts));
+    }
+
+    private static SortKey parseSort(String sort) {
+        String[] parts = sort.split(":", 2);
+        if (parts.length == 1) {
+            return new SortKey(parts[0], false);
+        }
+        return switch (parts[1]) {
+            case "asc" -> new SortKey(parts[0], false);
+            case "desc" -> new SortKey(parts[0], true);
+            default -> throw ApiException.badRequest("Invalid sort direction: `" + parts[1] + "'");
+        };
+    }
+
+    private static ApiException argumentError(String reason) {
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("cause", "Argument value error");
+        detail.put("reason", reason);
+        return ApiException.badRequest(detail);
+    }
+}

@@ -1,0 +1,70 @@
+package io.meterflow.timeseries.measure;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.meterflow.timeseries.aggregation.Measure;
+import io.meterflow.timeseries.api.ApiException;
+import io.meterflow.timeseries.time.Timestamps;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads a list of {@code {"timestamp", "value"}} measures as Gnocchi does: timestamps all in the
+ * form of the first, values anything Python's {@code float()} accepts (numbers, numeric strings,
+ * "NaN", "inf", booleans), extra keys ignored.
+ */
+public final class MeasuresParser {
+
+    private final Timestamps timestamps;
+
+    public MeasuresParser(Timestamps timestamps) {
+        this.timestamps = timestamps;
+    }
+
+    /** Parses or throws the 400 Gnocchi answers; {@code path} locates the list inside a batch. */
+    public List<Measure> parse(JsonNode list, List<String> path) {
+        if (list == null || !list.isArray()) {
+            throw invalid("unexpected measures format", path);
+        }
+        List<Object> rawTimestamps = new ArrayList<>(list.size());
+        for (JsonNode measure : list) {
+            if (!measure.isObject() || !measure.has("timestamp")) {
+                throw invalid("unexpected measures format", path);
+            }
+            rawTimestamps.add(scalar(measure.get("timestamp")));
+        }
+        long[] parsed;
+        try {
+            parsed = timestamps.parseAll(rawTimestamps);
+        } catch (IllegalArgumentException invalidTimestamp) {
+            throw invalid("unexpected timestamp '" + invalidTimestamp.getMessage() + "'", path);
+        }
+        List<Measure> measures = new ArrayList<>(list.size());
+        for (int i = 0; i < list.size(); i++) {
+            Double value = PythonFloat.of(list.get(i).get("value"));
+            if (value == null) {
+                throw invalid("unexpected measures value", path);
+            }
+            measures.add(new Measure(parsed[i], value));
+        }
+        return measures;
+    }
+
+    private static Object scalar(JsonNode node) {
+        if (node.isNumber()) {
+            return node.numberValue();
+        }
+        if (node.isTextual()) {
+            return node.asText();
+        }
+        return node.toString(); // not a timestamp in any form: fails as "Unable to convert"
+    }
+
+    private static ApiException invalid(String reason, List<String> path) {
+        if (path.isEmpty()) {
+            return ApiException.invalidInput(reason, List.of());
+        }
+        StringBuilder where = new StringBuilder("data");
+        path.forEach(key -> where.append("['").append(key).append("']"));
+        return ApiException.invalidInput(reason + " for dictionary value @ " + where, path);
+    }
+}

@@ -1,0 +1,50 @@
+package io.meterflow.timeseries.status;
+
+import io.meterflow.timeseries.api.QueryParameters;
+import io.meterflow.timeseries.auth.AccessPolicy;
+import io.meterflow.timeseries.auth.Caller;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code /v1/status} in Gnocchi's shape. Measures are aggregated as they are written, so the
+ * backlog is always empty; the processor is this API process itself.
+ */
+@Path("/v1/status")
+@Produces(MediaType.APPLICATION_JSON)
+public final class StatusResource {
+
+    private final AccessPolicy access;
+    private final String processorName;
+
+    public StatusResource(AccessPolicy access, String processorName) {
+        this.access = access;
+        this.processorName = processorName;
+    }
+
+    @GET
+    public Map<String, Object> status(@Context SecurityContext security, @QueryParam("details") String details) {
+        access.requireAdmin(Caller.from(security));
+        boolean withDetails = details == null || QueryParameters.parseBoolean("details", details);
+        Map<String, Object> storage = new LinkedHashMap<>();
+        storage.put("summary", Map.of("metrics", 0, "measures", 0));
+        if (withDetails) {
+            storage.put("measures_to_process", Map.of());
+        }
+        Map<String, Object> metricd = new LinkedHashMap<>();
+        metricd.put("processors", List.of(processorName));
+        metricd.put("statistics", Map.of(processorName, Map.of("mode", "synchronous")));
+        Map<String, Object> status = new LinkedHashMap<>();
+        status.put("storage", storage);
+        status.put("metricd", metricd);
+        return status;
+    }
+}

@@ -1,0 +1,176 @@
+package io.meterflow.timeseries.time;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.temporal.ChronoField;
+import java.time.temporal.TemporalAccessor;
+import java.util.List;
+
+/**
+ * Parses timestamps as Gnocchi does: epoch seconds (number or numeric string), ISO 8601 with or
+ * without offset (UTC when absent), or a duration relative to now ({@code "-5 minutes"}). The
+ * first value decides how the whole list is read, as in Gnocchi. Results are nanoseconds.
+ */
+public final class Timestamps {
+
+    public static final String UNABLE_TO_CONVERT = "Unable to convert timestamps";
+    public static final String BEFORE_EPOCH = "Timestamp must be after Epoch";
+
+    private static final DateTimeFormatter ISO = new DateTimeFormatterBuilder()
+            .parseCaseInsensitive()
+            .append(DateTimeFormatter.ISO_LOCAL_DATE)
+            .optionalStart()
+            .appendLiteral('T')
+            .optionalEnd()
+            .optionalStart()
+            .appendLiteral(' ')
+            .optionalEnd()
+            .optionalStart()
+            .appendValue(ChronoField.HOUR_OF_DAY, 2)
+            .optionalStart()
+            .appendLiteral(':')
+            .appendValue(ChronoField.MINUTE_OF_HOUR, 2)
+            .optionalStart()
+            .appendLiteral(':')
+            .appendValue(ChronoField.SECOND_OF_MINUTE, 2)
+            .optionalStart()
+            .appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true)
+            .optionalEnd()
+            .optionalEnd()
+            .optionalEnd()
+            .optionalEnd()
+            .optionalStart()
+            .appendOffset("+HH:MM", "Z")
+            .optionalEnd()
+            .optionalStart()
+            .appendOffset("+HHMM", "Z")
+            .optionalEnd()
+            .optionalStart()
+            .appendOffset("+HH", "Z")
+            .optionalEnd()
+            .toFormatter();
+
+    private enum Form { EPOCH, ISO, RELATIVE }
+
+    private final Clock clock;
+
+    public Timestamps(Clock clock) {
+        this.clock = clock;
+    }
+
+    /** Parses every value the way the first one parses; throws with Gnocchi's message. */
+    public long[] parseAll(List<?> values) {
+        long[] result = new long[values.size()];
+        if (values.isEmpty()) {
+            return result;
+        }
+        Form form = formOf(values.get(0));
+        long now = nowNanos();
+        for (int i = 0; i < result.length; i++) {
+            result[i] = parse(values.get(i), form, now);
+            if (result[i] < 0) {
+                throw new IllegalArgumentException(BEFORE_EPOCH);
+            }
+        }
+        return result;
+    }
+
+    /** Parses one timestamp (query parameters such as start and stop). */
+    public long parseOne(Object value) {
+        return parseAll(List.of(value))[0];
+    }
+
+    private Form formOf(Object value) {
+        if (value instanceof Number) {
+            return Form.EPOCH;
+        }
+        if (!(value instanceof String text)) {
+            throw new IllegalArgumentException(UNABLE_TO_CONVERT);
+        }
+        if (isNumber(text)) {
+            return Form.EPOCH;
+        }
+        return parseIso(text) != null ? Form.ISO : Form.RELATIVE;
+    }
+
+    private long parse(Object value, Form form, long now) {
+        try {
+            return switch (form) {
+                case EPOCH -> epochNanos(value);
+                case ISO -> {
+                    Long iso = value instanceof String text ? parseIso(text) : null;
+                    if (iso == null) {
+                        throw new IllegalArgumentException(UNABLE_TO_CONVERT);
+                    }
+                    yield iso;
+                }
+                case RELATIVE -> now + Timespans.parse(value, true);
+            };
+        } catch (IllegalArgumentException | ArithmeticException invalid) {
+            if (BEFORE_EPOCH.equals(invalid.getMessage())) {
+                throw invalid;
+            }
+            throw new IllegalArgumentException(UNABLE_TO_CONVERT, invalid);
+        }
+    }
+
+    private static long epochNanos(Object value) {
+        BigDecimal seconds = new BigDecimal(value.toString().trim());
+        return seconds.movePointRight(9).longValueExact();
+    }
+
+    private static boolean isNumber(String text) {
+        try {
+            new BigDecimal(text.trim());
+            return true;
+        } catch (NumberFormatException notANumber) {
+            return false;
+        }
+    }
+
+    private static Long parseIso(String text) {
+        try {
+            TemporalAccessor parsed = ISO.parse(text.trim());
+            LocalDate date = LocalDate.from(parsed);
+            LocalDateTime local = parsed.isSupported(ChronoField.HOUR_OF_DAY)
+                    ? LocalDateTime.of(date, java.time.LocalTime.of(
+                            parsed.get(ChronoField.HOUR_OF_DAY),
+                            parsed.isSupported(ChronoField.MINUTE_OF_HOUR) ? parsed.get(ChronoField.MINUTE_OF_HOUR) : 0,
+                            parsed.isSupported(ChronoField.SECOND_OF_MINUTE) ? parsed.get(ChronoField.SECOND_OF_MINUTE) : 0,
+                            parsed.isSupported(ChronoField.NANO_OF_SECOND) ? parsed.get(ChronoField.NANO_OF_SECOND) : 0))
+                    : date.atStartOfDay();
+            ZoneOffset offset = parsed.isSupported(ChronoField.OFFSET_SECONDS)
+                    ? ZoneOffset.ofTotalSeconds(parsed.get(ChronoField.OFFSET_SECONDS))
+                    : ZoneOffset.UTC;
+            Instant instant = OffsetDateTime.of(local, offset).toInstant();
+            return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000_000L), instant.getNano());
+        } catch (ArithmeticException | java.time.DateTimeException invalid) {
+            return null;
+        }
+    }
+
+    private long nowNanos() {
+        Instant now = clock.instant();
+        return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+    }
+
+    /** Python's {@code datetime.isoformat()} of an aware UTC datetime: microseconds only when set. */
+    public static String format(long nanos) {
+        long seconds = Math.floorDiv(nanos, 1_000_000_000L);
+        int micros = (int) (Math.floorMod(nanos, 1_000_000_000L) / 1000);
+        LocalDateTime time = LocalDateTime.ofEpochSecond(seconds, 0, ZoneOffset.UTC);
+        String text = String.format("%04d-%02d-%02dT%02d:%02d:%02d", time.getYear(), time.getMonthValue(),
+                time.getDayOfMonth(), time.getHour(), time.getMinute(), time.getSecond());
+        if (micros != 0) {
+            text += String.format(".%06d", micros);
+        }
+        return text + "+00:00";
+    }
+}
