@@ -9,6 +9,8 @@ CREATE TABLE install_state (
 
 CREATE TABLE archive_policy (
     name                text PRIMARY KEY,
+    -- listings show policies in the order they were created, as Gnocchi does
+    created_order       bigint GENERATED ALWAYS AS IDENTITY,
     back_window         integer NOT NULL CHECK (back_window >= 0),
     -- [{"granularity": ns, "points": n}, ...], sorted by granularity
     definition          jsonb NOT NULL,

@@ -3,6 +3,7 @@ package io.meterflow.timeseries;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
@@ -16,6 +17,7 @@ import io.meterflow.timeseries.api.ApiExceptionMapper;
 import io.meterflow.timeseries.api.CorsFilter;
 import io.meterflow.timeseries.api.ErrorResponses;
 import io.meterflow.timeseries.api.JsonBodies;
+import io.meterflow.timeseries.api.PythonStyleJsonPrinter;
 import io.meterflow.timeseries.api.UnexpectedExceptionMapper;
 import io.meterflow.timeseries.api.WebApplicationExceptionMapper;
 import io.meterflow.timeseries.archivepolicy.ArchivePolicyDao;
@@ -97,6 +99,9 @@ public final class TimeseriesApplication extends Application<TimeseriesConfigura
         // Gnocchi writes NaN and Infinity as bare literals and accepts them in bodies.
         json.configure(JsonGenerator.Feature.QUOTE_NON_NUMERIC_NUMBERS, false);
         json.configure(JsonParser.Feature.ALLOW_NON_NUMERIC_NUMBERS, true);
+        // Python's separators (", " and ": "): some clients and tests match response text.
+        json.setDefaultPrettyPrinter(new PythonStyleJsonPrinter());
+        json.enable(SerializationFeature.INDENT_OUTPUT);
 
         DataSource dataSource = dataSource(config, environment);
         Migrations.migrate(dataSource);

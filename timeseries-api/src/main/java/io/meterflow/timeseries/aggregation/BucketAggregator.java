@@ -9,12 +9,14 @@ public final class BucketAggregator {
     }
 
     /**
-     * Aggregates {@code series} for {@code method}; a rate method first replaces each point by
-     * its difference to the previous point (the first point has none and is dropped), exactly as
-     * Gnocchi derives the series it was handed.
+     * Aggregates the points of {@code series} from bucket {@code start} on. A rate method first
+     * replaces each point by its difference to the previous point; the previous point may lie in
+     * the bucket before {@code start}, not further back, exactly as Gnocchi derives a series.
      */
-    public static TimeSeries aggregate(TimeSeries series, long granularity, AggregationMethod method) {
-        TimeSeries input = method.rate() ? differences(series) : series;
+    public static TimeSeries aggregate(TimeSeries series, long start, long granularity, AggregationMethod method) {
+        TimeSeries input = method.rate()
+                ? differences(series.from(start - granularity)).from(start)
+                : series.from(start);
         return reduce(input, granularity, method.reducer());
     }
 

@@ -28,7 +28,9 @@ public final class MetricAggregator {
         }
         this.aggregations = List.copyOf(aggregations);
         this.blockSize = aggregations.stream().mapToLong(Aggregation::granularity).max().orElseThrow();
-        this.backWindow = backWindow;
+        // Rates need the measure before a late one: Gnocchi keeps one more block for them.
+        boolean anyRate = aggregations.stream().anyMatch(aggregation -> aggregation.method().rate());
+        this.backWindow = anyRate ? backWindow + 1 : backWindow;
     }
 
     public MetricUpdate apply(TimeSeries buffer, List<Measure> measures) {
@@ -46,7 +48,7 @@ public final class MetricAggregator {
         for (Aggregation aggregation : aggregations) {
             long start = Buckets.floor(recomputeFrom, aggregation.granularity());
             TimeSeries points = BucketAggregator.aggregate(
-                    merged.from(start), aggregation.granularity(), aggregation.method());
+                    merged, start, aggregation.granularity(), aggregation.method());
             long expiredUpTo = aggregation.expiryCutoff(merged.last());
             recomputed.put(aggregation, new RecomputedAggregate(start, points.after(expiredUpTo), expiredUpTo));
         }

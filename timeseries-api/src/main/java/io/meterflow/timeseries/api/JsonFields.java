@@ -14,30 +14,47 @@ public final class JsonFields {
 
     private final JsonNode object;
     private final String path;
+    private final List<String> pathElements;
 
-    private JsonFields(JsonNode object, String path) {
+    private JsonFields(JsonNode object, String path, List<String> pathElements) {
         this.object = object;
         this.path = path;
+        this.pathElements = pathElements;
     }
 
     /** Starts reading {@code body}, which must be an object holding only {@code allowed} keys. */
     public static JsonFields of(JsonNode body, Set<String> allowed) {
-        return at(body, "data", allowed);
+        return at(body, List.of(), allowed);
     }
 
-    public static JsonFields at(JsonNode node, String path, Set<String> allowed) {
+    /** Reads an object nested in the body at {@code elements} (keys and list indexes). */
+    public static JsonFields at(JsonNode node, List<String> elements, Set<String> allowed) {
+        String path = "data" + String.join("", elements.stream()
+                .map(e -> e.chars().allMatch(Character::isDigit) ? "[" + e + "]" : "['" + e + "']").toList());
         if (node == null || !node.isObject()) {
-            throw ApiException.invalidInput("expected a dictionary" + suffix(path), pathElements(path));
+            throw ApiException.invalidInput("expected a dictionary" + (elements.isEmpty() ? "" : " @ " + path),
+                    elements);
         }
         Iterator<String> names = node.fieldNames();
         while (names.hasNext()) {
             String name = names.next();
             if (!allowed.contains(name)) {
                 String where = path + "['" + name + "']";
-                throw ApiException.invalidInput("extra keys not allowed @ " + where, List.of(name));
+                throw ApiException.invalidInput("extra keys not allowed @ " + where, append(elements, name));
             }
         }
-        return new JsonFields(node, path);
+        return new JsonFields(node, path, elements);
+    }
+
+    private static List<String> append(List<String> elements, String key) {
+        List<String> path = new ArrayList<>(elements);
+        path.add(key);
+        return List.copyOf(path);
+    }
+
+    /** The path elements of one of this object's keys, for error details. */
+    public List<String> pathOf(String key) {
+        return append(pathElements, key);
     }
 
     public boolean has(String key) {
@@ -54,7 +71,7 @@ public final class JsonFields {
 
     public String requiredString(String key) {
         if (!object.has(key)) {
-            throw ApiException.invalidInput("required key not provided @ " + where(key), List.of(key));
+            throw ApiException.invalidInput("required key not provided @ " + where(key), pathOf(key));
         }
         return string(key);
     }
@@ -66,7 +83,7 @@ public final class JsonFields {
     private String string(String key) {
         JsonNode value = object.get(key);
         if (!value.isTextual()) {
-            throw ApiException.invalidInput("expected str for dictionary value @ " + where(key), List.of(key));
+            throw ApiException.invalidInput("expected str for dictionary value @ " + where(key), pathOf(key));
         }
         return value.asText();
     }
@@ -83,11 +100,11 @@ public final class JsonFields {
         } else if (value.isTextual() && value.asText().trim().matches("[-+]?\\d+")) {
             parsed = Long.parseLong(value.asText().trim());
         } else {
-            throw ApiException.invalidInput("expected int for dictionary value @ " + where(key), List.of(key));
+            throw ApiException.invalidInput("expected int for dictionary value @ " + where(key), pathOf(key));
         }
         if (parsed < minimum) {
             throw ApiException.invalidInput(
-                    "value must be at least " + minimum + " for dictionary value @ " + where(key), List.of(key));
+                    "value must be at least " + minimum + " for dictionary value @ " + where(key), pathOf(key));
         }
         return parsed;
     }
@@ -98,23 +115,16 @@ public final class JsonFields {
         }
         JsonNode value = object.get(key);
         if (!value.isArray()) {
-            throw ApiException.invalidInput("expected list for dictionary value @ " + where(key), List.of(key));
+            throw ApiException.invalidInput("expected a list for dictionary value @ " + where(key), pathOf(key));
         }
         List<String> items = new ArrayList<>();
         for (JsonNode item : value) {
             if (!item.isTextual()) {
-                throw ApiException.invalidInput("expected str @ " + where(key), List.of(key));
+                throw ApiException.invalidInput("expected str @ " + where(key), pathOf(key));
             }
             items.add(item.asText());
         }
         return items;
     }
 
-    private static String suffix(String path) {
-        return path.equals("data") ? "" : " @ " + path;
-    }
-
-    private static List<String> pathElements(String path) {
-        return path.equals("data") ? List.of() : List.of(path);
-    }
 }

@@ -22,7 +22,7 @@ public final class WebApplicationExceptionMapper implements ExceptionMapper<WebA
     public Response toResponse(WebApplicationException exception) {
         Response original = exception.getResponse();
         int status = original.getStatus();
-        String description = status == 404 ? "The resource could not be found." : "";
+        Object description = status == 404 ? null : "";
         Response rendered = errors.render(status, description, headers);
         Response.ResponseBuilder builder = Response.fromResponse(rendered);
         if (original.getHeaderString("Allow") != null) {

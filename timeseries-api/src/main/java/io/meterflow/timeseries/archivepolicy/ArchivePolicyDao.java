@@ -52,7 +52,7 @@ public final class ArchivePolicyDao {
 
     public List<ArchivePolicy> list(Connection connection) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(
-                "SELECT " + COLUMNS + " FROM archive_policy ORDER BY name");
+                "SELECT " + COLUMNS + " FROM archive_policy ORDER BY created_order");
                 ResultSet rows = select.executeQuery()) {
             List<ArchivePolicy> policies = new ArrayList<>();
             while (rows.next()) {

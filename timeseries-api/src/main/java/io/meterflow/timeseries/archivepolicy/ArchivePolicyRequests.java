@@ -63,8 +63,7 @@ public final class ArchivePolicyRequests {
         }
         List<ArchivePolicyItem> items = new ArrayList<>();
         for (int i = 0; i < definition.size(); i++) {
-            String where = "data['definition'][" + i + "]";
-            JsonFields item = JsonFields.at(definition.get(i), where, ITEM_KEYS);
+            JsonFields item = JsonFields.at(definition.get(i), List.of("definition", Integer.toString(i)), ITEM_KEYS);
             Long granularity = timespan(item, "granularity", i);
             Long timespan = timespan(item, "timespan", i);
             Long points = item.optionalInteger("points", 1);
@@ -86,7 +85,7 @@ public final class ArchivePolicyRequests {
             return Timespans.parse(value.isNumber() ? value.numberValue() : value.asText(), false);
         } catch (IllegalArgumentException invalid) {
             throw ApiException.invalidInput(invalid.getMessage() + " for dictionary value @ " + item.where(key),
-                    List.of("definition", Integer.toString(index), key));
+                    item.pathOf(key));
         }
     }
 }

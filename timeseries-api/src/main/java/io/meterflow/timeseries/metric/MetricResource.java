@@ -50,7 +50,7 @@ public final class MetricResource {
     public Response create(@Context SecurityContext security, @HeaderParam(HttpHeaders.CONTENT_TYPE) String type,
             byte[] body) {
         Metric metric = service.create(caller(security), MetricRequest.parse(bodies.read(type, body)));
-        return Response.created(Locations.of("metric", metric.id().toString())).entity(MetricView.of(metric)).build();
+        return Response.created(Locations.of("metric", metric.id().toString())).entity(MetricView.created(metric)).build();
     }
 
     @GET

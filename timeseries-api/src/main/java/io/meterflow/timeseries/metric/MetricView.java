@@ -4,24 +4,35 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.meterflow.timeseries.archivepolicy.ArchivePolicyView;
+import java.util.Optional;
 import java.util.UUID;
 
 /** A metric as Gnocchi's API shows it, with its archive policy inlined. */
-@JsonPropertyOrder({"id", "creator", "name", "unit", "resource_id", "archive_policy",
+@JsonPropertyOrder({"id", "creator", "name", "unit", "resource_id", "archive_policy", "archive_policy_name",
         "created_by_user_id", "created_by_project_id"})
-@JsonInclude(JsonInclude.Include.ALWAYS)
+@JsonInclude(JsonInclude.Include.NON_ABSENT)
 public record MetricView(
         UUID id,
         String creator,
         String name,
         String unit,
-        @JsonProperty("resource_id") UUID resourceId,
-        @JsonProperty("archive_policy") ArchivePolicyView archivePolicy,
+        @JsonProperty("resource_id") @JsonInclude(JsonInclude.Include.ALWAYS) UUID resourceId,
+        @JsonProperty("archive_policy") Optional<ArchivePolicyView> archivePolicy,
+        @JsonProperty("archive_policy_name") Optional<String> archivePolicyName,
         @JsonProperty("created_by_user_id") String createdByUserId,
         @JsonProperty("created_by_project_id") String createdByProjectId) {
 
+    /** As reads show a metric: its archive policy inlined. */
     public static MetricView of(Metric metric) {
         return new MetricView(metric.id(), metric.creator(), metric.name(), metric.unit(), metric.resourceId(),
-                ArchivePolicyView.of(metric.archivePolicy()), metric.createdByUserId(), metric.createdByProjectId());
+                Optional.of(ArchivePolicyView.of(metric.archivePolicy())), Optional.empty(),
+                metric.createdByUserId(), metric.createdByProjectId());
+    }
+
+    /** As Gnocchi answers a creation: the policy by name only. */
+    public static MetricView created(Metric metric) {
+        return new MetricView(metric.id(), metric.creator(), metric.name(), metric.unit(), metric.resourceId(),
+                Optional.empty(), Optional.of(metric.archivePolicy().name()),
+                metric.createdByUserId(), metric.createdByProjectId());
     }
 }
