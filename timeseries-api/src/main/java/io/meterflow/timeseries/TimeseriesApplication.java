@@ -53,6 +53,9 @@ import io.meterflow.timeseries.status.StatusResource;
 import io.meterflow.timeseries.status.VersionResource;
 import io.meterflow.timeseries.storage.AggregateStore;
 import io.meterflow.timeseries.time.Timestamps;
+import io.prometheus.metrics.exporter.servlet.jakarta.PrometheusMetricsServlet;
+import io.prometheus.metrics.instrumentation.dropwizard.DropwizardExports;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
@@ -103,6 +106,7 @@ public final class TimeseriesApplication extends Application<TimeseriesConfigura
         json.setDefaultPrettyPrinter(new PythonStyleJsonPrinter());
         json.enable(SerializationFeature.INDENT_OUTPUT);
 
+        exposeMetricsForPrometheus(environment);
         DataSource dataSource = dataSource(config, environment);
         Migrations.migrate(dataSource);
         environment.healthChecks().register("postgresql", new DatabaseHealthCheck(dataSource));
@@ -123,7 +127,7 @@ public final class TimeseriesApplication extends Application<TimeseriesConfigura
         MetricService metrics = new MetricService(transactions, metricDao, policyDao, rules, resourceDao, access,
                 UUID::randomUUID);
         AggregateStore store = new AggregateStore();
-        MeasureWriter writer = new MeasureWriter(transactions, store);
+        MeasureWriter writer = new MeasureWriter(transactions, store, environment.metrics());
         Timestamps timestamps = new Timestamps(clock);
         MeasuresParser parser = new MeasuresParser(timestamps);
 
@@ -148,6 +152,14 @@ public final class TimeseriesApplication extends Application<TimeseriesConfigura
                 access, timestamps));
         jersey.register(new BatchMeasureResource(metrics, new ResourceMeasuresBatch(transactions, metricDao, metrics,
                 resourceDao, parser, writer, access, UUID::randomUUID), parser, writer, bodies, access));
+    }
+
+    /** Every Dropwizard metric (JVM, Jetty, pool, ours) at /admin/prometheus. */
+    private static void exposeMetricsForPrometheus(Environment environment) {
+        PrometheusRegistry prometheus = new PrometheusRegistry();
+        DropwizardExports.builder().dropwizardRegistry(environment.metrics()).register(prometheus);
+        environment.admin().addServlet("prometheus", new PrometheusMetricsServlet(prometheus))
+                .addMapping("/prometheus");
     }
 
     private static void configureServer(TimeseriesConfiguration config) {

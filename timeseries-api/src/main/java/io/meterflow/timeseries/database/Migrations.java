@@ -17,6 +17,7 @@ public final class Migrations {
         var result = Flyway.configure()
                 .dataSource(dataSource)
                 .locations("classpath:db/migration")
+                .javaMigrations(new TimescaleHypertables())
                 .load()
                 .migrate();
         LOG.info("Database schema at version {} ({} migrations applied)", result.targetSchemaVersion,

@@ -1,5 +1,8 @@
 package io.meterflow.timeseries.measure;
 
+import com.codahale.metrics.Meter;
+import com.codahale.metrics.MetricRegistry;
+import com.codahale.metrics.Timer;
 import io.meterflow.timeseries.aggregation.Aggregation;
 import io.meterflow.timeseries.aggregation.Measure;
 import io.meterflow.timeseries.aggregation.MetricAggregator;
@@ -32,17 +35,25 @@ public final class MeasureWriter {
 
     private final Transactions transactions;
     private final AggregateStore store;
+    private final Meter accepted;
+    private final Meter dropped;
+    private final Timer writes;
 
-    public MeasureWriter(Transactions transactions, AggregateStore store) {
+    public MeasureWriter(Transactions transactions, AggregateStore store, MetricRegistry metrics) {
         this.transactions = transactions;
         this.store = store;
+        this.accepted = metrics.meter("meterflow.measures.accepted");
+        this.dropped = metrics.meter("meterflow.measures.dropped");
+        this.writes = metrics.timer("meterflow.measures.write");
     }
 
     public WriteResult write(Map<Metric, List<Measure>> batch) {
         if (batch.values().stream().allMatch(List::isEmpty)) {
             return new WriteResult(0, 0);
         }
-        return transactions.inTransaction(connection -> fold(connection, batch));
+        try (Timer.Context timing = writes.time()) {
+            return transactions.inTransaction(connection -> fold(connection, batch));
+        }
     }
 
     /** Folds the batch within the caller's transaction (used when metrics are created alongside). */
@@ -80,6 +91,9 @@ public final class MeasureWriter {
         store.saveSplits(connection, merged);
         store.deleteExpired(connection, expiries);
         store.saveBuffers(connection, newBuffers);
+        // Counted before commit: a rolled-back batch overcounts, which a meter of offered load tolerates.
+        this.accepted.mark(accepted);
+        this.dropped.mark(dropped);
         return new WriteResult(accepted, dropped);
     }
 
