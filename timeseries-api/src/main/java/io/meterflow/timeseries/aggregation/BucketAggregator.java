@@ -1,6 +1,7 @@
 package io.meterflow.timeseries.aggregation;
 
 import java.util.Arrays;
+import java.util.function.LongUnaryOperator;
 
 /** Groups a series into buckets of one granularity and reduces each bucket with one method. */
 public final class BucketAggregator {
@@ -34,6 +35,24 @@ public final class BucketAggregator {
     }
 
     public static TimeSeries reduce(TimeSeries series, long granularity, Reducer reducer) {
+        return reduce(series, timestamp -> Buckets.floor(timestamp, granularity), reducer);
+    }
+
+    /** Groups by calendar period (Gnocchi's Y, H, Q, M, W resampling). */
+    public static TimeSeries reduce(TimeSeries series, CalendarPeriod period, Reducer reducer) {
+        return reduce(series, period::floor, reducer);
+    }
+
+    /**
+     * Resamples stored aggregates with the same method, as Gnocchi does (a mean of means, a max
+     * of maxes); for rate methods Gnocchi derives the aggregated series once more, and so do we.
+     */
+    public static TimeSeries resample(TimeSeries aggregates, LongUnaryOperator bucketStart, AggregationMethod method) {
+        TimeSeries input = method.rate() ? differences(aggregates) : aggregates;
+        return reduce(input, bucketStart, method.reducer());
+    }
+
+    private static TimeSeries reduce(TimeSeries series, LongUnaryOperator bucketStart, Reducer reducer) {
         int size = series.size();
         long[] bucketStarts = new long[size];
         double[] bucketValues = new double[size];
@@ -42,10 +61,9 @@ public final class BucketAggregator {
         double[] vs = series.values();
         int start = 0;
         while (start < size) {
-            long bucket = Buckets.floor(ts[start], granularity);
-            long next = bucket + granularity;
+            long bucket = bucketStart.applyAsLong(ts[start]);
             int end = start + 1;
-            while (end < size && ts[end] < next) {
+            while (end < size && bucketStart.applyAsLong(ts[end]) == bucket) {
                 end++;
             }
             if (reducer.yieldsPointFor(end - start)) {

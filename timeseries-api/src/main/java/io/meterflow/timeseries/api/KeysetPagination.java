@@ -30,7 +30,7 @@ public final class KeysetPagination {
                         + sort.attribute() + "'");
             }
             hasId |= column.equals(idColumn);
-            columns.add(new PageRequest.SortKey(column, sort.descending()));
+            columns.add(new PageRequest.SortKey(column, sort.descending(), sort.nullsFirst()));
         }
         if (!hasId) {
             columns.add(new PageRequest.SortKey(idColumn, false));
@@ -40,12 +40,13 @@ public final class KeysetPagination {
 
     public static String orderBy(List<PageRequest.SortKey> columns) {
         return " ORDER BY " + String.join(", ", columns.stream()
-                .map(c -> c.attribute() + (c.descending() ? " DESC" : " ASC")).toList());
+                .map(c -> c.attribute() + (c.descending() ? " DESC" : " ASC")
+                        + (c.nullsFirst() ? " NULLS FIRST" : " NULLS LAST")).toList());
     }
 
     /**
-     * A condition true for rows after the marker row; the marker's values are bound as
-     * parameters, two per key (value, value), in key order, from {@code markerValues}.
+     * A condition true for rows after the marker row in the sort order; the marker's values are
+     * added to {@code parameters} in the order the condition uses them.
      */
     public static String after(List<PageRequest.SortKey> columns, List<Object> markerValues, List<Object> parameters) {
         List<String> alternatives = new ArrayList<>();
@@ -57,15 +58,14 @@ public final class KeysetPagination {
             }
             PageRequest.SortKey key = columns.get(i);
             Object marker = markerValues.get(i);
+            String column = key.attribute();
             if (marker == null) {
-                clause.append(key.descending() ? key.attribute() + " IS NOT NULL" : "FALSE");
-            } else if (key.descending()) {
-                clause.append(key.attribute()).append(" < ?");
-                parameters.add(marker);
+                // NULLs sort together at one end: after them come the non-NULLs, or nothing.
+                clause.append(key.nullsFirst() ? column + " IS NOT NULL" : "FALSE");
             } else {
-                clause.append("(").append(key.attribute()).append(" > ? OR ").append(key.attribute())
-                        .append(" IS NULL)");
+                clause.append("(").append(column).append(key.descending() ? " < ?" : " > ?");
                 parameters.add(marker);
+                clause.append(key.nullsFirst() ? ")" : " OR " + column + " IS NULL)");
             }
             alternatives.add(clause.append(")").toString());
         }

@@ -12,7 +12,11 @@ import java.util.Map;
  */
 public record PageRequest(int limit, String marker, List<SortKey> sorts, List<String> rawSorts) {
 
-    public record SortKey(String attribute, boolean descending) {
+    /** A sort key; {@code nullsFirst} defaults to PostgreSQL's: last ascending, first descending. */
+    public record SortKey(String attribute, boolean descending, boolean nullsFirst) {
+        public SortKey(String attribute, boolean descending) {
+            this(attribute, descending, descending);
+        }
     }
 
     public static PageRequest from(MultivaluedMap<String, String> query, int maxLimit, List<String> defaultSorts) {
@@ -45,7 +49,12 @@ public record PageRequest(int limit, String marker, List<SortKey> sorts, List<St
         return switch (parts[1]) {
             case "asc" -> new SortKey(parts[0], false);
             case "desc" -> new SortKey(parts[0], true);
-            default -> throw ApiException.badRequest("Invalid sort direction: `" + parts[1] + "'");
+            case "asc-nullsfirst" -> new SortKey(parts[0], false, true);
+            case "asc-nullslast" -> new SortKey(parts[0], false, false);
+            case "desc-nullsfirst" -> new SortKey(parts[0], true, true);
+            case "desc-nullslast" -> new SortKey(parts[0], true, false);
+            default -> throw ApiException.badRequest("Invalid pagination: `Unknown sort direction, must be one of: "
+                    + "asc-nullsfirst, asc-nullslast, desc-nullsfirst, desc-nullslast'");
         };
     }
 

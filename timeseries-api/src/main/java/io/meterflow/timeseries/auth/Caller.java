@@ -26,6 +26,11 @@ public record Caller(String creator, String userId, String projectId, Set<String
         throw ApiException.unauthorized();
     }
 
+    /** The caller if the request carried an identity, else null. */
+    public static Caller optional(SecurityContext security) {
+        return security.getUserPrincipal() instanceof Caller caller ? caller : null;
+    }
+
     public boolean isAdmin() {
         return roles.contains("admin");
     }

@@ -2,7 +2,7 @@ package io.meterflow.timeseries.measure;
 
 import io.meterflow.timeseries.aggregation.AggregationMethod;
 import io.meterflow.timeseries.aggregation.BucketAggregator;
-import io.meterflow.timeseries.aggregation.Buckets;
+import io.meterflow.timeseries.aggregation.Resampling;
 import io.meterflow.timeseries.aggregation.TimeSeries;
 import io.meterflow.timeseries.archivepolicy.ArchivePolicyItem;
 import io.meterflow.timeseries.database.Transactions;
@@ -15,12 +15,15 @@ import java.util.Map;
 /** Reads a metric's aggregates, as Gnocchi's {@code GET /v1/metric/{id}/measures} returns them. */
 public final class MeasureReader {
 
-    /** One point of the answer: bucket start, granularity (both nanoseconds) and value. */
-    public record Point(long timestamp, long granularity, double value) {
+    /**
+     * One point of the answer: bucket start (ns), granularity as Gnocchi prints it (seconds, or a
+     * calendar period letter after calendar resampling) and value.
+     */
+    public record Point(long timestamp, Object granularity, double value) {
     }
 
     /** What to read; granularities in descending order, the order of the answer. */
-    public record Query(String method, List<Long> granularities, Long start, Long stop, Long resample) {
+    public record Query(String method, List<Long> granularities, Long start, Long stop, Resampling resample) {
     }
 
     private final Transactions transactions;
@@ -39,17 +42,16 @@ public final class MeasureReader {
         for (long granularity : query.granularities()) {
             TimeSeries series = unexpired(stored.get(granularity), metric.archivePolicy().itemFor(granularity)
                     .map(ArchivePolicyItem::timespan).orElse(null));
-            long outputGranularity = granularity;
+            Resampling sampling = query.resample() == null ? new Resampling.Fixed(granularity) : query.resample();
             if (query.resample() != null) {
-                // Resampling folds the stored aggregates with the same reducer (mean of means...).
-                series = BucketAggregator.reduce(series, query.resample(), method.reducer());
-                outputGranularity = query.resample();
+                series = BucketAggregator.resample(series, sampling.bucketStart(), method);
             }
-            long from = query.start() == null ? Long.MIN_VALUE : Buckets.floor(query.start(), outputGranularity);
+            long from = query.start() == null ? Long.MIN_VALUE : sampling.bucketStart().applyAsLong(query.start());
             long to = query.stop() == null ? Long.MAX_VALUE : query.stop();
             TimeSeries window = series.between(from, to);
+            Object label = sampling.label();
             for (int i = 0; i < window.size(); i++) {
-                points.add(new Point(window.timestamps()[i], outputGranularity, window.values()[i]));
+                points.add(new Point(window.timestamps()[i], label, window.values()[i]));
             }
         }
         return points;

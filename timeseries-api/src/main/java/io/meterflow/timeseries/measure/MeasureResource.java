@@ -1,6 +1,7 @@
 package io.meterflow.timeseries.measure;
 
 import io.meterflow.timeseries.aggregation.Measure;
+import io.meterflow.timeseries.aggregation.Resampling;
 import io.meterflow.timeseries.api.ApiException;
 import io.meterflow.timeseries.api.JsonBodies;
 import io.meterflow.timeseries.api.QueryParameters;
@@ -72,13 +73,13 @@ public final class MeasureResource {
             @QueryParam("resample") String resample, @QueryParam("refresh") String refresh) {
         Metric metric = metrics.getReadable(Caller.from(security), id);
         String method = aggregation == null ? "mean" : aggregation;
-        Long resampleTo = null;
+        Resampling resampleTo = null;
         if (resample != null) {
             if (granularity == null) {
                 throw ApiException.badRequest("A granularity must be specified to resample");
             }
             try {
-                resampleTo = Timespans.parse(resample, false);
+                resampleTo = Resampling.parse(resample, text -> Timespans.parse(text, false));
             } catch (IllegalArgumentException invalid) {
                 throw ApiException.badRequest(invalid.getMessage());
             }
@@ -117,8 +118,7 @@ public final class MeasureResource {
         List<MeasureReader.Point> points = reader.read(metric,
                 new MeasureReader.Query(method, granularities, from, to, resampleTo));
         return points.stream()
-                .map(p -> new Object[] {Timestamps.format(p.timestamp()), Timespans.toSeconds(p.granularity()),
-                        p.value()})
+                .map(p -> new Object[] {Timestamps.format(p.timestamp()), p.granularity(), p.value()})
                 .toList();
     }
 

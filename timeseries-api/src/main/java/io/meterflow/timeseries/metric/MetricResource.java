@@ -76,7 +76,8 @@ public final class MetricResource {
             throw ApiException.badRequest("Invalid input: value must be one of ['active', 'delete'] for dictionary "
                     + "value @ data['status']");
         }
-        List<Metric> metrics = "delete".equals(status) ? List.of() : service.list(caller(security), equalities, page);
+        List<Metric> metrics = "delete".equals(status) ? List.of()
+                : service.list(Caller.optional(security), equalities, page);
         Response.ResponseBuilder response = Response.ok(metrics.stream().map(MetricView::of).toList());
         if (!metrics.isEmpty() && metrics.size() >= page.limit()) {
             response.header("Link", LinkHeader.next(uri, page, metrics.get(metrics.size() - 1).id().toString()));

@@ -125,8 +125,9 @@ public final class MetricService {
         return transactions.read(connection -> metrics.findAll(connection, ids));
     }
 
+    /** Lists metrics; {@code caller} may be null where, as in Gnocchi's basic mode, listing asks no identity. */
     public List<Metric> list(Caller caller, Map<String, Object> equalities, PageRequest page) {
-        String visibleTo = access.listsEverything(caller) ? null : caller.projectId();
+        String visibleTo = caller == null || access.listsEverything(caller) ? null : caller.projectId();
         return transactions.read(connection -> metrics.list(connection, new MetricFilter(equalities, visibleTo), page));
     }
 

@@ -8,11 +8,12 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
 import java.util.Map;
 
 /**
- * {@code /healthcheck}, where Gnocchi's oslo middleware answers load balancers: 200 "OK" when
- * every registered health check passes (the database answers), 503 otherwise.
+ * {@code /healthcheck}, where Gnocchi's oslo middleware answers load balancers: 200 when every
+ * registered health check passes (the database answers), 503 otherwise.
  */
 @Path("/healthcheck")
 public final class HealthcheckResource {
@@ -34,10 +35,14 @@ public final class HealthcheckResource {
         return answer(false);
     }
 
+    /** As oslo.middleware: 200 with an empty body (204 for HEAD), 503 naming the failed checks. */
     private Response answer(boolean withBody) {
         Map<String, HealthCheck.Result> results = checks.runHealthChecks();
-        boolean healthy = results.values().stream().allMatch(HealthCheck.Result::isHealthy);
-        Response.ResponseBuilder response = Response.status(healthy ? 200 : 503).type(MediaType.TEXT_PLAIN);
-        return withBody ? response.entity(healthy ? "OK" : "FAILED").build() : response.build();
+        List<String> failed = results.entrySet().stream().filter(check -> !check.getValue().isHealthy())
+                .map(check -> check.getKey() + ": " + check.getValue().getMessage()).toList();
+        if (!failed.isEmpty()) {
+            return Response.status(503).type(MediaType.TEXT_PLAIN).entity(String.join("\n", failed)).build();
+        }
+        return withBody ? Response.ok("", MediaType.TEXT_PLAIN).build() : Response.noContent().build();
     }
 }
