@@ -13,6 +13,10 @@ import io.dropwizard.core.server.SimpleServerFactory;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
 import io.dropwizard.jetty.HttpConnectorFactory;
+import io.meterflow.timeseries.aggregates.AggregateQuery;
+import io.meterflow.timeseries.aggregates.AggregatesProcessor;
+import io.meterflow.timeseries.aggregates.AggregatesResource;
+import io.meterflow.timeseries.aggregates.AggregationResource;
 import io.meterflow.timeseries.api.ApiExceptionMapper;
 import io.meterflow.timeseries.api.CorsFilter;
 import io.meterflow.timeseries.api.ErrorResponses;
@@ -150,6 +154,11 @@ public final class TimeseriesApplication extends Application<TimeseriesConfigura
         jersey.register(new MetricResource(metrics, bodies, config.effectiveMaxLimit()));
         jersey.register(new MeasureResource(metrics, parser, writer, new MeasureReader(transactions, store), bodies,
                 access, timestamps));
+        MeasureReader reader = new MeasureReader(transactions, store);
+        AggregatesProcessor aggregates = new AggregatesProcessor(transactions, store);
+        AggregateQuery aggregateQueries = new AggregateQuery(timestamps);
+        jersey.register(new AggregatesResource(metrics, aggregates, aggregateQueries, bodies, access));
+        jersey.register(new AggregationResource(metrics, aggregates, reader, aggregateQueries, bodies, access));
         jersey.register(new BatchMeasureResource(metrics, new ResourceMeasuresBatch(transactions, metricDao, metrics,
                 resourceDao, parser, writer, access, UUID::randomUUID), parser, writer, bodies, access));
     }

@@ -197,4 +197,46 @@ public final class AggregateStore {
         }
         return new TimeSeries(timestamps, values);
     }
+
+    /** One series to read in a multi-metric read. */
+    public record SeriesKey(UUID metricId, String method, long granularity) {
+    }
+
+    /**
+     * Reads many (metric, method) series at several granularities in one query, splits overlapping
+     * [from, to]; series without data are absent from the answer.
+     */
+    public Map<SeriesKey, TimeSeries> readMany(Connection connection, List<UUID> metricIds, List<String> methods,
+            List<Long> granularities, Long from, Long to) throws SQLException {
+        Long[] firstSplits = new Long[granularities.size()];
+        for (int i = 0; i < firstSplits.length; i++) {
+            firstSplits[i] = from == null ? Long.MIN_VALUE : SplitKey.splitStartOf(from, granularities.get(i));
+        }
+        Map<SeriesKey, List<TimeSeries>> parts = new LinkedHashMap<>();
+        try (PreparedStatement select = connection.prepareStatement("""
+                SELECT s.metric_id, s.method, s.granularity, s.split_start, s.points
+                FROM unnest(?::uuid[], ?::text[]) AS r(metric_id, method)
+                CROSS JOIN unnest(?::bigint[], ?::bigint[]) AS b(granularity, first_split)
+                JOIN aggregate_split s
+                  ON s.metric_id = r.metric_id AND s.method = r.method AND s.granularity = b.granularity
+                WHERE s.split_start >= b.first_split AND s.split_start <= ?
+                ORDER BY s.metric_id, s.method, s.granularity, s.split_start""")) {
+            select.setArray(1, connection.createArrayOf("uuid", metricIds.toArray()));
+            select.setArray(2, connection.createArrayOf("text", methods.toArray()));
+            select.setArray(3, connection.createArrayOf("bigint", granularities.toArray()));
+            select.setArray(4, connection.createArrayOf("bigint", firstSplits));
+            select.setLong(5, to == null ? Long.MAX_VALUE : to);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    long granularity = rows.getLong(3);
+                    SeriesKey key = new SeriesKey(rows.getObject(1, UUID.class), rows.getString(2), granularity);
+                    parts.computeIfAbsent(key, k -> new ArrayList<>())
+                            .add(SplitCodec.decode(rows.getBytes(5), rows.getLong(4), granularity));
+                }
+            }
+        }
+        Map<SeriesKey, TimeSeries> series = new HashMap<>();
+        parts.forEach((key, splits) -> series.put(key, concatenate(splits)));
+        return series;
+    }
 }
