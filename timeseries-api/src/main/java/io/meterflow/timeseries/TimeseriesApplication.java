@@ -45,6 +45,7 @@ import io.meterflow.timeseries.measure.BatchMeasureResource;
 import io.meterflow.timeseries.measure.MeasureReader;
 import io.meterflow.timeseries.measure.MeasureResource;
 import io.meterflow.timeseries.measure.MeasureWriter;
+import io.meterflow.timeseries.measure.MeasuresJson;
 import io.meterflow.timeseries.measure.MeasuresParser;
 import io.meterflow.timeseries.measure.ResourceMeasuresBatch;
 import io.meterflow.timeseries.metric.MetricDao;
@@ -152,9 +153,9 @@ public final class TimeseriesApplication extends Application<TimeseriesConfigura
                 new ArchivePolicyRequests(BuiltInArchivePolicies.DEFAULT_METHODS), bodies, access));
         jersey.register(new ArchivePolicyRuleResource(rules, bodies, access));
         jersey.register(new MetricResource(metrics, bodies, config.effectiveMaxLimit()));
-        jersey.register(new MeasureResource(metrics, parser, writer, new MeasureReader(transactions, store), bodies,
-                access, timestamps));
         MeasureReader reader = new MeasureReader(transactions, store);
+        jersey.register(new MeasureResource(metrics, parser, writer, reader, bodies, access, timestamps,
+                new MeasuresJson(json)));
         AggregatesProcessor aggregates = new AggregatesProcessor(transactions, store);
         AggregateQuery aggregateQueries = new AggregateQuery(timestamps);
         jersey.register(new AggregatesResource(metrics, aggregates, aggregateQueries, bodies, access));

@@ -25,6 +25,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.StreamingOutput;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -44,9 +45,10 @@ public final class MeasureResource {
     private final JsonBodies bodies;
     private final AccessPolicy access;
     private final Timestamps timestamps;
+    private final MeasuresJson output;
 
     public MeasureResource(MetricService metrics, MeasuresParser parser, MeasureWriter writer, MeasureReader reader,
-            JsonBodies bodies, AccessPolicy access, Timestamps timestamps) {
+            JsonBodies bodies, AccessPolicy access, Timestamps timestamps, MeasuresJson output) {
         this.metrics = metrics;
         this.parser = parser;
         this.writer = writer;
@@ -54,6 +56,7 @@ public final class MeasureResource {
         this.bodies = bodies;
         this.access = access;
         this.timestamps = timestamps;
+        this.output = output;
     }
 
     @POST
@@ -67,7 +70,7 @@ public final class MeasureResource {
     }
 
     @GET
-    public List<Object[]> read(@Context SecurityContext security, @PathParam("id") String id,
+    public StreamingOutput read(@Context SecurityContext security, @PathParam("id") String id,
             @QueryParam("start") String start, @QueryParam("stop") String stop,
             @QueryParam("aggregation") String aggregation, @QueryParam("granularity") String granularity,
             @QueryParam("resample") String resample, @QueryParam("refresh") String refresh) {
@@ -115,11 +118,7 @@ public final class MeasureResource {
         if (refresh != null) {
             QueryParameters.parseBoolean("refresh", refresh); // writes are synchronous: always fresh
         }
-        List<MeasureReader.Point> points = reader.read(metric,
-                new MeasureReader.Query(method, granularities, from, to, resampleTo));
-        return points.stream()
-                .map(p -> new Object[] {Timestamps.format(p.timestamp()), p.granularity(), p.value()})
-                .toList();
+        return output.of(reader.read(metric, new MeasureReader.Query(method, granularities, from, to, resampleTo)));
     }
 
     private Long timestamp(String name, String value) {

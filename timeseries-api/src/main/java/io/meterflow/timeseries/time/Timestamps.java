@@ -163,14 +163,38 @@ public final class Timestamps {
 
     /** Python's {@code datetime.isoformat()} of an aware UTC datetime: microseconds only when set. */
     public static String format(long nanos) {
+        StringBuilder text = new StringBuilder(32);
+        appendTo(text, nanos);
+        return text.toString();
+    }
+
+    /**
+     * Appends the ISO form without {@code String.format}, which costs about a microsecond a call:
+     * a read of 1,000 points formats 1,000 timestamps.
+     */
+    public static void appendTo(StringBuilder text, long nanos) {
         long seconds = Math.floorDiv(nanos, 1_000_000_000L);
         int micros = (int) (Math.floorMod(nanos, 1_000_000_000L) / 1000);
-        LocalDateTime time = LocalDateTime.ofEpochSecond(seconds, 0, ZoneOffset.UTC);
-        String text = String.format("%04d-%02d-%02dT%02d:%02d:%02d", time.getYear(), time.getMonthValue(),
-                time.getDayOfMonth(), time.getHour(), time.getMinute(), time.getSecond());
+        long days = Math.floorDiv(seconds, 86_400L);
+        int secondOfDay = (int) Math.floorMod(seconds, 86_400L);
+        LocalDate date = LocalDate.ofEpochDay(days);
+        pad(text, date.getYear(), 4).append('-');
+        pad(text, date.getMonthValue(), 2).append('-');
+        pad(text, date.getDayOfMonth(), 2).append('T');
+        pad(text, secondOfDay / 3600, 2).append(':');
+        pad(text, secondOfDay / 60 % 60, 2).append(':');
+        pad(text, secondOfDay % 60, 2);
         if (micros != 0) {
-            text += String.format(".%06d", micros);
+            pad(text.append('.'), micros, 6);
         }
-        return text + "+00:00";
+        text.append("+00:00");
+    }
+
+    private static StringBuilder pad(StringBuilder text, int value, int width) {
+        String digits = Integer.toString(value);
+        for (int i = digits.length(); i < width; i++) {
+            text.append('0');
+        }
+        return text.append(digits);
     }
 }
