@@ -102,17 +102,19 @@ public sealed interface Reducer {
         }
     }
 
+    /** numpy sorts NaN last, so max is NaN as soon as one value is. */
     record Max() implements Reducer {
         public String name() {
             return "max";
         }
 
         public double reduce(double[] values, int from, int to) {
-            double max = Double.NaN;
+            double max = Double.NEGATIVE_INFINITY;
             for (int i = from; i < to; i++) {
-                if (Double.isNaN(max) || values[i] > max) {
-                    max = values[i];
+                if (Double.isNaN(values[i])) {
+                    return Double.NaN;
                 }
+                max = Math.max(max, values[i]);
             }
             return max;
         }

@@ -43,7 +43,7 @@ public record TimeSeries(long[] timestamps, double[] values) {
     /** The points with {@code from <= timestamp < to}. */
     public TimeSeries between(long from, long to) {
         int start = indexFrom(from);
-        int end = indexFrom(to);
+        int end = Math.max(start, indexFrom(to)); // from after to: nothing
         return slice(start, end);
     }
 

@@ -97,19 +97,29 @@ public final class MeasureWriter {
         return new WriteResult(accepted, dropped);
     }
 
-    /** Every split from the one holding the first recomputed bucket to the one holding the last. */
+    /**
+     * The splits the recomputed points fall in, plus the split of the first recomputed bucket
+     * (whose stored points from that bucket on are replaced even if none are recomputed). Splits
+     * in between without recomputed points held no stored points either: their raw measures
+     * would be in the buffer and recomputed. Measures years apart thus touch two splits, not
+     * every empty split between them.
+     */
     private static void planSplitChanges(UUID metricId, Aggregation aggregation, RecomputedAggregate recomputed,
             Map<SplitKey, SplitChange> changes) {
         long granularity = aggregation.granularity();
         String method = aggregation.method().name();
         TimeSeries points = recomputed.points();
-        long firstSplit = SplitKey.splitStartOf(recomputed.from(), granularity);
-        long lastSplit = points.isEmpty() ? firstSplit : SplitKey.splitStartOf(points.last(), granularity);
         long span = SplitKey.span(granularity);
-        for (long start = firstSplit; start <= lastSplit; start += span) {
-            SplitKey key = new SplitKey(metricId, method, granularity, start);
-            changes.put(key, new SplitChange(recomputed.from(), points.between(start, start + span),
-                    recomputed.expiredUpTo()));
+        long firstSplit = SplitKey.splitStartOf(recomputed.from(), granularity);
+        changes.put(new SplitKey(metricId, method, granularity, firstSplit), new SplitChange(recomputed.from(),
+                points.between(firstSplit, firstSplit + span), recomputed.expiredUpTo()));
+        int index = points.indexFrom(firstSplit + span);
+        while (index < points.size()) {
+            long start = SplitKey.splitStartOf(points.timestamps()[index], granularity);
+            int end = points.indexFrom(start + span);
+            changes.put(new SplitKey(metricId, method, granularity, start), new SplitChange(recomputed.from(),
+                    points.slice(index, end), recomputed.expiredUpTo()));
+            index = end;
         }
     }
 

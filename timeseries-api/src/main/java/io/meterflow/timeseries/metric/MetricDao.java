@@ -140,7 +140,8 @@ public final class MetricDao {
     }
 
     private static io.meterflow.timeseries.api.ApiException invalidMarker(String marker) {
-        return io.meterflow.timeseries.api.ApiException.badRequest("Invalid marker: `" + marker + "'");
+        return io.meterflow.timeseries.api.ApiException.badRequest(
+                "Invalid pagination: `Invalid marker: `" + marker + "''");
     }
 
     public boolean delete(Connection connection, UUID id) throws SQLException {

@@ -10,15 +10,18 @@ import java.util.UUID;
 /** A metric as Gnocchi's API shows it, with its archive policy inlined. */
 @JsonPropertyOrder({"id", "creator", "name", "unit", "resource_id", "archive_policy", "archive_policy_name",
         "created_by_user_id", "created_by_project_id"})
-@JsonInclude(JsonInclude.Include.NON_ABSENT)
+@JsonInclude(JsonInclude.Include.ALWAYS)
 public record MetricView(
         UUID id,
         String creator,
         String name,
         String unit,
-        @JsonProperty("resource_id") @JsonInclude(JsonInclude.Include.ALWAYS) UUID resourceId,
-        @JsonProperty("archive_policy") Optional<ArchivePolicyView> archivePolicy,
-        @JsonProperty("archive_policy_name") Optional<String> archivePolicyName,
+        @JsonProperty("resource_id") UUID resourceId,
+        // Reads inline the policy, creations name it: the absent one is left out, not null.
+        @JsonProperty("archive_policy") @JsonInclude(JsonInclude.Include.NON_ABSENT)
+        Optional<ArchivePolicyView> archivePolicy,
+        @JsonProperty("archive_policy_name") @JsonInclude(JsonInclude.Include.NON_ABSENT)
+        Optional<String> archivePolicyName,
         @JsonProperty("created_by_user_id") String createdByUserId,
         @JsonProperty("created_by_project_id") String createdByProjectId) {
 

@@ -97,7 +97,7 @@ public final class Timestamps {
         if (isNumber(text)) {
             return Form.EPOCH;
         }
-        return parseIso(text) != null ? Form.ISO : Form.RELATIVE;
+        return parseIso(text) != null || isWord(text) ? Form.ISO : Form.RELATIVE;
     }
 
     private long parse(Object value, Form form, long now) {
@@ -105,7 +105,7 @@ public final class Timestamps {
             return switch (form) {
                 case EPOCH -> epochNanos(value);
                 case ISO -> {
-                    Long iso = value instanceof String text ? parseIso(text) : null;
+                    Long iso = value instanceof String text ? (isWord(text) ? Long.valueOf(word(text, now)) : parseIso(text)) : null;
                     if (iso == null) {
                         throw new IllegalArgumentException(UNABLE_TO_CONVERT);
                     }
@@ -124,6 +124,16 @@ public final class Timestamps {
     private static long epochNanos(Object value) {
         BigDecimal seconds = new BigDecimal(value.toString().trim());
         return seconds.movePointRight(9).longValueExact();
+    }
+
+    /** numpy's datetime64 words: "now", and "today" (midnight UTC). */
+    private static boolean isWord(String text) {
+        String word = text.trim().toLowerCase(java.util.Locale.ROOT);
+        return word.equals("now") || word.equals("today");
+    }
+
+    private static long word(String text, long now) {
+        return text.trim().equalsIgnoreCase("now") ? now : Math.floorDiv(now, 86_400_000_000_000L) * 86_400_000_000_000L;
     }
 
     private static boolean isNumber(String text) {
