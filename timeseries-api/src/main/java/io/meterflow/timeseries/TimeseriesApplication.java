@@ -17,6 +17,8 @@ import io.meterflow.timeseries.aggregates.AggregateQuery;
 import io.meterflow.timeseries.aggregates.AggregatesProcessor;
 import io.meterflow.timeseries.aggregates.AggregatesResource;
 import io.meterflow.timeseries.aggregates.AggregationResource;
+import io.meterflow.timeseries.aggregates.ResourceAggregates;
+import io.meterflow.timeseries.aggregates.ResourceAggregationResource;
 import io.meterflow.timeseries.api.ApiExceptionMapper;
 import io.meterflow.timeseries.api.CorsFilter;
 import io.meterflow.timeseries.api.ErrorResponses;
@@ -194,8 +196,14 @@ public final class TimeseriesApplication extends Application<TimeseriesConfigura
         MeasureReader reader = new MeasureReader(transactions, store);
         AggregatesProcessor aggregates = new AggregatesProcessor(transactions, store);
         AggregateQuery aggregateQueries = new AggregateQuery(timestamps);
-        jersey.register(new AggregatesResource(metrics, aggregates, aggregateQueries, bodies, access));
-        jersey.register(new AggregationResource(metrics, aggregates, reader, aggregateQueries, bodies, access));
+        ResourceAggregates resourceAggregates = new ResourceAggregates(searches, metrics);
+        jersey.register(new AggregatesResource(metrics, aggregates, aggregateQueries, bodies, access,
+                resourceAggregates, searches, resourceTypes));
+        AggregationResource aggregation = new AggregationResource(metrics, aggregates, reader, aggregateQueries, bodies,
+                access);
+        jersey.register(aggregation);
+        jersey.register(new ResourceAggregationResource(resourceTypes, searches, resourceAggregates, aggregation,
+                bodies));
         jersey.register(new BatchMeasureResource(metrics, new ResourceMeasuresBatch(transactions, metricDao, metrics,
                 resourceDao, parser, writer, access, UUID::randomUUID), parser, writer, bodies, access));
     }

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.meterflow.timeseries.api.JsonBodies;
 import io.meterflow.timeseries.auth.Caller;
 import io.meterflow.timeseries.resourcetype.ResourceType;
+import io.meterflow.timeseries.api.ApiException;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -32,6 +34,13 @@ public final class ResourceSearchResource {
         this.service = service;
         this.searches = searches;
         this.bodies = bodies;
+    }
+
+    /** Only POST searches; an unknown type is still a 404 first, as in Gnocchi's routing. */
+    @GET
+    public Response get(@PathParam("type") String typeName) {
+        service.type(typeName);
+        throw new ApiException(405, "");
     }
 
     @POST

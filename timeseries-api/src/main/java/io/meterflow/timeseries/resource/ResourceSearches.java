@@ -107,6 +107,18 @@ public final class ResourceSearches {
         return response.build();
     }
 
+    /**
+     * Every resource of a type matching {@code query} that the caller may see, in the order of
+     * {@code sorts} (Gnocchi's default when empty): what cross-resource aggregation reads.
+     */
+    public List<Resource> all(Caller caller, ResourceType type, Optional<SearchQuery> query, List<String> sorts) {
+        jakarta.ws.rs.core.MultivaluedMap<String, String> options = new jakarta.ws.rs.core.MultivaluedHashMap<>();
+        (sorts.isEmpty() ? DEFAULT_SORT : sorts).forEach(sort -> options.add("sort", sort));
+        PageRequest page = PageRequest.from(options, Integer.MAX_VALUE, DEFAULT_SORT);
+        SqlCondition condition = visibleTo(caller, query.map(q -> compiler.compile(q, type)).orElse(SqlCondition.TRUE));
+        return service.list(new ResourceListing.Query(type, condition, false, page));
+    }
+
     /** The filter of a bulk deletion, restricted to what the caller may see. */
     public SqlCondition deletionFilter(Caller caller, ResourceType type, SearchQuery query) {
         return visibleTo(caller, compiler.compile(query, type));

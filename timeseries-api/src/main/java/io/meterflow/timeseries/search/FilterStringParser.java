@@ -17,8 +17,12 @@ import java.util.regex.Pattern;
 public final class FilterStringParser {
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
-    private static final List<String> OPERATORS = List.of(">=", "<=", "!=", ">", "<", "==", "=", "eq", "ne", "lt",
-            "gt", "ge", "le", "in", "like", "ilike", "≠", "≥", "≤");
+    /**
+     * In Gnocchi's order: the first that matches wins, so {@code ==} is read as {@code =} and then
+     * fails, as it does in Gnocchi's pyparsing grammar.
+     */
+    private static final List<String> OPERATORS = List.of(">=", "<=", "!=", ">", "<", "=", "==", "eq", "ne", "lt",
+            "gt", "ge", "le", "in", "like", "≠", "≥", "≤", "ilike");
     private static final Pattern UUID = Pattern.compile(
             "[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{12}(?![0-9a-zA-Z_])");
     private static final Pattern IDENTIFIER = Pattern.compile("[a-zA-Z][a-zA-Z0-9_]*");

@@ -44,8 +44,8 @@ public final class VersionResource {
     @Path("v1")
     public Map<String, Object> v1(@Context UriInfo uri) {
         List<Map<String, String>> links = new ArrayList<>();
-        links.add(Map.of("rel", "self", "href", root(uri)));
-        V1_LINKS.forEach(name -> links.add(Map.of("rel", name, "href", root(uri) + "/" + name)));
+        links.add(Map.of("rel", "self", "href", root(uri) + "/v1"));
+        V1_LINKS.forEach(name -> links.add(Map.of("rel", name, "href", root(uri) + "/v1/" + name)));
         Map<String, Object> document = new LinkedHashMap<>();
         document.put("version", "1.0");
         document.put("links", links);
