@@ -54,7 +54,7 @@ public final class ResourceFilterCompiler {
             return join(or.operands(), " OR ", type, parameters);
         }
         if (query instanceof SearchQuery.Not not) {
-            return "NOT COALESCE(" + node(not.operand(), type, parameters) + ", FALSE)";
+            return "NOT (" + node(not.operand(), type, parameters) + ")";
         }
         return comparison((SearchQuery.Comparison) query, type, parameters);
     }
