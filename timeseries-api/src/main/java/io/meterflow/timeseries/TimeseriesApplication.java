@@ -17,6 +17,8 @@ import io.meterflow.timeseries.aggregates.AggregateQuery;
 import io.meterflow.timeseries.aggregates.AggregatesProcessor;
 import io.meterflow.timeseries.aggregates.AggregatesResource;
 import io.meterflow.timeseries.aggregates.AggregationResource;
+import io.meterflow.timeseries.aggregates.ResourceAggregates;
+import io.meterflow.timeseries.aggregates.ResourceAggregationResource;
 import io.meterflow.timeseries.api.ApiExceptionMapper;
 import io.meterflow.timeseries.api.CorsFilter;
 import io.meterflow.timeseries.api.ErrorResponses;
@@ -52,6 +54,23 @@ import io.meterflow.timeseries.metric.MetricDao;
 import io.meterflow.timeseries.metric.MetricResource;
 import io.meterflow.timeseries.metric.MetricService;
 import io.meterflow.timeseries.resource.ResourceDao;
+import io.meterflow.timeseries.resource.ResourceListing;
+import io.meterflow.timeseries.resource.ResourceMetricResource;
+import io.meterflow.timeseries.resource.ResourceRequests;
+import io.meterflow.timeseries.resource.ResourceResource;
+import io.meterflow.timeseries.resource.ResourceRows;
+import io.meterflow.timeseries.resource.ResourceSearchResource;
+import io.meterflow.timeseries.resource.ResourceSearches;
+import io.meterflow.timeseries.resource.ResourceService;
+import io.meterflow.timeseries.resourcetype.AttributeDefinitions;
+import io.meterflow.timeseries.resourcetype.AttributeIndexes;
+import io.meterflow.timeseries.resourcetype.BuiltInResourceTypeInstaller;
+import io.meterflow.timeseries.resourcetype.ResourceTypeDao;
+import io.meterflow.timeseries.resourcetype.ResourceTypeRequests;
+import io.meterflow.timeseries.resourcetype.ResourceTypeResource;
+import io.meterflow.timeseries.resourcetype.ResourceTypeService;
+import io.meterflow.timeseries.search.ResourceFilterCompiler;
+import io.meterflow.timeseries.search.SearchQueryParser;
 import io.meterflow.timeseries.status.CapabilitiesResource;
 import io.meterflow.timeseries.status.HealthcheckResource;
 import io.meterflow.timeseries.status.StatusResource;
@@ -128,13 +147,25 @@ public final class TimeseriesApplication extends Application<TimeseriesConfigura
                 .installOnNewDatabase(config.effectiveInstallDefaultArchivePolicies());
         ArchivePolicyRuleService rules = new ArchivePolicyRuleService(transactions, ruleDao);
         MetricDao metricDao = new MetricDao(policyDao);
-        ResourceDao resourceDao = new ResourceDao();
+        ResourceRows resourceRows = new ResourceRows(json);
+        ResourceDao resourceDao = new ResourceDao(resourceRows);
         MetricService metrics = new MetricService(transactions, metricDao, policyDao, rules, resourceDao, access,
                 UUID::randomUUID);
         AggregateStore store = new AggregateStore();
         MeasureWriter writer = new MeasureWriter(transactions, store, environment.metrics());
         Timestamps timestamps = new Timestamps(clock);
         MeasuresParser parser = new MeasuresParser(timestamps);
+        AttributeDefinitions attributeDefinitions = new AttributeDefinitions(json, timestamps);
+        ResourceTypeService resourceTypes = new ResourceTypeService(transactions,
+                new ResourceTypeDao(attributeDefinitions), new AttributeIndexes());
+        new BuiltInResourceTypeInstaller(transactions, resourceTypes, attributeDefinitions)
+                .installOnNewDatabase(!config.gnocchiTestsProfile());
+        ResourceService resources = new ResourceService(transactions, resourceDao,
+                new ResourceListing(resourceRows), resourceTypes, metricDao, metrics, access, clock,
+                UUID::randomUUID);
+        ResourceRequests resourceRequests = new ResourceRequests(timestamps);
+        ResourceSearches searches = new ResourceSearches(resources, resourceTypes, new SearchQueryParser(),
+                new ResourceFilterCompiler(timestamps), access, config.effectiveMaxLimit());
 
         var jersey = environment.jersey();
         jersey.register(new AuthenticationFilter(AuthMode.parse(config.authMode()).authenticator()));
@@ -152,14 +183,28 @@ public final class TimeseriesApplication extends Application<TimeseriesConfigura
         jersey.register(new ArchivePolicyResource(new ArchivePolicyService(transactions, policyDao),
                 new ArchivePolicyRequests(BuiltInArchivePolicies.DEFAULT_METHODS), bodies, access));
         jersey.register(new ArchivePolicyRuleResource(rules, bodies, access));
-        jersey.register(new MetricResource(metrics, bodies, config.effectiveMaxLimit()));
+        MetricResource metricResource = new MetricResource(metrics, bodies, config.effectiveMaxLimit());
+        jersey.register(metricResource);
         MeasureReader reader = new MeasureReader(transactions, store);
-        jersey.register(new MeasureResource(metrics, parser, writer, reader, bodies, access, timestamps,
-                new MeasuresJson(json)));
+        MeasureResource measureResource = new MeasureResource(metrics, parser, writer, reader, bodies, access,
+                timestamps, new MeasuresJson(json));
+        jersey.register(measureResource);
+        jersey.register(new ResourceTypeResource(resourceTypes, new ResourceTypeRequests(attributeDefinitions), bodies,
+                access));
+        jersey.register(new ResourceResource(resources, resourceRequests, searches, bodies));
+        jersey.register(new ResourceMetricResource(resources, resourceRequests, metrics, metricResource,
+                measureResource, bodies));
+        jersey.register(new ResourceSearchResource(resources, searches, bodies));
         AggregatesProcessor aggregates = new AggregatesProcessor(transactions, store);
         AggregateQuery aggregateQueries = new AggregateQuery(timestamps);
-        jersey.register(new AggregatesResource(metrics, aggregates, aggregateQueries, bodies, access));
-        jersey.register(new AggregationResource(metrics, aggregates, reader, aggregateQueries, bodies, access));
+        ResourceAggregates resourceAggregates = new ResourceAggregates(searches, metrics);
+        jersey.register(new AggregatesResource(metrics, aggregates, aggregateQueries, bodies, access,
+                resourceAggregates, searches, resourceTypes));
+        AggregationResource aggregation = new AggregationResource(metrics, aggregates, reader, aggregateQueries, bodies,
+                access);
+        jersey.register(aggregation);
+        jersey.register(new ResourceAggregationResource(resourceTypes, searches, resourceAggregates, aggregation,
+                bodies));
         jersey.register(new BatchMeasureResource(metrics, new ResourceMeasuresBatch(transactions, metricDao, metrics,
                 resourceDao, parser, writer, access, UUID::randomUUID), parser, writer, bodies, access));
     }

@@ -22,8 +22,16 @@ import java.util.TreeSet;
  */
 public final class AggregatesProcessor {
 
-    /** A series to read: the metric, the method, and the name the operations refer to it by. */
-    public record Reference(Metric metric, String method, String name) {
+    /**
+     * A series to read: the metric, the method, and the name the operations refer to it by (a
+     * metric id, or for resource searches the metric name pattern, shared by many series).
+     * {@code byResource} series are answered as {@code {resource_id: {metric_name: {method: ...}}}}.
+     */
+    public record Reference(Metric metric, String method, String name, boolean byResource) {
+        public Reference(Metric metric, String method, String name) {
+            this(metric, method, name, false);
+        }
+
         Operation.Reference lookup() {
             return new Operation.Reference(name, method);
         }
@@ -90,6 +98,20 @@ public final class AggregatesProcessor {
             List<Object[]> rows = new ArrayList<>();
             results.forEach(grid -> rows.addAll(rows(grid, 0, dropNa)));
             return rows;
+        }
+        if (references.stream().anyMatch(Reference::byResource)) {
+            Map<String, Map<String, Map<String, List<Object[]>>>> byResource = new LinkedHashMap<>();
+            for (Grid grid : results) {
+                for (int c = 0; c < grid.width(); c++) {
+                    Reference reference = references.get(c);
+                    byResource.computeIfAbsent(String.valueOf(reference.metric().resourceId()),
+                                    r -> new LinkedHashMap<>())
+                            .computeIfAbsent(reference.metric().name(), n -> new LinkedHashMap<>())
+                            .computeIfAbsent(reference.method(), m -> new ArrayList<>())
+                            .addAll(rows(grid, c, dropNa));
+                }
+            }
+            return byResource;
         }
         Map<String, Map<String, List<Object[]>>> bySeries = new LinkedHashMap<>();
         for (Grid grid : results) {

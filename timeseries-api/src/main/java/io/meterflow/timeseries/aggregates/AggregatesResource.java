@@ -10,7 +10,14 @@ import io.meterflow.timeseries.auth.Caller;
 import io.meterflow.timeseries.metric.Metric;
 import io.meterflow.timeseries.metric.MetricService;
 import io.meterflow.timeseries.metric.MetricView;
+import io.meterflow.timeseries.resource.Resource;
 import io.meterflow.timeseries.resource.ResourceIds;
+import io.meterflow.timeseries.resource.ResourceSearches;
+import io.meterflow.timeseries.resource.ResourceView;
+import io.meterflow.timeseries.resourcetype.ResourceType;
+import io.meterflow.timeseries.resourcetype.ResourceTypeService;
+import io.meterflow.timeseries.search.SearchQuery;
+import java.util.Optional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -31,8 +38,8 @@ import java.util.TreeSet;
 import java.util.UUID;
 
 /**
- * {@code POST /v1/aggregates}: Gnocchi's aggregates API over metric ids. The resource-search form
- * ({@code resource_type} + {@code search}, with {@code groupby}) arrives with the resource API.
+ * {@code POST /v1/aggregates}: Gnocchi's aggregates API, over metric ids or over the named
+ * metrics of the resources a search finds ({@code resource_type} + {@code search}, {@code groupby}).
  */
 @Path("/v1/aggregates")
 @Produces(MediaType.APPLICATION_JSON)
@@ -45,8 +52,16 @@ public final class AggregatesResource {
     private final JsonBodies bodies;
     private final AccessPolicy access;
 
+    private final ResourceAggregates resources;
+    private final ResourceSearches searches;
+    private final ResourceTypeService types;
+
     public AggregatesResource(MetricService metrics, AggregatesProcessor processor, AggregateQuery queries,
-            JsonBodies bodies, AccessPolicy access) {
+            JsonBodies bodies, AccessPolicy access, ResourceAggregates resources, ResourceSearches searches,
+            ResourceTypeService types) {
+        this.resources = resources;
+        this.searches = searches;
+        this.types = types;
         this.metrics = metrics;
         this.processor = processor;
         this.queries = queries;
@@ -55,11 +70,11 @@ public final class AggregatesResource {
     }
 
     @POST
-    public Map<String, Object> aggregates(@Context SecurityContext security,
+    public Object aggregates(@Context SecurityContext security,
             @HeaderParam(HttpHeaders.CONTENT_TYPE) String type, @QueryParam("start") String start,
             @QueryParam("stop") String stop, @QueryParam("granularity") String granularity,
             @QueryParam("needed_overlap") String neededOverlap, @QueryParam("fill") String fill,
-            @QueryParam("details") String details, byte[] body) {
+            @QueryParam("details") String details, @QueryParam("groupby") List<String> groupby, byte[] body) {
         Caller caller = Caller.from(security);
         boolean withDetails = details != null && QueryParameters.parseBoolean("details", details);
         // Gnocchi's aggregates API drops missing points unless told how to fill or overlap.
@@ -71,18 +86,15 @@ public final class AggregatesResource {
             throw ApiException.invalidInput("required key not provided @ data['operations']", List.of("operations"));
         }
         Operation operations = OperationParser.parse(fields.node("operations"));
-        if (fields.has("resource_type")) {
-            throw ApiException.badRequest(Map.of("cause", "Not supported yet",
-                    "reason", "aggregates over a resource search need the resource API, which is not built yet",
-                    "detail", List.of("resource_type")));
-        }
         List<Operation.Reference> references = new ArrayList<>(new LinkedHashSet<>(referencesOf(operations)));
+        if (fields.has("resource_type")) {
+            if (references.isEmpty()) {
+                throw noMetricReference(json);
+            }
+            return byResources(caller, fields, operations, references, window, withDetails, groupby);
+        }
         if (references.isEmpty()) {
-            Map<String, Object> description = new LinkedHashMap<>();
-            description.put("cause", "Operations is invalid");
-            description.put("reason", "At least one 'metric' is required");
-            description.put("detail", json.get("operations"));
-            throw ApiException.badRequest(description);
+            throw noMetricReference(json);
         }
         Map<String, UUID> ids = new LinkedHashMap<>();
         for (Operation.Reference reference : references) {
@@ -121,6 +133,104 @@ public final class AggregatesResource {
             response.put("references", found.values().stream().map(MetricView::of).toList());
         }
         return response;
+    }
+
+    private static ApiException noMetricReference(JsonNode json) {
+        Map<String, Object> description = new LinkedHashMap<>();
+        description.put("cause", "Operations is invalid");
+        description.put("reason", "At least one 'metric' is required");
+        description.put("detail", json.get("operations"));
+        return ApiException.badRequest(description);
+    }
+
+    /**
+     * The {@code resource_type} + {@code search} form: references name metrics of the resources
+     * found (patterns allowed); with {@code groupby}, one answer per group of resources.
+     */
+    private Object byResources(Caller caller, JsonFields fields, Operation operations,
+            List<Operation.Reference> references, AggregateQuery.Window window, boolean withDetails,
+            List<String> groupby) {
+        String typeName = fields.requiredString("resource_type");
+        ResourceType type;
+        try {
+            type = types.get(typeName);
+        } catch (ApiException unknown) {
+            throw ApiException.badRequest(unknown.description());
+        }
+        if (!fields.has("search")) {
+            throw ApiException.invalidInput("required key not provided @ data['search']", List.of("search"));
+        }
+        JsonNode search = fields.node("search");
+        Optional<SearchQuery> query = search.isTextual()
+                ? searches.filter(caller, null, search.asText())
+                : searches.filter(caller, search, null);
+        List<ResourceAggregates.Group> groups = resources.groups(caller, type, query,
+                groupby == null ? List.of() : groupby);
+        if (groupby == null || groupby.isEmpty()) {
+            List<Resource> all = groups.isEmpty() ? List.of() : groups.get(0).resources();
+            return measuresOf(caller, type, all, operations, references, window, withDetails)
+                    .orElseThrow(() -> metricsNotFound(references));
+        }
+        List<Map<String, Object>> results = new ArrayList<>();
+        for (ResourceAggregates.Group group : groups) {
+            measuresOf(caller, type, group.resources(), operations, references, window, withDetails)
+                    .ifPresent(measures -> {
+                        Map<String, Object> result = new LinkedHashMap<>();
+                        result.put("group", group.key());
+                        result.put("measures", measures);
+                        results.add(result);
+                    });
+        }
+        if (results.isEmpty()) {
+            throw metricsNotFound(references);
+        }
+        return results;
+    }
+
+    private Optional<Map<String, Object>> measuresOf(Caller caller, ResourceType type, List<Resource> found,
+            Operation operations, List<Operation.Reference> references, AggregateQuery.Window window,
+            boolean withDetails) {
+        List<AggregatesProcessor.Reference> resolved = new ArrayList<>();
+        Set<Resource> used = new LinkedHashSet<>();
+        for (Operation.Reference reference : references) {
+            for (Metric metric : resources.matching(found, reference.metric())) {
+                access.requireMetricReader(caller, metric.accessTarget());
+                resolved.add(new AggregatesProcessor.Reference(metric, reference.method(), reference.metric(), true));
+                found.stream().filter(r -> r.id().equals(metric.resourceId())).forEach(used::add);
+            }
+        }
+        if (resolved.isEmpty()) {
+            return Optional.empty();
+        }
+        Object measures = run(resolved, operations, window);
+        Map<String, Object> response = new LinkedHashMap<>();
+        response.put("measures", measures instanceof List<?> rows ? Map.of("aggregated", rows) : measures);
+        if (withDetails) {
+            response.put("references", used.stream().map(r -> ResourceView.of(r, type)).toList());
+        }
+        return Optional.of(response);
+    }
+
+    private Object run(List<AggregatesProcessor.Reference> resolved, Operation operations,
+            AggregateQuery.Window window) {
+        try {
+            return processor.run(resolved, operations, window.start(), window.stop(), window.granularities(),
+                    window.neededOverlap(), window.fill());
+        } catch (AggregatesProcessor.MissingAggregationException missingAggregation) {
+            Map<String, Object> description = new LinkedHashMap<>();
+            description.put("cause", "Metrics with unknown aggregation");
+            description.put("detail", List.of(List.of(missingAggregation.metric().id().toString(),
+                    missingAggregation.method())));
+            throw new ApiException(404, description);
+        }
+    }
+
+    private static ApiException metricsNotFound(List<Operation.Reference> references) {
+        Map<String, Object> description = new LinkedHashMap<>();
+        description.put("cause", "Metrics not found");
+        description.put("detail", List.copyOf(new TreeSet<>(references.stream().map(Operation.Reference::metric)
+                .toList())));
+        return ApiException.badRequest(description);
     }
 
     static List<Operation.Reference> referencesOf(Operation operation) {

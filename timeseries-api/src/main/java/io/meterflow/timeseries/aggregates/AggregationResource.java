@@ -87,18 +87,22 @@ public final class AggregationResource {
     }
 
     private List<Object[]> aggregate(Caller caller, List<UUID> ids, UriInfo uri) {
-        var query = uri.getQueryParameters();
         Map<UUID, Metric> found = metrics.getAll(ids);
         for (UUID id : ids) {
             if (!found.containsKey(id)) {
                 throw MetricService.noSuchMetric(id.toString());
             }
         }
+        return aggregateMetrics(caller, ids.stream().distinct().map(found::get).toList(), uri.getQueryParameters());
+    }
+
+    /** Aggregates these metrics with the query's aggregation, reaggregation, window and fill. */
+    List<Object[]> aggregateMetrics(Caller caller, List<Metric> selected,
+            jakarta.ws.rs.core.MultivaluedMap<String, String> query) {
         String aggregation = query.getFirst("aggregation") == null ? "mean" : query.getFirst("aggregation");
         String reaggregation = query.getFirst("reaggregation") == null ? aggregation : query.getFirst("reaggregation");
         AggregateQuery.Window window = queries.window(query.getFirst("start"), query.getFirst("stop"),
                 query.getFirst("granularity"), query.getFirst("needed_overlap"), query.getFirst("fill"));
-        List<Metric> selected = ids.stream().distinct().map(found::get).toList();
         selected.forEach(metric -> access.requireMetricReader(caller, metric.accessTarget()));
         if (selected.isEmpty()) {
             return List.of();

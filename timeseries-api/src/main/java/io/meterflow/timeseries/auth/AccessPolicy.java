@@ -50,4 +50,16 @@ public final class AccessPolicy {
     public boolean listsEverything(Caller caller) {
         return caller.isAdmin() || caller.projectId() == null;
     }
+
+    /** {@code admin_or_creator or resource_owner}: reading a resource, its history and metrics. */
+    public void requireResourceReader(Caller caller, Target target) {
+        requireMetricReader(caller, target);
+    }
+
+    /** {@code admin_or_creator}: updating or deleting a resource, attaching metrics to it. */
+    public void requireResourceWriter(Caller caller, Target target) {
+        if (!isAdminOrCreator(caller, target)) {
+            throw ApiException.forbidden();
+        }
+    }
 }
