@@ -22,6 +22,7 @@ import io.meterflow.timeseries.aggregates.ResourceAggregationResource;
 import io.meterflow.timeseries.api.ApiExceptionMapper;
 import io.meterflow.timeseries.api.CorsFilter;
 import io.meterflow.timeseries.api.ErrorResponses;
+import io.meterflow.timeseries.api.ForwardedHeadersFilter;
 import io.meterflow.timeseries.api.JsonBodies;
 import io.meterflow.timeseries.api.PythonStyleJsonPrinter;
 import io.meterflow.timeseries.api.UnexpectedExceptionMapper;
@@ -71,6 +72,7 @@ import io.meterflow.timeseries.resourcetype.ResourceTypeResource;
 import io.meterflow.timeseries.resourcetype.ResourceTypeService;
 import io.meterflow.timeseries.search.ResourceFilterCompiler;
 import io.meterflow.timeseries.search.SearchQueryParser;
+import io.meterflow.timeseries.search.MetricSearchResource;
 import io.meterflow.timeseries.status.CapabilitiesResource;
 import io.meterflow.timeseries.status.HealthcheckResource;
 import io.meterflow.timeseries.status.StatusResource;
@@ -169,6 +171,9 @@ public final class TimeseriesApplication extends Application<TimeseriesConfigura
 
         var jersey = environment.jersey();
         jersey.register(new AuthenticationFilter(AuthMode.parse(config.authMode()).authenticator()));
+        if (config.effectiveProxyHeaders()) {
+            jersey.register(new ForwardedHeadersFilter());
+        }
         jersey.register(new ApiExceptionMapper(errors));
         jersey.register(new WebApplicationExceptionMapper(errors));
         jersey.register(new UnexpectedExceptionMapper(errors));
@@ -195,6 +200,7 @@ public final class TimeseriesApplication extends Application<TimeseriesConfigura
         jersey.register(new ResourceMetricResource(resources, resourceRequests, metrics, metricResource,
                 measureResource, bodies));
         jersey.register(new ResourceSearchResource(resources, searches, bodies));
+        jersey.register(new MetricSearchResource(metrics, reader, bodies, access, timestamps));
         AggregatesProcessor aggregates = new AggregatesProcessor(transactions, store);
         AggregateQuery aggregateQueries = new AggregateQuery(timestamps);
         ResourceAggregates resourceAggregates = new ResourceAggregates(searches, metrics);
@@ -217,10 +223,11 @@ public final class TimeseriesApplication extends Application<TimeseriesConfigura
                 .addMapping("/prometheus");
     }
 
+    /** Proxy headers are applied by ForwardedHeadersFilter, never by Jetty as well. */
     private static void configureServer(TimeseriesConfiguration config) {
         if (config.getServerFactory() instanceof SimpleServerFactory simple
                 && simple.getConnector() instanceof HttpConnectorFactory http) {
-            http.setUseForwardedHeaders(config.effectiveProxyHeaders());
+            http.setUseForwardedHeaders(false);
         }
     }
 

@@ -95,7 +95,7 @@ public final class OperationParser {
         if (node.isTextual()) {
             return node.asText();
         }
-        throw invalid("expected a list or a string", node.toString());
+        throw invalid("Expected a tuple/list, got a " + node.getNodeType().toString().toLowerCase(), node.toString());
     }
 
     private static Operation node(Object tree, boolean root) {
@@ -115,26 +115,26 @@ public final class OperationParser {
         return switch (operator) {
             case "metric" -> metrics(list);
             case "aggregate" -> {
-                arity(list, 3);
-                yield new Operation.Aggregate(method(list.get(1), tree), node(list.get(2), false));
+                requireShape(list, 3, operator);
+                yield new Operation.Aggregate(method(list.get(1), operator), node(list.get(2), false));
             }
             case "rolling" -> {
-                arity(list, 4);
+                requireShape(list, 4, operator);
                 Double window = number(list.get(2));
                 if (window == null || window < 1) {
-                    throw invalid("rolling window must be an integer >= 1", tree);
+                    throw operationInvalid(operator);
                 }
-                yield new Operation.Rolling(method(list.get(1), tree), window.intValue(), node(list.get(3), false));
+                yield new Operation.Rolling(method(list.get(1), operator), window.intValue(), node(list.get(3), false));
             }
             case "resample" -> {
-                arity(list, 4);
+                requireShape(list, 4, operator);
                 Resampling sampling;
                 try {
                     sampling = Resampling.parse(String.valueOf(list.get(2)), text -> Timespans.parse(text, false));
                 } catch (IllegalArgumentException invalidTimespan) {
-                    throw invalid(invalidTimespan.getMessage(), tree);
+                    throw operationInvalid(operator);
                 }
-                yield new Operation.Resample(method(list.get(1), tree), sampling, node(list.get(3), false));
+                yield new Operation.Resample(method(list.get(1), operator), sampling, node(list.get(3), false));
             }
             case "clip" -> {
                 if (list.size() != 3 && list.size() != 4) {
@@ -180,11 +180,22 @@ public final class OperationParser {
         throw invalid("metric references are (metric aggregation) pairs", tree);
     }
 
-    private static String method(Object value, Object tree) {
+    private static String method(Object value, String operator) {
         if (value instanceof String method && GridAggregates.isKnown(method)) {
             return method;
         }
-        throw invalid("'" + value + "' is not an aggregation method", tree);
+        throw operationInvalid(operator);
+    }
+
+    /** voluptuous reports any mismatch of an operator's arguments as "'op' operation invalid". */
+    private static void requireShape(List<?> list, int size, String operator) {
+        if (list.size() != size) {
+            throw operationInvalid(operator);
+        }
+    }
+
+    private static ApiException operationInvalid(String operator) {
+        return invalid("'" + operator + "' operation invalid", operator);
     }
 
     private static void arity(List<?> list, int size) {
@@ -211,7 +222,7 @@ public final class OperationParser {
         Map<String, Object> description = new LinkedHashMap<>();
         description.put("cause", "Invalid operations");
         description.put("reason", "Fail to parse the operations string");
-        description.put("detail", detail + "  (at char " + position + ")");
+        description.put("detail", detail + "  (at char " + position + "), (line:1, col:" + (position + 1) + ")");
         return ApiException.badRequest(description);
     }
 

@@ -37,8 +37,9 @@ public final class ErrorResponses {
             String page = status + " " + title + "\n\n" + text + "\n";
             return Response.status(status).type("text/plain; charset=UTF-8").entity(page).build();
         }
+        // Like webob's error pages, the detail is not HTML-escaped (clients match it as text).
         String page = "<html>\n <head>\n  <title>" + status + " " + title + "</title>\n </head>\n <body>\n  <h1>"
-                + status + " " + title + "</h1>\n  " + escape(text) + "\n </body>\n</html>";
+                + status + " " + title + "</h1>\n  " + text + "\n </body>\n</html>";
         return Response.status(status).type("text/html; charset=UTF-8").entity(page).build();
     }
 
@@ -65,7 +66,4 @@ public final class ErrorResponses {
         }
     }
 
-    private static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
-    }
 }

@@ -26,7 +26,7 @@ public final class JsonBodies {
         try {
             JsonNode node = lenientJson.readTree(body == null ? new byte[0] : body);
             if (node == null || node.isMissingNode()) {
-                throw unableToDecode("Expecting value: line 1 column 1 (char 0)");
+                throw unableToDecode("Expected object or value"); // ujson's words, as Gnocchi answers
             }
             return node;
         } catch (JsonProcessingException invalid) {

@@ -17,6 +17,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -55,7 +56,7 @@ public final class ResourceService {
     }
 
     public Resource create(Caller caller, ResourceType type, ResourceRequest request) {
-        Instant now = clock.instant();
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS); // PostgreSQL keeps microseconds
         Instant startedAt = (Instant) request.generic().getOrDefault("started_at", now);
         Instant endedAt = (Instant) request.generic().get("ended_at");
         if (startedAt != null && endedAt != null && startedAt.isAfter(endedAt)) {
@@ -119,7 +120,7 @@ public final class ResourceService {
                         + " for attribute ended_at on resource type " + type.name() + " is invalid");
             }
             if (changed) {
-                Instant now = clock.instant();
+                Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS); // PostgreSQL keeps microseconds
                 resources.archive(connection, id, now);
                 next = new Resource(next.id(), next.type(), next.originalResourceId(), next.creator(), next.userId(),
                         next.projectId(), next.startedAt(), next.endedAt(), now, null, Resource.LIVE,

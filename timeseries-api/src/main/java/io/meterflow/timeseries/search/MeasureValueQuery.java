@@ -1,0 +1,102 @@
+package io.meterflow.timeseries.search;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.meterflow.timeseries.api.ApiException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.DoubleBinaryOperator;
+import java.util.function.DoubleUnaryOperator;
+
+/**
+ * Gnocchi's measure value query for {@code POST /v1/search/metric}, e.g.
+ * {@code {"and": [{">=": 10}, {"<": 50}]}} or {@code {"=": [{"%": 5}, 0]}}, compiled to a
+ * predicate on a value. Booleans are 1/0 and truth is "not zero", as Python evaluates it.
+ */
+public final class MeasureValueQuery {
+
+    private static final Map<String, DoubleBinaryOperator> BINARY = Map.ofEntries(
+            Map.entry("=", (a, b) -> truth(a == b)), Map.entry("==", (a, b) -> truth(a == b)),
+            Map.entry("eq", (a, b) -> truth(a == b)),
+            Map.entry("<", (a, b) -> truth(a < b)), Map.entry("lt", (a, b) -> truth(a < b)),
+            Map.entry(">", (a, b) -> truth(a > b)), Map.entry("gt", (a, b) -> truth(a > b)),
+            Map.entry("<=", (a, b) -> truth(a <= b)), Map.entry("≤", (a, b) -> truth(a <= b)),
+            Map.entry("le", (a, b) -> truth(a <= b)),
+            Map.entry(">=", (a, b) -> truth(a >= b)), Map.entry("≥", (a, b) -> truth(a >= b)),
+            Map.entry("ge", (a, b) -> truth(a >= b)),
+            Map.entry("!=", (a, b) -> truth(a != b)), Map.entry("≠", (a, b) -> truth(a != b)),
+            Map.entry("ne", (a, b) -> truth(a != b)),
+            Map.entry("%", (a, b) -> a - Math.floor(a / b) * b), Map.entry("mod", (a, b) -> a - Math.floor(a / b) * b),
+            Map.entry("+", Double::sum), Map.entry("add", Double::sum),
+            Map.entry("-", (a, b) -> a - b), Map.entry("sub", (a, b) -> a - b),
+            Map.entry("*", (a, b) -> a * b), Map.entry("×", (a, b) -> a * b), Map.entry("mul", (a, b) -> a * b),
+            Map.entry("/", (a, b) -> a / b), Map.entry("÷", (a, b) -> a / b), Map.entry("div", (a, b) -> a / b),
+            Map.entry("**", Math::pow), Map.entry("^", Math::pow), Map.entry("pow", Math::pow));
+
+    private final DoubleUnaryOperator expression;
+
+    private MeasureValueQuery(DoubleUnaryOperator expression) {
+        this.expression = expression;
+    }
+
+    public static MeasureValueQuery parse(JsonNode query) {
+        if (query == null || !query.isObject() || query.size() != 1) {
+            throw ApiException.invalidInput("expected a dictionary with one operator", List.of());
+        }
+        return new MeasureValueQuery(compile(query));
+    }
+
+    public boolean matches(double value) {
+        double result = expression.applyAsDouble(value);
+        return result != 0; // NaN is true, as bool(nan) in Python
+    }
+
+    private static DoubleUnaryOperator compile(JsonNode node) {
+        if (node.isNumber()) {
+            double constant = node.doubleValue();
+            return value -> constant;
+        }
+        if (!node.isObject() || node.size() != 1) {
+            throw ApiException.invalidInput("expected a number or an operation", List.of());
+        }
+        Map.Entry<String, JsonNode> operation = node.fields().next();
+        String operator = operation.getKey();
+        JsonNode operands = operation.getValue();
+        if (operator.equals("and") || operator.equals("∧") || operator.equals("or") || operator.equals("∨")) {
+            if (!operands.isArray()) {
+                throw ApiException.invalidInput("expected a list for '" + operator + "'", List.of(operator));
+            }
+            List<DoubleUnaryOperator> parts = new ArrayList<>();
+            operands.forEach(operand -> parts.add(compile(operand)));
+            boolean all = operator.equals("and") || operator.equals("∧");
+            return value -> {
+                for (DoubleUnaryOperator part : parts) {
+                    boolean holds = part.applyAsDouble(value) != 0;
+                    if (holds != all) {
+                        return truth(!all);
+                    }
+                }
+                return truth(all);
+            };
+        }
+        DoubleBinaryOperator function = BINARY.get(operator);
+        if (function == null) {
+            throw ApiException.badRequest("Unknown operator " + operator);
+        }
+        if (operands.isNumber()) {
+            double right = operands.doubleValue();
+            return value -> function.applyAsDouble(value, right);
+        }
+        if (!operands.isArray() || operands.size() != 2) {
+            throw ApiException.badRequest("Binary operator " + operator + " needs 2 arguments, "
+                    + (operands.isArray() ? operands.size() : 1) + " given");
+        }
+        DoubleUnaryOperator left = compile(operands.get(0));
+        DoubleUnaryOperator right = compile(operands.get(1));
+        return value -> function.applyAsDouble(left.applyAsDouble(value), right.applyAsDouble(value));
+    }
+
+    private static double truth(boolean value) {
+        return value ? 1 : 0;
+    }
+}
