@@ -2,9 +2,8 @@ package io.meterflow.timeseries.archivepolicy;
 
 import io.meterflow.timeseries.archivepolicyrule.ArchivePolicyRule;
 import io.meterflow.timeseries.archivepolicyrule.ArchivePolicyRuleDao;
+import io.meterflow.timeseries.database.InstallState;
 import io.meterflow.timeseries.database.Transactions;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,17 +28,10 @@ public final class BuiltInPolicyInstaller {
 
     public void installOnNewDatabase(boolean install) {
         transactions.inTransaction(connection -> {
-            try (PreparedStatement lock = connection.prepareStatement("LOCK TABLE install_state IN EXCLUSIVE MODE");
-                    PreparedStatement marker = connection.prepareStatement(
-                            "SELECT value FROM install_state WHERE key = ?")) {
-                lock.execute();
-                marker.setString(1, MARKER);
-                try (ResultSet done = marker.executeQuery()) {
-                    if (done.next()) {
-                        return null;
-                    }
-                }
+            if (!InstallState.claim(connection, MARKER, install ? "installed" : "skipped")) {
+                return null;
             }
+            // As gnocchi-upgrade: only a database without any policy or rule gets the built-ins.
             if (install && policies.list(connection).isEmpty() && rules.list(connection).isEmpty()) {
                 for (ArchivePolicy policy : BuiltInArchivePolicies.all()) {
                     policies.insert(connection, policy);
@@ -48,12 +40,6 @@ public final class BuiltInPolicyInstaller {
                         BuiltInArchivePolicies.DEFAULT_RULE_PATTERN, BuiltInArchivePolicies.DEFAULT_RULE_POLICY));
                 LOG.info("Installed {} built-in archive policies and the default rule",
                         BuiltInArchivePolicies.all().size());
-            }
-            try (PreparedStatement mark = connection.prepareStatement(
-                    "INSERT INTO install_state (key, value) VALUES (?, ?)")) {
-                mark.setString(1, MARKER);
-                mark.setString(2, install ? "installed" : "skipped");
-                mark.executeUpdate();
             }
             return null;
         });

@@ -2,12 +2,11 @@ package io.meterflow.timeseries.resourcetype;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.meterflow.timeseries.database.InstallState;
 import io.meterflow.timeseries.database.Transactions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -39,25 +38,11 @@ public final class BuiltInResourceTypeInstaller {
     public void installOnNewDatabase(boolean install) {
         List<ResourceType> ceilometer = install ? load() : List.of();
         transactions.inTransaction(connection -> {
-            try (PreparedStatement lock = connection.prepareStatement("LOCK TABLE install_state IN EXCLUSIVE MODE");
-                    PreparedStatement marker = connection.prepareStatement(
-                            "SELECT value FROM install_state WHERE key = ?")) {
-                lock.execute();
-                marker.setString(1, MARKER);
-                try (ResultSet done = marker.executeQuery()) {
-                    if (done.next()) {
-                        return null;
-                    }
-                }
+            if (!InstallState.claim(connection, MARKER, install ? "installed" : "skipped")) {
+                return null;
             }
             for (ResourceType type : ceilometer) {
                 types.insert(connection, type);
-            }
-            try (PreparedStatement mark = connection.prepareStatement(
-                    "INSERT INTO install_state (key, value) VALUES (?, ?)")) {
-                mark.setString(1, MARKER);
-                mark.setString(2, install ? "installed" : "skipped");
-                mark.executeUpdate();
             }
             if (install) {
                 LOG.info("Installed {} Ceilometer resource types", ceilometer.size());
