@@ -182,7 +182,7 @@ public final class TimeseriesApplication extends Application<TimeseriesConfigura
         }
         jersey.register(new VersionResource(getClass().getPackage().getImplementationVersion() == null
                 ? "dev" : getClass().getPackage().getImplementationVersion()));
-        jersey.register(new HealthcheckResource(environment.healthChecks()));
+        jersey.register(new HealthcheckResource(environment.healthChecks(), clock));
         jersey.register(new CapabilitiesResource());
         jersey.register(new StatusResource(access, processorName()));
         jersey.register(new ArchivePolicyResource(new ArchivePolicyService(transactions, policyDao),
