@@ -184,11 +184,11 @@ step "metric list" has="$M1" has="$M2" -- metric list
 step "metric list -f json" "json=({'$M1', '$M2', '$M3'} <= {m['id'] for m in d} and all('archive_policy/name' in m for m in d))" \
   -- metric list -f json
 step "metric list --limit 1" 'json=(len(d) == 1)' -- metric list --limit 1 -f json
-step "metric list --sort name:asc --limit 1000" "json=(any(m['id'] == '$M1' for m in d))" \
-  -- metric list --sort name:asc --limit 1000 -f json
+step "metric list --sort name:desc --limit 1000" "json=(any(m['id'] == '$M1' for m in d))" \
+  -- metric list --sort name:desc --limit 1000 -f json
 FIRST=$(printf '%s' "$OUT" | $PY -c 'import json,sys; d=json.load(sys.stdin); print(d[0]["id"] if d else "")' 2>/dev/null)
 step "metric list --marker" "json=(all(m['id'] != '$FIRST' for m in d))" \
-  -- metric list --sort name:asc --marker "${FIRST:-$M1}" -f json
+  -- metric list --sort name:desc --marker "${FIRST:-$M1}" -f json
 
 # ------------------------------------------------------------------ measures
 step "measures add (5 measures)" -- measures add "$M1" \
@@ -251,13 +251,15 @@ step "measures batch-metrics unknown metric -> 400" rc=fail err="Unknown metrics
 # ------------------------------------------------------------------ optional extras
 if [ "$EXTENDED" = 1 ]; then
   step "server version" has=version -- server version
-  step "measures aggregation -m M1 M2 --granularity 1" 'json=(len(d) > 0)' -- \
+  step "measures aggregation -m M1 M2 --granularity 1 (mean of means, full overlap)" \
+    'json=(d == [{"timestamp": "2024-01-01T12:00:00+00:00", "granularity": 1.0, "value": 8.5}])' -- \
     measures aggregation -m "$M1" "$M2" --granularity 1 --utc -f json
-  step "aggregates '(metric M1 mean)'" 'json=(len(d) > 0)' -- \
-    aggregates "(metric $M1 mean)" --granularity 60 --utc -f json
+  step "aggregates '(metric M1 mean)' --granularity 60" \
+    'json=([m["value"] for m in d] == [20.0, 45.0, 70.0, 1.0] and d[0]["name"].endswith("/mean"))' -- \
+    aggregates "(metric $M1 mean)" --granularity 60 -f json
   step "resource-type list" has=generic -- resource-type list
   RID=$($PY -c 'import uuid; print(uuid.uuid4())')
-  step "resource create generic" has="$RID" -- resource create "$RID" --type generic -a "$AP"
+  step "resource create generic (with a metric)" has="$RID" -- resource create "$RID" --type generic -n "disk-$S:$AP"
   step "resource show" has="$RID" -- resource show "$RID"
   step "resource list" has="$RID" -- resource list
   printf '{"%s": {"cpu-%s": {"archive_policy_name": "%s", "measures": [{"timestamp": "2024-01-01T12:00:00", "value": 3}]}}}' \

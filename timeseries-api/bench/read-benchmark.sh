@@ -7,8 +7,9 @@
 #
 # Both servers must already be running (see README.md). Prints a table of every run and the
 # Meterflow/Gnocchi ratios of the single-metric read latencies (GET /v1/metric/<id>/measures at
-# granularity 60 s -> ~18 points, 1 s -> 1000 points); exits 0 when every median ratio of p99
-# is <= --target (default 0.1), 1 when not, 2 on usage or run errors. --help for all options.
+# granularity 60 s -> ~18 points, 1 s -> 1000 points); exits 0 when the median p99 ratios of
+# bench-gnocchi.sh's own reads are <= --target (default 0.1), 1 when not, 2 on usage or run
+# errors. --help for all options.
 exec /usr/bin/python3 - "$0" "$@" <<'PY'
 import argparse
 import base64
@@ -37,9 +38,10 @@ ap = argparse.ArgumentParser(
 Each round runs Gnocchi then Meterflow (--order to change); --reset-* commands run (through sh -c)
 before each run of that server so every run starts from an empty server, as bench-gnocchi.sh expects.
 Besides bench-gnocchi.sh's own 200 reads per granularity, each run is followed by a read-only pass
-(--extra-reads requests per granularity, same Python requests client, random bench metrics of that
-run) and by a client-floor measurement (GET --floor-path with the same client: the latency of a
-request that does nothing, i.e. what the Python client + loopback cost by themselves).""")
+(--extra-reads requests per granularity over random bench metrics of that run), timed with the same
+Python requests client and with a lean http.client keep-alive client, and by a client-floor
+measurement (GET --floor-path with each client: the latency of a request that does nothing, i.e.
+what the client + loopback cost by themselves).""")
 ap.add_argument("--gnocchi", required=True, metavar="URL", help="real Gnocchi, e.g. http://127.0.0.1:8041")
 ap.add_argument("--meterflow", required=True, metavar="URL", help="Meterflow, e.g. http://127.0.0.1:8061")
 ap.add_argument("--gnocchi-proc", action="append", default=[], metavar="[NAME=]REGEX",

@@ -13,6 +13,7 @@ import io.dropwizard.core.server.SimpleServerFactory;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
 import io.dropwizard.jetty.HttpConnectorFactory;
+import org.eclipse.jetty.http.UriCompliance;
 import io.meterflow.timeseries.aggregates.AggregateQuery;
 import io.meterflow.timeseries.aggregates.AggregatesProcessor;
 import io.meterflow.timeseries.aggregates.AggregatesResource;
@@ -21,6 +22,7 @@ import io.meterflow.timeseries.aggregates.ResourceAggregates;
 import io.meterflow.timeseries.aggregates.ResourceAggregationResource;
 import io.meterflow.timeseries.api.ApiExceptionMapper;
 import io.meterflow.timeseries.api.CorsFilter;
+import io.meterflow.timeseries.api.EmptySegmentFilter;
 import io.meterflow.timeseries.api.ErrorResponses;
 import io.meterflow.timeseries.api.ForwardedHeadersFilter;
 import io.meterflow.timeseries.api.JsonBodies;
@@ -55,6 +57,7 @@ import io.meterflow.timeseries.metric.MetricDao;
 import io.meterflow.timeseries.metric.MetricResource;
 import io.meterflow.timeseries.metric.MetricService;
 import io.meterflow.timeseries.resource.ResourceDao;
+import io.meterflow.timeseries.resource.ResourceView;
 import io.meterflow.timeseries.resource.ResourceListing;
 import io.meterflow.timeseries.resource.ResourceMetricResource;
 import io.meterflow.timeseries.resource.ResourceRequests;
@@ -123,7 +126,7 @@ public final class TimeseriesApplication extends Application<TimeseriesConfigura
 
     @Override
     public void run(TimeseriesConfiguration config, Environment environment) throws Exception {
-        configureServer(config);
+        configureServer(config, environment);
         ObjectMapper json = environment.getObjectMapper();
         // Gnocchi writes NaN and Infinity as bare literals and accepts them in bodies.
         json.configure(JsonGenerator.Feature.QUOTE_NON_NUMERIC_NUMBERS, false);
@@ -170,6 +173,7 @@ public final class TimeseriesApplication extends Application<TimeseriesConfigura
                 new ResourceFilterCompiler(timestamps), access, config.effectiveMaxLimit());
 
         var jersey = environment.jersey();
+        jersey.register(new EmptySegmentFilter());
         jersey.register(new AuthenticationFilter(AuthMode.parse(config.authMode()).authenticator()));
         if (config.effectiveProxyHeaders()) {
             jersey.register(new ForwardedHeadersFilter());
@@ -188,7 +192,8 @@ public final class TimeseriesApplication extends Application<TimeseriesConfigura
         jersey.register(new ArchivePolicyResource(new ArchivePolicyService(transactions, policyDao),
                 new ArchivePolicyRequests(BuiltInArchivePolicies.DEFAULT_METHODS), bodies, access));
         jersey.register(new ArchivePolicyRuleResource(rules, bodies, access));
-        MetricResource metricResource = new MetricResource(metrics, bodies, config.effectiveMaxLimit());
+        MetricResource metricResource = new MetricResource(metrics, bodies, config.effectiveMaxLimit(),
+                resourceId -> resources.find("generic", resourceId).map(r -> ResourceView.of(r, null)).orElse(null));
         jersey.register(metricResource);
         MeasureReader reader = new MeasureReader(transactions, store);
         MeasureResource measureResource = new MeasureResource(metrics, parser, writer, reader, bodies, access,
@@ -223,12 +228,18 @@ public final class TimeseriesApplication extends Application<TimeseriesConfigura
                 .addMapping("/prometheus");
     }
 
-    /** Proxy headers are applied by ForwardedHeadersFilter, never by Jetty as well. */
-    private static void configureServer(TimeseriesConfiguration config) {
+    /**
+     * Proxy headers are applied by ForwardedHeadersFilter, never by Jetty as well; empty path
+     * segments (gnocchiclient's {@code //name}) pass Jetty and are collapsed by EmptySegmentFilter.
+     */
+    private static void configureServer(TimeseriesConfiguration config, Environment environment) {
         if (config.getServerFactory() instanceof SimpleServerFactory simple
                 && simple.getConnector() instanceof HttpConnectorFactory http) {
             http.setUseForwardedHeaders(false);
+            http.setUriCompliance(UriCompliance.DEFAULT.with("gnocchi-clients",
+                    UriCompliance.Violation.AMBIGUOUS_EMPTY_SEGMENT));
         }
+        environment.getApplicationContext().getServletHandler().setDecodeAmbiguousURIs(true);
     }
 
     private static DataSource dataSource(TimeseriesConfiguration config, Environment environment) throws Exception {

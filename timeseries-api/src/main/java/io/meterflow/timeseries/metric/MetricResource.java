@@ -26,6 +26,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
 
 /** {@code /v1/metric}: Gnocchi's metric API. */
 @Path("/v1/metric")
@@ -39,11 +41,15 @@ public final class MetricResource {
     private final MetricService service;
     private final JsonBodies bodies;
     private final int maxLimit;
+    private final Function<UUID, Map<String, Object>> resourceViews;
 
-    public MetricResource(MetricService service, JsonBodies bodies, int maxLimit) {
+    /** {@code resourceViews} renders a metric's resource (null if gone) for the detailed view. */
+    public MetricResource(MetricService service, JsonBodies bodies, int maxLimit,
+            Function<UUID, Map<String, Object>> resourceViews) {
         this.service = service;
         this.bodies = bodies;
         this.maxLimit = maxLimit;
+        this.resourceViews = resourceViews;
     }
 
     @POST
@@ -87,8 +93,10 @@ public final class MetricResource {
 
     @GET
     @Path("{id}")
-    public MetricView get(@Context SecurityContext security, @PathParam("id") String id) {
-        return MetricView.of(service.getReadable(caller(security), id));
+    public Map<String, Object> get(@Context SecurityContext security, @PathParam("id") String id) {
+        Metric metric = service.getReadable(caller(security), id);
+        Map<String, Object> resource = metric.resourceId() == null ? null : resourceViews.apply(metric.resourceId());
+        return MetricView.detailed(metric, resource);
     }
 
     @DELETE

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.meterflow.timeseries.archivepolicy.ArchivePolicyView;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -37,5 +39,22 @@ public record MetricView(
         return new MetricView(metric.id(), metric.creator(), metric.name(), metric.unit(), metric.resourceId(),
                 Optional.empty(), Optional.of(metric.archivePolicy().name()),
                 metric.createdByUserId(), metric.createdByProjectId());
+    }
+
+    /**
+     * As Gnocchi shows one metric: the resource inlined ({@code "resource"}, null when none)
+     * instead of its id.
+     */
+    public static Map<String, Object> detailed(Metric metric, Map<String, Object> resource) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("id", metric.id());
+        json.put("creator", metric.creator());
+        json.put("name", metric.name());
+        json.put("unit", metric.unit());
+        json.put("resource", resource);
+        json.put("archive_policy", ArchivePolicyView.of(metric.archivePolicy()));
+        json.put("created_by_user_id", metric.createdByUserId());
+        json.put("created_by_project_id", metric.createdByProjectId());
+        return json;
     }
 }

@@ -26,6 +26,7 @@ import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -75,7 +76,7 @@ public final class ResourceMetricResource {
 
     @GET
     @Path("{name}")
-    public MetricView get(@Context SecurityContext security, @PathParam("type") String type,
+    public Map<String, Object> get(@Context SecurityContext security, @PathParam("type") String type,
             @PathParam("id") String id, @PathParam("name") String name) {
         return metricResource.get(security, metricId(security, type, id, name));
     }
