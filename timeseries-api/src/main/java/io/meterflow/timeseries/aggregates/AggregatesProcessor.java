@@ -125,7 +125,8 @@ public final class AggregatesProcessor {
         return bySeries;
     }
 
-    private static List<Long> commonGranularities(List<Reference> references) {
+    /** The granularities every referenced metric's policy has; none is Gnocchi's "No granularity match". */
+    public static List<Long> commonGranularities(List<Reference> references) {
         List<Long> common = null;
         for (Reference reference : references) {
             List<Long> own = reference.metric().archivePolicy().definition().stream()

@@ -118,8 +118,10 @@ public final class AggregationResource {
                 throw ApiException.badRequest(invalid.getMessage());
             }
         }
-        List<Long> granularities = window.granularities() == null ? common(selected, aggregation)
-                : window.granularities();
+        List<AggregatesProcessor.Reference> references = selected.stream()
+                .map(metric -> new AggregatesProcessor.Reference(metric, aggregation, metric.id().toString())).toList();
+        List<Long> granularities = window.granularities() == null
+                ? AggregatesProcessor.commonGranularities(references) : window.granularities();
         for (Metric metric : selected) {
             for (long granularity : granularities) {
                 if (metric.archivePolicy().itemFor(granularity).isEmpty()) {
@@ -148,8 +150,6 @@ public final class AggregationResource {
                     window.stop(), resample)).stream()
                     .map(p -> new Object[] {Timestamps.format(p.timestamp()), p.granularity(), p.value()}).toList();
         }
-        List<AggregatesProcessor.Reference> references = selected.stream()
-                .map(metric -> new AggregatesProcessor.Reference(metric, aggregation, metric.id().toString())).toList();
         Operation series = new Operation.Metrics(references.stream()
                 .map(r -> new Operation.Reference(r.name(), r.method())).toList());
         if (resample != null) {
@@ -164,21 +164,5 @@ public final class AggregationResource {
         } catch (AggregatesProcessor.MissingAggregationException missing) {
             throw ApiException.notFound(missing.getMessage());
         }
-    }
-
-    private static List<Long> common(List<Metric> metrics, String aggregation) {
-        List<Long> common = null;
-        for (Metric metric : metrics) {
-            List<Long> own = metric.archivePolicy().definition().stream().map(item -> item.granularity()).toList();
-            common = common == null ? new ArrayList<>(own) : new ArrayList<>(common.stream().filter(own::contains).toList());
-        }
-        if (common.isEmpty()) {
-            Map<String, Object> description = new LinkedHashMap<>();
-            description.put("cause", "Metrics can't being aggregated");
-            description.put("reason", "No granularity match");
-            description.put("detail", metrics.stream().map(m -> List.of(m.id().toString(), aggregation)).toList());
-            throw ApiException.badRequest(description);
-        }
-        return common;
     }
 }

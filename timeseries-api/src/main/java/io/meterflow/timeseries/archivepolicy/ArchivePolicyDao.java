@@ -11,7 +11,9 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.TreeSet;
 
 /** Archive policies in PostgreSQL; the definition is a small JSON document of nanosecond values. */
@@ -23,6 +25,7 @@ public final class ArchivePolicyDao {
     }
 
     private final ObjectMapper json;
+    private final Map<String, List<ArchivePolicyItem>> parsedDefinitions = new ConcurrentHashMap<>();
 
     public ArchivePolicyDao(ObjectMapper json) {
         this.json = json;
@@ -100,7 +103,15 @@ public final class ArchivePolicyDao {
         }
     }
 
+    /**
+     * Every metric read carries its policy's definition text; policies are few, so each distinct
+     * text is parsed once. An updated policy has a new text, hence a new entry.
+     */
     private List<ArchivePolicyItem> readDefinition(String text) {
+        return parsedDefinitions.computeIfAbsent(text, this::parseDefinition);
+    }
+
+    private List<ArchivePolicyItem> parseDefinition(String text) {
         try {
             return json.readValue(text, new TypeReference<List<StoredItem>>() { }).stream()
                     .map(item -> new ArchivePolicyItem(item.granularity(), item.points(), item.timespan()))
