@@ -16,6 +16,7 @@ import io.dropwizard.jetty.HttpConnectorFactory;
 import org.eclipse.jetty.http.UriCompliance;
 import io.meterflow.timeseries.aggregates.AggregateQuery;
 import io.meterflow.timeseries.aggregates.AggregatesProcessor;
+import io.meterflow.timeseries.aggregates.AggregatesWarmUp;
 import io.meterflow.timeseries.aggregates.AggregatesResource;
 import io.meterflow.timeseries.aggregates.AggregationResource;
 import io.meterflow.timeseries.aggregates.ResourceAggregates;
@@ -207,6 +208,7 @@ public final class TimeseriesApplication extends Application<TimeseriesConfigura
         jersey.register(new ResourceSearchResource(resources, searches, bodies));
         jersey.register(new MetricSearchResource(metrics, reader, bodies, access, timestamps));
         AggregatesProcessor aggregates = new AggregatesProcessor(transactions, store);
+        environment.lifecycle().manage(new AggregatesWarmUp(aggregates, json, config.warmUpRounds()));
         AggregateQuery aggregateQueries = new AggregateQuery(timestamps);
         ResourceAggregates resourceAggregates = new ResourceAggregates(searches, metrics);
         jersey.register(new AggregatesResource(metrics, aggregates, aggregateQueries, bodies, access,

@@ -62,6 +62,14 @@ public final class TimeseriesConfiguration extends Configuration {
     @JsonProperty
     private int maxLimit = 1000;
 
+    /**
+     * Synthetic aggregation rounds run before the server takes requests, so that the first
+     * aggregates requests after a start are not run by a cold JIT; 0 turns the warm-up off.
+     */
+    @Min(0)
+    @JsonProperty
+    private int warmUpRounds = 400;
+
     /** Whether a new database gets the built-in archive policies and the {@code *} → low rule. */
     @JsonProperty
     private boolean installDefaultArchivePolicies = true;
@@ -92,6 +100,10 @@ public final class TimeseriesConfiguration extends Configuration {
     }
 
     /** The gnocchi-tests profile pins what Gnocchi's test fixture sets; otherwise the keys rule. */
+    public int warmUpRounds() {
+        return warmUpRounds;
+    }
+
     public int effectiveMaxLimit() {
         return gnocchiTestsProfile() ? 7 : maxLimit;
     }

@@ -35,6 +35,7 @@ public final class ApiFixture implements AutoCloseable {
         List<ConfigOverride> overrides = new ArrayList<>(List.of(
                 ConfigOverride.config("database.url", urlWithCredentials(database)),
                 ConfigOverride.config("database.maxPoolSize", "4"),
+                ConfigOverride.config("warmUpRounds", "2"),
                 ConfigOverride.config("server.connector.port", "0"),
                 ConfigOverride.config("logging.level", "WARN")));
         overrides.addAll(List.of(settings));

@@ -85,6 +85,12 @@ public final class AggregatesProcessor {
         Map<AggregateStore.SeriesKey, TimeSeries> stored = transactions.read(connection -> store.readMany(connection,
                 references.stream().map(r -> r.metric().id()).toList(),
                 references.stream().map(Reference::method).toList(), descending, start, stop));
+        return compute(references, stored, operations, start, stop, descending, neededOverlap, fill);
+    }
+
+    /** The in-memory half of {@link #run}: aligns the series read and evaluates the operations. */
+    Object compute(List<Reference> references, Map<AggregateStore.SeriesKey, TimeSeries> stored,
+            Operation operations, Long start, Long stop, List<Long> descending, double neededOverlap, Fill fill) {
         List<Operation.Reference> lookups = references.stream().map(Reference::lookup).toList();
         OperationEvaluator evaluator = new OperationEvaluator(lookups);
         List<Grid> results = new ArrayList<>();

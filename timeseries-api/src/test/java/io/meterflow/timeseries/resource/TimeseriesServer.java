@@ -26,6 +26,7 @@ final class TimeseriesServer implements AutoCloseable {
         app = new DropwizardAppExtension<>(TimeseriesApplication.class, TimeseriesApplication.DEFAULT_CONFIG,
                 ConfigOverride.config("database.url", url),
                 ConfigOverride.config("server.connector.port", "0"),
+                ConfigOverride.config("warmUpRounds", "2"),
                 ConfigOverride.config("profile", "gnocchi-tests"),
                 ConfigOverride.config("logging.level", "WARN"));
         app.before();
