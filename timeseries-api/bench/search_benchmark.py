@@ -12,6 +12,7 @@ Gnocchi in the same session and compare the ratios; the data set is identical (s
 
 usage: search_benchmark.py --url http://127.0.0.1:8041 [--resources 10000] [--points 12]
                            [--queries 300] [--policy low] [--label NAME] [--skip-setup]
+                           [--concurrency 1] [--limit 0]
 """
 import argparse
 import base64
@@ -20,6 +21,7 @@ import json
 import random
 import statistics
 import sys
+import threading
 import time
 import urllib.parse
 import uuid
@@ -34,14 +36,21 @@ def client(url):
 
 class Api:
     def __init__(self, url):
+        self.url = url
         self.conn = client(url)
         self.headers = {"Authorization": "basic " + base64.b64encode(b"admin:").decode(),
                         "Content-Type": "application/json", "Accept": "application/json"}
 
     def call(self, method, path, body=None):
         data = None if body is None else json.dumps(body)
-        self.conn.request(method, path, body=data, headers=self.headers)
-        response = self.conn.getresponse()
+        try:
+            self.conn.request(method, path, body=data, headers=self.headers)
+            response = self.conn.getresponse()
+        except (http.client.RemoteDisconnected, ConnectionResetError, BrokenPipeError):
+            # The server closed a keep-alive connection left idle (while the setup used others).
+            self.conn.close()
+            self.conn.request(method, path, body=data, headers=self.headers)
+            response = self.conn.getresponse()
         payload = response.read()
         return response.status, payload
 
@@ -77,8 +86,7 @@ def setup(api, args, rng):
     schema = ensure_instance_type(api)
     api.call("POST", "/v1/archive_policy", {"name": args.policy, "definition": [
         {"granularity": "5 minutes", "timespan": "30 days"}]})  # exists on both by default
-    started = time.time()
-    ids = []
+    bodies = []
     for i in range(args.resources):
         rid = str(uuid.UUID(int=rng.getrandbits(128), version=4))
         wanted = {"flavor_id": FLAVORS[i % len(FLAVORS)], "host": "compute-%02d" % (i % 50),
@@ -91,23 +99,60 @@ def setup(api, args, rng):
                 body[name] = wanted[name]
             elif attribute.get("required"):
                 body[name] = placeholder(attribute, i)
-        status, payload = api.call("POST", "/v1/resource/instance", body)
-        if status != 201:
-            sys.exit("resource create failed: %s %s" % (status, payload[:300]))
-        ids.append(rid)
+        bodies.append(body)
+    ids = [body["id"] for body in bodies]
+    started = time.time()
+    # The data set is the same whatever the concurrency: bodies are made first, then sent.
+    in_parallel(args, [("POST", "/v1/resource/instance", body, 201) for body in bodies],
+                "resources")
     created = time.time() - started
     # Points 5 minutes apart, sent as Ceilometer does: batch by resource and metric name.
     t0 = int(time.time()) // 300 * 300 - args.points * 300
-    started = time.time()
+    batches = []
     for k in range(0, len(ids), 100):
         body = {rid: {"cpu": [{"timestamp": t0 + 300 * p, "value": rng.random() * 100}
                               for p in range(args.points)]} for rid in ids[k:k + 100]}
-        status, payload = api.call("POST", "/v1/batch/resources/metrics/measures", body)
-        if status != 202:
-            sys.exit("measures failed: %s %s" % (status, payload[:300]))
+        batches.append(("POST", "/v1/batch/resources/metrics/measures", body, 202))
+    started = time.time()
+    in_parallel(args, batches, "measure batches")
     written = time.time() - started
     return {"resources_per_s": round(args.resources / created, 1),
-            "measures_per_s": round(args.resources * args.points / written, 1)}
+            "measures_per_s": round(args.resources * args.points / written, 1),
+            "concurrency": args.concurrency}
+
+
+def in_parallel(args, requests, what):
+    """Sends the requests over --concurrency keep-alive connections, reporting progress on stderr."""
+    done = [0]
+    failures = []
+    lock = threading.Lock()
+    work = iter(requests)
+
+    def worker():
+        api = Api(args.url)
+        while True:
+            with lock:
+                request = None if failures else next(work, None)
+            if request is None:
+                return
+            method, path, body, expected = request
+            status, payload = api.call(method, path, body)
+            if status != expected:
+                with lock:
+                    failures.append("%s %s failed: %s %s" % (method, path, status, payload[:300]))
+                return
+            with lock:
+                done[0] += 1
+                if done[0] % 5000 == 0:
+                    print("%s: %d/%d" % (what, done[0], len(requests)), file=sys.stderr, flush=True)
+
+    threads = [threading.Thread(target=worker) for _ in range(args.concurrency)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    if failures:
+        sys.exit(failures[0])
 
 
 def wait_processed(api, timeout=600):
@@ -144,6 +189,8 @@ def main():
     parser.add_argument("--policy", default="low")
     parser.add_argument("--label", default="")
     parser.add_argument("--skip-setup", action="store_true")
+    parser.add_argument("--concurrency", type=int, default=1, help="connections used to create the data set")
+    parser.add_argument("--limit", type=int, default=0, help="add limit=N to the searches (0: server default)")
     args = parser.parse_args()
     rng = random.Random(42)
     api = Api(args.url)
@@ -151,7 +198,8 @@ def main():
     if not args.skip_setup:
         result["setup"] = setup(api, args, rng)
         wait_processed(api)
-    result["search"] = measure(api, lambda i: ("POST", "/v1/search/resource/instance", {"and": [
+    search_path = "/v1/search/resource/instance" + ("?limit=%d" % args.limit if args.limit else "")
+    result["search"] = measure(api, lambda i: ("POST", search_path, {"and": [
         {"=": {"flavor_id": FLAVORS[i % len(FLAVORS)]}}, {"=": {"host": "compute-%02d" % (i % 50)}}]}),
         args.queries)
     result["groupby_aggregates"] = measure(api, lambda i: (

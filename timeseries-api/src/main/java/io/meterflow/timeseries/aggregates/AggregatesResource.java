@@ -29,6 +29,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -191,12 +192,18 @@ public final class AggregatesResource {
             Operation operations, List<Operation.Reference> references, AggregateQuery.Window window,
             boolean withDetails) {
         List<AggregatesProcessor.Reference> resolved = new ArrayList<>();
-        Set<Resource> used = new LinkedHashSet<>();
+        // By id: a groupby over thousands of resources must not compare every metric with every resource.
+        Map<UUID, Resource> byId = new HashMap<>();
+        found.forEach(resource -> byId.putIfAbsent(resource.id(), resource));
+        Map<UUID, Resource> used = new LinkedHashMap<>();
         for (Operation.Reference reference : references) {
             for (Metric metric : resources.matching(found, reference.metric())) {
                 access.requireMetricReader(caller, metric.accessTarget());
                 resolved.add(new AggregatesProcessor.Reference(metric, reference.method(), reference.metric(), true));
-                found.stream().filter(r -> r.id().equals(metric.resourceId())).forEach(used::add);
+                Resource owner = byId.get(metric.resourceId());
+                if (owner != null) {
+                    used.putIfAbsent(owner.id(), owner);
+                }
             }
         }
         if (resolved.isEmpty()) {
@@ -206,7 +213,7 @@ public final class AggregatesResource {
         Map<String, Object> response = new LinkedHashMap<>();
         response.put("measures", measures instanceof List<?> rows ? Map.of("aggregated", rows) : measures);
         if (withDetails) {
-            response.put("references", used.stream().map(r -> ResourceView.of(r, type)).toList());
+            response.put("references", used.values().stream().map(r -> ResourceView.of(r, type)).toList());
         }
         return Optional.of(response);
     }

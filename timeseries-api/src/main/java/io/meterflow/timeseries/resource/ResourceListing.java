@@ -3,6 +3,7 @@ package io.meterflow.timeseries.resource;
 import io.meterflow.timeseries.api.ApiException;
 import io.meterflow.timeseries.api.KeysetPagination;
 import io.meterflow.timeseries.api.PageRequest;
+import io.meterflow.timeseries.resourcetype.AttributeIndexes;
 import io.meterflow.timeseries.resourcetype.AttributeSchema;
 import io.meterflow.timeseries.resourcetype.ResourceType;
 import io.meterflow.timeseries.search.SqlCondition;
@@ -80,8 +81,7 @@ public final class ResourceListing {
     private static String where(Query query, List<Object> parameters) {
         List<String> conditions = new ArrayList<>();
         if (!query.type().name().equals(ResourceType.GENERIC)) {
-            conditions.add("r.type = ?");
-            parameters.add(query.type().name());
+            conditions.add(AttributeIndexes.typeCondition("r.type", query.type().name()));
         }
         conditions.add(query.filter().sql());
         parameters.addAll(query.filter().parameters());

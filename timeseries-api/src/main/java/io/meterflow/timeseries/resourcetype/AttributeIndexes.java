@@ -67,6 +67,15 @@ public final class AttributeIndexes {
         }
     }
 
+    /**
+     * The condition selecting a type's rows, written as the partial indexes' predicate is: with the
+     * name as a literal, PostgreSQL can use those indexes in a cached generic plan too, where a
+     * bound parameter would make every search plan afresh (2-5 ms with Ceilometer's 50 indexes).
+     */
+    public static String typeCondition(String column, String typeName) {
+        return column + " = " + literal(typeName);
+    }
+
     private static String literal(String text) {
         return "'" + text.replace("'", "''") + "'";
     }
