@@ -6,7 +6,24 @@ import io.dropwizard.configuration.SubstitutingSourceProvider;
 import io.dropwizard.core.Application;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
+import com.codahale.metrics.health.HealthCheck;
+import io.dropwizard.lifecycle.Managed;
+import io.meterflow.collector.amqp.AmqpTopology;
+import io.meterflow.collector.amqp.DeadLetterPublisher;
+import io.meterflow.collector.amqp.NotificationConsumer;
+import io.meterflow.collector.amqp.NotificationListener;
+import io.meterflow.collector.ingest.CollectorMetrics;
+import io.meterflow.collector.ingest.DropwizardCollectorMetrics;
 import io.meterflow.collector.ingest.MessageLedger;
+import io.meterflow.collector.publish.KafkaPublisher;
+import io.meterflow.collector.publish.SampleJson;
+import io.prometheus.metrics.exporter.servlet.jakarta.PrometheusMetricsServlet;
+import io.prometheus.metrics.instrumentation.dropwizard.DropwizardExports;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import java.net.URI;
+import java.time.Clock;
+import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import io.meterflow.collector.ingest.NotificationProcessor;
 import io.meterflow.collector.meter.DefaultMeterDefinitions;
 import io.meterflow.collector.meter.MeterDefinitionException;
@@ -62,7 +79,60 @@ public final class CollectorApplication extends Application<CollectorConfigurati
 
     @Override
     public void run(CollectorConfiguration config, Environment environment) throws Exception {
-        throw new UnsupportedOperationException("live collector not wired yet");
+        exposeMetricsForPrometheus(environment);
+        KafkaPublisher publisher = kafkaPublisher(config, environment.getObjectMapper(), "meterflow-collector");
+        environment.lifecycle().manage(new Managed() {
+            @Override
+            public void stop() {
+                publisher.close();
+            }
+        });
+        NotificationConsumer consumer = consumer(config, environment.getObjectMapper(), publisher,
+                new DropwizardCollectorMetrics(environment.metrics()), Clock.systemUTC());
+        environment.lifecycle().manage(consumer);
+        environment.healthChecks().register("amqp-consumer", new HealthCheck() {
+            @Override
+            protected Result check() {
+                return consumer.isRunning() ? Result.healthy() : Result.unhealthy("no active RabbitMQ consumer");
+            }
+        });
+    }
+
+    static KafkaPublisher kafkaPublisher(CollectorConfiguration config, ObjectMapper json, String clientId) {
+        CollectorConfiguration.Kafka kafka = config.kafka();
+        if (kafka.bootstrapServers().isBlank()) {
+            throw new IllegalStateException("kafka.bootstrapServers is empty: set METERFLOW_KAFKA to the Kafka "
+                    + "bootstrap servers (host:port,...); the live collector does not start a broker of its own");
+        }
+        return new KafkaPublisher(KafkaPublisher.producer(kafka.bootstrapServers(), kafka.deliveryTimeoutMs(), clientId),
+                new SampleJson(json), kafka.samplesTopic(), kafka.resourceEventsTopic());
+    }
+
+    /** The whole live path from RabbitMQ to the publisher; the server and the integration tests share it. */
+    static NotificationConsumer consumer(CollectorConfiguration config, ObjectMapper json, KafkaPublisher publisher,
+            CollectorMetrics metrics, Clock clock) {
+        CollectorConfiguration.Amqp amqp = config.amqp();
+        CollectorConfiguration.Meters meters = config.meters();
+        NotificationProcessor processor = processor(json, meters.definitionPaths(), NovaFormat.parse(meters.novaFormat()),
+                meters.deadLetterUnmatched());
+        CachingConnectionFactory connections = new CachingConnectionFactory(URI.create(amqp.url()));
+        connections.setPublisherConfirmType(CachingConnectionFactory.ConfirmType.SIMPLE);
+        connections.setConnectionNameStrategy(f -> "meterflow-collector");
+        AmqpTopology topology = new AmqpTopology(amqp.exchanges(), amqp.routingKeys(), amqp.queuePrefix(),
+                amqp.deadLetterQueue(), amqp.exchangeDurable());
+        DeadLetterPublisher deadLetters = new DeadLetterPublisher(new RabbitTemplate(connections),
+                amqp.deadLetterQueue());
+        NotificationListener listener = new NotificationListener(processor, publisher, deadLetters, metrics, clock);
+        return new NotificationConsumer(connections, topology, listener, amqp.prefetch(), amqp.concurrency(),
+                amqp.batchSize());
+    }
+
+    /** Every Dropwizard metric (JVM, ours) at /admin/prometheus, as the time-series API does. */
+    private static void exposeMetricsForPrometheus(Environment environment) {
+        PrometheusRegistry prometheus = new PrometheusRegistry();
+        DropwizardExports.builder().dropwizardRegistry(environment.metrics()).register(prometheus);
+        environment.admin().addServlet("prometheus", new PrometheusMetricsServlet(prometheus))
+                .addMapping("/prometheus");
     }
 
     static NotificationProcessor processor(ObjectMapper json, List<Path> meterFiles, NovaFormat novaFormat,

@@ -58,7 +58,7 @@ public final class NotificationProcessor {
         }
         if (PollingSamples.EVENT_TYPE.equals(notification.eventType())) {
             MeterDefinitions.Samples polled = PollingSamples.of(notification);
-            return new Outcome.Metered(id, polled.samples(), List.of(), polled.dropped());
+            return new Outcome.Metered(id, notification.timestamp(), polled.samples(), List.of(), polled.dropped());
         }
         boolean versioned = VersionedNova.isVersionedInstance(notification);
         if (versioned && novaFormat == NovaFormat.LEGACY) {
@@ -70,19 +70,23 @@ public final class NotificationProcessor {
         if (versioned) {
             notification = VersionedNova.toLegacy(notification);
         }
-        if (novaFormat == NovaFormat.BOTH && VersionedNova.isLegacyInstance(notification)) {
+        String idBase = id;
+        if (VersionedNova.isLegacyInstance(notification)) {
+            // Twins must give the same sample ids, whichever of them arrives first.
             String instanceId = notification.payload().path("instance_id").asText();
-            if (!twins.first(instanceId, notification.eventType(), notification.timestamp())) {
+            idBase = "nova|" + instanceId + "|" + notification.eventType() + "|" + notification.timestamp();
+            if (novaFormat == NovaFormat.BOTH
+                    && !twins.first(instanceId, notification.eventType(), notification.timestamp(), id)) {
                 return new Outcome.Skipped(id, "twin of a Nova event already metered");
             }
         }
-        MeterDefinitions.Samples samples = definitions.samples(notification);
+        MeterDefinitions.Samples samples = definitions.samples(notification, idBase);
         List<ResourceEvent> events = lifecycle.eventOf(notification).stream().toList();
         if (!samples.matched() && events.isEmpty()) {
             String reason = "no meter definition matches event_type " + notification.eventType();
             return deadLetterUnmatched ? new Outcome.DeadLetter(id, reason) : new Outcome.Skipped(id, reason);
         }
-        return new Outcome.Metered(id, samples.samples(), events, samples.dropped());
+        return new Outcome.Metered(id, notification.timestamp(), samples.samples(), events, samples.dropped());
     }
 
     /** Called once the outcome is safe (published, dead-lettered or deliberately skipped). */

@@ -7,8 +7,12 @@ import java.util.List;
 /** What becomes of one delivered message. Every kind is acknowledged only once it is safe. */
 public sealed interface Outcome {
 
-    /** Samples and resource events to publish; acknowledged once Kafka has them all. */
-    record Metered(String messageId, List<Sample> samples, List<ResourceEvent> resourceEvents,
+    /**
+     * Samples and resource events to publish; acknowledged once Kafka has them all.
+     *
+     * @param sentAt the notification's own timestamp, for the lag metric
+     */
+    record Metered(String messageId, String sentAt, List<Sample> samples, List<ResourceEvent> resourceEvents,
             List<String> droppedSamples) implements Outcome {
         public Metered {
             samples = List.copyOf(samples);

@@ -27,11 +27,16 @@ public final class MeterDefinitions {
         return definitions.stream().anyMatch(d -> d.matches(eventType));
     }
 
-    /**
-     * The samples of a notification, with ids derived from its message id and their position, so a
-     * redelivery yields the very same ids.
-     */
     public Samples samples(Notification notification) {
+        return samples(notification, notification.messageId());
+    }
+
+    /**
+     * The samples of a notification, with ids derived from {@code idBase} (its message id, or for
+     * Nova the event itself, shared by both format twins) and their position, so a redelivery or
+     * the other twin yields the very same ids.
+     */
+    public Samples samples(Notification notification, String idBase) {
         ObjectNode document = notification.document();
         List<Sample> samples = new ArrayList<>();
         List<String> dropped = new ArrayList<>();
@@ -44,7 +49,7 @@ public final class MeterDefinitions {
         }
         List<Sample> withIds = new ArrayList<>(samples.size());
         for (int i = 0; i < samples.size(); i++) {
-            withIds.add(samples.get(i).withId(sampleId(notification.messageId(), i)));
+            withIds.add(samples.get(i).withId(sampleId(idBase, i)));
         }
         return new Samples(matched, withIds, dropped);
     }

@@ -11,21 +11,26 @@ import java.util.Map;
  */
 public final class NovaTwins {
 
-    private final Map<String, Boolean> seen;
+    private final Map<String, String> seen;
 
     public NovaTwins(int capacity) {
         this.seen = new LinkedHashMap<>(1024, 0.75f, false) {
             private static final long serialVersionUID = 1L;
 
             @Override
-            protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+            protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
                 return size() > capacity;
             }
         };
     }
 
-    /** True the first time an event is seen, false for its twin. */
-    public synchronized boolean first(String instanceId, String legacyEventType, String timestamp) {
-        return seen.putIfAbsent(instanceId + '|' + legacyEventType + '|' + timestamp, Boolean.TRUE) == null;
+    /**
+     * True the first time an event is seen and whenever that same message comes again (a redelivery
+     * whose first processing never reached Kafka must not be mistaken for its own twin); false for
+     * the other format's message of the same event.
+     */
+    public synchronized boolean first(String instanceId, String legacyEventType, String timestamp, String messageId) {
+        String owner = seen.putIfAbsent(instanceId + '|' + legacyEventType + '|' + timestamp, String.valueOf(messageId));
+        return owner == null || owner.equals(String.valueOf(messageId));
     }
 }
