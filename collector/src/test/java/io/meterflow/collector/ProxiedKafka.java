@@ -28,16 +28,25 @@ final class ProxiedKafka implements AutoCloseable {
     private final TcpProxy proxy;
     private final Path logDir;
 
-    private ProxiedKafka(KafkaRaftServer server, TcpProxy proxy, Path logDir) {
+    private final int port;
+
+    private ProxiedKafka(KafkaRaftServer server, TcpProxy proxy, Path logDir, int port) {
         this.server = server;
         this.proxy = proxy;
         this.logDir = logDir;
+        this.port = port;
     }
 
     static ProxiedKafka start(Path logDir) throws IOException {
+        return start(logDir, true);
+    }
+
+    /** Without the proxy (the benchmark's broker), clients talk to the broker directly. */
+    static ProxiedKafka start(Path logDir, boolean proxied) throws IOException {
         int brokerPort = freePort();
         int controllerPort = freePort();
-        TcpProxy proxy = new TcpProxy(LOOPBACK, brokerPort);
+        TcpProxy proxy = proxied ? new TcpProxy(LOOPBACK, brokerPort) : null;
+        int advertisedPort = proxied ? proxy.port() : brokerPort;
         Files.createDirectories(logDir);
         try {
             new Formatter().setNodeId(1).setClusterId(Uuid.randomUuid().toString())
@@ -52,7 +61,7 @@ final class ProxiedKafka implements AutoCloseable {
         config.put("controller.quorum.voters", "1@" + LOOPBACK + ":" + controllerPort);
         config.put("listeners", "PLAINTEXT://" + LOOPBACK + ":" + brokerPort + ",CONTROLLER://" + LOOPBACK + ":"
                 + controllerPort);
-        config.put("advertised.listeners", "PLAINTEXT://" + LOOPBACK + ":" + proxy.port());
+        config.put("advertised.listeners", "PLAINTEXT://" + LOOPBACK + ":" + advertisedPort);
         config.put("controller.listener.names", "CONTROLLER");
         config.put("inter.broker.listener.name", "PLAINTEXT");
         config.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
@@ -70,11 +79,11 @@ final class ProxiedKafka implements AutoCloseable {
         config.put("num.io.threads", "2");
         KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(config, false), Time.SYSTEM);
         server.startup();
-        return new ProxiedKafka(server, proxy, logDir);
+        return new ProxiedKafka(server, proxy, logDir, advertisedPort);
     }
 
     String bootstrapServers() {
-        return LOOPBACK + ":" + proxy.port();
+        return LOOPBACK + ":" + port;
     }
 
     TcpProxy proxy() {
@@ -83,7 +92,9 @@ final class ProxiedKafka implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        proxy.close();
+        if (proxy != null) {
+            proxy.close();
+        }
         server.shutdown();
         server.awaitShutdown();
     }
