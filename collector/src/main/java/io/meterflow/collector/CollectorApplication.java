@@ -33,10 +33,13 @@ import io.meterflow.collector.notification.EnvelopeParser;
 import io.meterflow.collector.notification.NovaFormat;
 import io.meterflow.collector.notification.NovaTwins;
 import io.meterflow.collector.replay.ReplayCommand;
+import io.meterflow.embeddedkafka.SingleNodeKafka;
 import io.meterflow.collector.resource.ResourceLifecycle;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The collector: {@code server} consumes OpenStack notifications from RabbitMQ and publishes
@@ -45,6 +48,7 @@ import java.util.List;
  */
 public final class CollectorApplication extends Application<CollectorConfiguration> {
 
+    private static final Logger LOG = LoggerFactory.getLogger(CollectorApplication.class);
     public static final String DEFAULT_CONFIG = "meterflow-collector.yml";
     private static final int TWIN_MEMORY = 200_000;
     private static final int LEDGER_SIZE = 500_000;
@@ -80,7 +84,18 @@ public final class CollectorApplication extends Application<CollectorConfigurati
     @Override
     public void run(CollectorConfiguration config, Environment environment) throws Exception {
         exposeMetricsForPrometheus(environment);
-        KafkaPublisher publisher = kafkaPublisher(config, environment.getObjectMapper(), "meterflow-collector");
+        SingleNodeKafka kafka = SingleNodeKafka.resolve(config.kafka().bootstrapServers(),
+                config.dataDir().resolve("kafka"), config.kafka().embedded());
+        LOG.info("Samples and resource events go to {}", kafka.description());
+        // Managed objects stop in reverse order: the broker, if it runs here, goes after its clients.
+        environment.lifecycle().manage(new Managed() {
+            @Override
+            public void stop() {
+                kafka.close();
+            }
+        });
+        KafkaPublisher publisher = kafkaPublisher(config, kafka.bootstrapServers(), environment.getObjectMapper(),
+                "meterflow-collector");
         environment.lifecycle().manage(new Managed() {
             @Override
             public void stop() {
@@ -98,13 +113,10 @@ public final class CollectorApplication extends Application<CollectorConfigurati
         });
     }
 
-    static KafkaPublisher kafkaPublisher(CollectorConfiguration config, ObjectMapper json, String clientId) {
+    static KafkaPublisher kafkaPublisher(CollectorConfiguration config, String bootstrapServers, ObjectMapper json,
+            String clientId) {
         CollectorConfiguration.Kafka kafka = config.kafka();
-        if (kafka.bootstrapServers().isBlank()) {
-            throw new IllegalStateException("kafka.bootstrapServers is empty: set METERFLOW_KAFKA to the Kafka "
-                    + "bootstrap servers (host:port,...); the live collector does not start a broker of its own");
-        }
-        return new KafkaPublisher(KafkaPublisher.producer(kafka.bootstrapServers(), kafka.deliveryTimeoutMs(), clientId),
+        return new KafkaPublisher(KafkaPublisher.producer(bootstrapServers, kafka.deliveryTimeoutMs(), clientId),
                 new SampleJson(json), kafka.samplesTopic(), kafka.resourceEventsTopic());
     }
 

@@ -2,6 +2,7 @@ package io.meterflow.collector;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dropwizard.core.Configuration;
+import io.meterflow.embeddedkafka.EmbeddedKafkaOptions;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -31,6 +32,11 @@ public final class CollectorConfiguration extends Configuration {
     @JsonProperty
     private Meters meters = new Meters();
 
+    /** Where the single-node Kafka keeps its log ({@code <dataDir>/kafka}) when this process starts it. */
+    @NotBlank
+    @JsonProperty
+    private String dataDir = "./data";
+
     public Amqp amqp() {
         return amqp;
     }
@@ -41,6 +47,10 @@ public final class CollectorConfiguration extends Configuration {
 
     public Meters meters() {
         return meters;
+    }
+
+    public java.nio.file.Path dataDir() {
+        return java.nio.file.Path.of(dataDir);
     }
 
     /** Where notifications come from. */
@@ -123,10 +133,21 @@ public final class CollectorConfiguration extends Configuration {
 
     /** Where samples and resource events go. */
     public static final class Kafka {
-        /** Bootstrap servers; required for the live collector (replay needs none). */
+        /**
+         * Bootstrap servers of the cluster to use; empty for the single-node broker on
+         * {@code 127.0.0.1:<embeddedPort>}, found running or started in this process.
+         */
         @NotNull
         @JsonProperty
         private String bootstrapServers = "";
+        @Min(1)
+        @Max(65535)
+        @JsonProperty
+        private int embeddedPort = EmbeddedKafkaOptions.DEFAULT_BROKER_PORT;
+        @Min(1)
+        @Max(65535)
+        @JsonProperty
+        private int embeddedControllerPort = EmbeddedKafkaOptions.DEFAULT_CONTROLLER_PORT;
         @NotBlank
         @JsonProperty
         private String samplesTopic = "meterflow.samples";
@@ -140,6 +161,11 @@ public final class CollectorConfiguration extends Configuration {
 
         public String bootstrapServers() {
             return bootstrapServers;
+        }
+
+        /** The single-node broker's listeners, used only when {@code bootstrapServers} is empty. */
+        public EmbeddedKafkaOptions embedded() {
+            return EmbeddedKafkaOptions.persistent(embeddedPort, embeddedControllerPort);
         }
 
         public String samplesTopic() {

@@ -37,7 +37,7 @@ class CollectorIT {
                     null, null).toString();
             CollectorConfiguration config = LiveCollector.config(amqp, proxied, kafka.bootstrapServers(),
                     kafka.topic("samples-a"), kafka.topic("events-a"), 100, 50);
-            try (KafkaPublisher publisher = CollectorApplication.kafkaPublisher(config, LiveCollector.JSON, "it-a")) {
+            try (KafkaPublisher publisher = LiveCollector.publisher(config, "it-a")) {
                 NotificationConsumer consumer = LiveCollector.start(config, publisher);
                 try {
                     LiveCollector.publish(amqp, lines.subList(0, 450));
@@ -64,7 +64,7 @@ class CollectorIT {
         try (ProxiedKafka kafka = ProxiedKafka.start(Path.of("target", "proxied-kafka-" + System.nanoTime()))) {
             CollectorConfiguration config = LiveCollector.config(amqp, amqp.uri(), kafka.bootstrapServers(),
                     "samples-b", "events-b", 50, 50);
-            try (KafkaPublisher publisher = CollectorApplication.kafkaPublisher(config, LiveCollector.JSON, "it-b")) {
+            try (KafkaPublisher publisher = LiveCollector.publisher(config, "it-b")) {
                 NotificationConsumer consumer = LiveCollector.start(config, publisher);
                 try {
                     kafka.proxy().cut();
@@ -93,7 +93,7 @@ class CollectorIT {
         LiveCollector.Expected expected = LiveCollector.expected(lines);
         CollectorConfiguration config = LiveCollector.config(amqp, amqp.uri(), kafka.bootstrapServers(),
                 kafka.topic("samples-c"), kafka.topic("events-c"), 100, 50);
-        try (KafkaPublisher publisher = CollectorApplication.kafkaPublisher(config, LiveCollector.JSON, "it-c")) {
+        try (KafkaPublisher publisher = LiveCollector.publisher(config, "it-c")) {
             NotificationConsumer consumer = LiveCollector.start(config, publisher);
             try {
                 LiveCollector.publish(amqp, lines);

@@ -53,8 +53,7 @@ final class LiveCollector {
             String eventsTopic, int prefetch, int batchSize) {
         Map<String, Object> amqpConfig = new HashMap<>();
         amqpConfig.put("url", amqpUrl);
-        amqpConfig.put("exchanges", String.join(",", List.of("nova", "openstack", "neutron", "swift", "keystone",
-                "ceilometer", "glance", "designate", "trove", "magnum").stream().map(amqp::name).toList()));
+        amqpConfig.put("exchanges", exchanges(amqp));
         amqpConfig.put("queuePrefix", amqp.name("q."));
         amqpConfig.put("deadLetterQueue", amqp.name("dead-letter"));
         amqpConfig.put("prefetch", prefetch);
@@ -63,6 +62,16 @@ final class LiveCollector {
         return JSON.convertValue(Map.of("amqp", amqpConfig, "kafka", Map.of("bootstrapServers", bootstrapServers,
                 "samplesTopic", samplesTopic, "resourceEventsTopic", eventsTopic, "deliveryTimeoutMs", 4000)),
                 CollectorConfiguration.class);
+    }
+
+    /** The test's copies of the exchanges the golden stream is published to, comma-separated. */
+    static String exchanges(AmqpBroker amqp) {
+        return String.join(",", List.of("nova", "openstack", "neutron", "swift", "keystone", "ceilometer", "glance",
+                "designate", "trove", "magnum").stream().map(amqp::name).toList());
+    }
+
+    static KafkaPublisher publisher(CollectorConfiguration config, String clientId) {
+        return CollectorApplication.kafkaPublisher(config, config.kafka().bootstrapServers(), JSON, clientId);
     }
 
     static NotificationConsumer start(CollectorConfiguration config, KafkaPublisher publisher) {
