@@ -1,0 +1,171 @@
+package io.meterflow.collector;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
+import io.dropwizard.configuration.SubstitutingSourceProvider;
+import io.dropwizard.core.Application;
+import io.dropwizard.core.setup.Bootstrap;
+import io.dropwizard.core.setup.Environment;
+import com.codahale.metrics.health.HealthCheck;
+import io.dropwizard.lifecycle.Managed;
+import io.meterflow.collector.amqp.AmqpTopology;
+import io.meterflow.collector.amqp.DeadLetterPublisher;
+import io.meterflow.collector.amqp.NotificationConsumer;
+import io.meterflow.collector.amqp.NotificationListener;
+import io.meterflow.collector.ingest.CollectorMetrics;
+import io.meterflow.collector.ingest.DropwizardCollectorMetrics;
+import io.meterflow.collector.ingest.MessageLedger;
+import io.meterflow.collector.publish.KafkaPublisher;
+import io.meterflow.collector.publish.SampleJson;
+import io.prometheus.metrics.exporter.servlet.jakarta.PrometheusMetricsServlet;
+import io.prometheus.metrics.instrumentation.dropwizard.DropwizardExports;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import java.net.URI;
+import java.time.Clock;
+import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import io.meterflow.collector.ingest.NotificationProcessor;
+import io.meterflow.collector.meter.DefaultMeterDefinitions;
+import io.meterflow.collector.meter.MeterDefinitionException;
+import io.meterflow.collector.meter.MeterDefinitionLoader;
+import io.meterflow.collector.meter.MeterDefinitions;
+import io.meterflow.collector.notification.EnvelopeParser;
+import io.meterflow.collector.notification.NovaFormat;
+import io.meterflow.collector.notification.NovaTwins;
+import io.meterflow.collector.replay.ReplayCommand;
+import io.meterflow.embeddedkafka.SingleNodeKafka;
+import io.meterflow.collector.resource.ResourceLifecycle;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The collector: {@code server} consumes OpenStack notifications from RabbitMQ and publishes
+ * samples and resource events to Kafka; {@code replay FILE} prints the samples of recorded
+ * notifications. This class only wires objects together.
+ */
+public final class CollectorApplication extends Application<CollectorConfiguration> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CollectorApplication.class);
+    public static final String DEFAULT_CONFIG = "meterflow-collector.yml";
+    private static final int TWIN_MEMORY = 200_000;
+    private static final int LEDGER_SIZE = 500_000;
+
+    public static void main(String[] args) throws Exception {
+        new CollectorApplication().run(withDefaultConfig(args));
+    }
+
+    /** {@code server} alone means {@code server meterflow-collector.yml} from the class path. */
+    static String[] withDefaultConfig(String[] args) {
+        if (args.length == 1 && (args[0].equals("server") || args[0].equals("check"))) {
+            return new String[] {args[0], DEFAULT_CONFIG};
+        }
+        return args;
+    }
+
+    @Override
+    public String getName() {
+        return "meterflow-collector";
+    }
+
+    @Override
+    public void initialize(Bootstrap<CollectorConfiguration> bootstrap) {
+        bootstrap.setConfigurationSourceProvider(new SubstitutingSourceProvider(
+                new ClasspathFallbackSourceProvider(), new EnvironmentVariableSubstitutor(false)));
+        ObjectMapper json = bootstrap.getObjectMapper();
+        bootstrap.addCommand(new ReplayCommand(namespace -> processor(json,
+                namespace.<String>getList("meters").stream().map(Path::of).toList(),
+                NovaFormat.parse(namespace.getString("nova_format")),
+                Boolean.parseBoolean(namespace.getString("dead_letter_unmatched"))), json));
+    }
+
+    @Override
+    public void run(CollectorConfiguration config, Environment environment) throws Exception {
+        exposeMetricsForPrometheus(environment);
+        SingleNodeKafka kafka = SingleNodeKafka.resolve(config.kafka().bootstrapServers(),
+                config.dataDir().resolve("kafka"), config.kafka().embedded());
+        LOG.info("Samples and resource events go to {}", kafka.description());
+        // Managed objects stop in reverse order: the broker, if it runs here, goes after its clients.
+        environment.lifecycle().manage(new Managed() {
+            @Override
+            public void stop() {
+                kafka.close();
+            }
+        });
+        KafkaPublisher publisher = kafkaPublisher(config, kafka.bootstrapServers(), environment.getObjectMapper(),
+                "meterflow-collector");
+        environment.lifecycle().manage(new Managed() {
+            @Override
+            public void stop() {
+                publisher.close();
+            }
+        });
+        NotificationConsumer consumer = consumer(config, environment.getObjectMapper(), publisher,
+                new DropwizardCollectorMetrics(environment.metrics()), Clock.systemUTC());
+        environment.lifecycle().manage(consumer);
+        environment.healthChecks().register("amqp-consumer", new HealthCheck() {
+            @Override
+            protected Result check() {
+                return consumer.isRunning() ? Result.healthy() : Result.unhealthy("no active RabbitMQ consumer");
+            }
+        });
+    }
+
+    static KafkaPublisher kafkaPublisher(CollectorConfiguration config, String bootstrapServers, ObjectMapper json,
+            String clientId) {
+        CollectorConfiguration.Kafka kafka = config.kafka();
+        return new KafkaPublisher(KafkaPublisher.producer(bootstrapServers, kafka.deliveryTimeoutMs(), clientId),
+                new SampleJson(json), kafka.samplesTopic(), kafka.resourceEventsTopic());
+    }
+
+    /** The whole live path from RabbitMQ to the publisher; the server and the integration tests share it. */
+    static NotificationConsumer consumer(CollectorConfiguration config, ObjectMapper json, KafkaPublisher publisher,
+            CollectorMetrics metrics, Clock clock) {
+        CollectorConfiguration.Amqp amqp = config.amqp();
+        CollectorConfiguration.Meters meters = config.meters();
+        NotificationProcessor processor = processor(json, meters.definitionPaths(), NovaFormat.parse(meters.novaFormat()),
+                meters.deadLetterUnmatched());
+        CachingConnectionFactory connections = new CachingConnectionFactory(URI.create(amqp.url()));
+        connections.setPublisherConfirmType(CachingConnectionFactory.ConfirmType.SIMPLE);
+        connections.setConnectionNameStrategy(f -> "meterflow-collector");
+        AmqpTopology topology = new AmqpTopology(amqp.exchanges(), amqp.routingKeys(), amqp.queuePrefix(),
+                amqp.deadLetterQueue(), amqp.exchangeDurable());
+        DeadLetterPublisher deadLetters = new DeadLetterPublisher(new RabbitTemplate(connections),
+                amqp.deadLetterQueue());
+        NotificationListener listener = new NotificationListener(processor, publisher, deadLetters, metrics, clock);
+        return new NotificationConsumer(connections, topology, listener, amqp.prefetch(), amqp.concurrency(),
+                amqp.batchSize());
+    }
+
+    /** Every Dropwizard metric (JVM, ours) at /admin/prometheus, as the time-series API does. */
+    private static void exposeMetricsForPrometheus(Environment environment) {
+        PrometheusRegistry prometheus = new PrometheusRegistry();
+        DropwizardExports.builder().dropwizardRegistry(environment.metrics()).register(prometheus);
+        environment.admin().addServlet("prometheus", new PrometheusMetricsServlet(prometheus))
+                .addMapping("/prometheus");
+    }
+
+    static NotificationProcessor processor(ObjectMapper json, List<Path> meterFiles, NovaFormat novaFormat,
+            boolean deadLetterUnmatched) {
+        return new NotificationProcessor(new EnvelopeParser(json), definitions(json, meterFiles),
+                new ResourceLifecycle(), novaFormat, new NovaTwins(TWIN_MEMORY), new MessageLedger(LEDGER_SIZE),
+                deadLetterUnmatched);
+    }
+
+    /** Definitions Ceilometer would half-load are refused at start: a missing meter is a billing gap. */
+    static MeterDefinitions definitions(ObjectMapper json, List<Path> meterFiles) {
+        try {
+            MeterDefinitionLoader.Result loaded = new MeterDefinitionLoader(json)
+                    .load(DefaultMeterDefinitions.sources(meterFiles));
+            if (!loaded.problems().isEmpty()) {
+                throw new MeterDefinitionException(meterFiles.isEmpty() ? "built-in" : meterFiles.toString(),
+                        loaded.problems());
+            }
+            return loaded.definitions();
+        } catch (IOException e) {
+            throw new MeterDefinitionException(meterFiles.toString(), List.of(e.toString()));
+        }
+    }
+}

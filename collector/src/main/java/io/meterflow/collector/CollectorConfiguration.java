@@ -1,0 +1,212 @@
+package io.meterflow.collector;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.dropwizard.core.Configuration;
+import io.meterflow.embeddedkafka.EmbeddedKafkaOptions;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The collector's configuration (meterflow-collector.yml), each key overridable by the
+ * environment variable named there. Validated at start, all problems reported together.
+ */
+public final class CollectorConfiguration extends Configuration {
+
+    @Valid
+    @NotNull
+    @JsonProperty
+    private Amqp amqp = new Amqp();
+
+    @Valid
+    @NotNull
+    @JsonProperty
+    private Kafka kafka = new Kafka();
+
+    @Valid
+    @NotNull
+    @JsonProperty
+    private Meters meters = new Meters();
+
+    /** Where the single-node Kafka keeps its log ({@code <dataDir>/kafka}) when this process starts it. */
+    @NotBlank
+    @JsonProperty
+    private String dataDir = "./data";
+
+    public Amqp amqp() {
+        return amqp;
+    }
+
+    public Kafka kafka() {
+        return kafka;
+    }
+
+    public Meters meters() {
+        return meters;
+    }
+
+    public java.nio.file.Path dataDir() {
+        return java.nio.file.Path.of(dataDir);
+    }
+
+    /** Where notifications come from. */
+    public static final class Amqp {
+        @NotBlank
+        @JsonProperty
+        private String url = "amqp://guest:guest@127.0.0.1:5672/%2F";
+        /** Comma-separated control exchanges the services publish to. */
+        @NotBlank
+        @JsonProperty
+        private String exchanges = "nova,cinder,glance,neutron,heat,keystone,swift,openstack,ceilometer,sahara,trove,"
+                + "zaqar,magnum,dns,designate,ironic,aodh,manila";
+        /** Comma-separated notification topics ([oslo_messaging_notifications] topics of the services). */
+        @NotBlank
+        @JsonProperty
+        private String topics = "notifications,versioned_notifications";
+        /** Comma-separated priorities to bind; Ceilometer meters info and sample only. */
+        @NotBlank
+        @JsonProperty
+        private String priorities = "info,sample";
+        /** Our own durable queues are named this plus the routing key, so Ceilometer's queues are left alone. */
+        @NotNull
+        @JsonProperty
+        private String queuePrefix = "meterflow.";
+        @NotBlank
+        @JsonProperty
+        private String deadLetterQueue = "meterflow.collector.dead-letter";
+        /** oslo.messaging declares exchanges non-durable by default; declaring them otherwise fails. */
+        @JsonProperty
+        private boolean exchangeDurable = false;
+        @Min(1)
+        @Max(65535)
+        @JsonProperty
+        private int prefetch = 1000;
+        @Min(1)
+        @Max(64)
+        @JsonProperty
+        private int concurrency = 2;
+        @Min(1)
+        @Max(10000)
+        @JsonProperty
+        private int batchSize = 250;
+
+        public String url() {
+            return url;
+        }
+
+        public List<String> exchanges() {
+            return split(exchanges);
+        }
+
+        public List<String> routingKeys() {
+            return split(topics).stream().flatMap(t -> split(priorities).stream().map(p -> t + "." + p)).toList();
+        }
+
+        public String queuePrefix() {
+            return queuePrefix;
+        }
+
+        public String deadLetterQueue() {
+            return deadLetterQueue;
+        }
+
+        public boolean exchangeDurable() {
+            return exchangeDurable;
+        }
+
+        public int prefetch() {
+            return prefetch;
+        }
+
+        public int concurrency() {
+            return concurrency;
+        }
+
+        public int batchSize() {
+            return batchSize;
+        }
+    }
+
+    /** Where samples and resource events go. */
+    public static final class Kafka {
+        /**
+         * Bootstrap servers of the cluster to use; empty for the single-node broker on
+         * {@code 127.0.0.1:<embeddedPort>}, found running or started in this process.
+         */
+        @NotNull
+        @JsonProperty
+        private String bootstrapServers = "";
+        @Min(1)
+        @Max(65535)
+        @JsonProperty
+        private int embeddedPort = EmbeddedKafkaOptions.DEFAULT_BROKER_PORT;
+        @Min(1)
+        @Max(65535)
+        @JsonProperty
+        private int embeddedControllerPort = EmbeddedKafkaOptions.DEFAULT_CONTROLLER_PORT;
+        @NotBlank
+        @JsonProperty
+        private String samplesTopic = "meterflow.samples";
+        @NotBlank
+        @JsonProperty
+        private String resourceEventsTopic = "meterflow.resource-events";
+        /** How long one send may take before it is retried (delivery.timeout.ms). */
+        @Min(1000)
+        @JsonProperty
+        private int deliveryTimeoutMs = 30000;
+
+        public String bootstrapServers() {
+            return bootstrapServers;
+        }
+
+        /** The single-node broker's listeners, used only when {@code bootstrapServers} is empty. */
+        public EmbeddedKafkaOptions embedded() {
+            return EmbeddedKafkaOptions.persistent(embeddedPort, embeddedControllerPort);
+        }
+
+        public String samplesTopic() {
+            return samplesTopic;
+        }
+
+        public String resourceEventsTopic() {
+            return resourceEventsTopic;
+        }
+
+        public int deliveryTimeoutMs() {
+            return deliveryTimeoutMs;
+        }
+    }
+
+    /** How notifications become samples. */
+    public static final class Meters {
+        /** Comma-separated meters.yaml files or directories; empty for the built-in definitions. */
+        @NotNull
+        @JsonProperty
+        private String definitions = "";
+        @NotBlank
+        @JsonProperty
+        private String novaFormat = "both";
+        @JsonProperty
+        private boolean deadLetterUnmatched = true;
+
+        public List<java.nio.file.Path> definitionPaths() {
+            return split(definitions).stream().map(java.nio.file.Path::of).toList();
+        }
+
+        public String novaFormat() {
+            return novaFormat;
+        }
+
+        public boolean deadLetterUnmatched() {
+            return deadLetterUnmatched;
+        }
+    }
+
+    static List<String> split(String commaSeparated) {
+        return Arrays.stream(commaSeparated.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+    }
+}

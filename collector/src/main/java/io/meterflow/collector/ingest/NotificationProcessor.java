@@ -1,0 +1,96 @@
+package io.meterflow.collector.ingest;
+
+import io.meterflow.collector.meter.MeterDefinitions;
+import io.meterflow.collector.meter.PollingSamples;
+import io.meterflow.collector.notification.EnvelopeParser;
+import io.meterflow.collector.notification.MalformedNotificationException;
+import io.meterflow.collector.notification.Notification;
+import io.meterflow.collector.notification.NovaFormat;
+import io.meterflow.collector.notification.NovaTwins;
+import io.meterflow.collector.notification.VersionedNova;
+import io.meterflow.collector.resource.ResourceEvent;
+import io.meterflow.collector.resource.ResourceLifecycle;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * One message body in, one {@link Outcome} out: the single code path of the live consumer and of
+ * {@code replay}. Pure computation apart from the in-memory ledger and twin memory; publishing and
+ * acknowledging are the caller's.
+ */
+public final class NotificationProcessor {
+
+    /** Ceilometer's sample endpoint listens to these priorities only. */
+    private static final Set<String> METERED_PRIORITIES = Set.of("info", "sample");
+
+    private final EnvelopeParser parser;
+    private final MeterDefinitions definitions;
+    private final ResourceLifecycle lifecycle;
+    private final NovaFormat novaFormat;
+    private final NovaTwins twins;
+    private final MessageLedger ledger;
+    private final boolean deadLetterUnmatched;
+
+    public NotificationProcessor(EnvelopeParser parser, MeterDefinitions definitions, ResourceLifecycle lifecycle,
+            NovaFormat novaFormat, NovaTwins twins, MessageLedger ledger, boolean deadLetterUnmatched) {
+        this.parser = parser;
+        this.definitions = definitions;
+        this.lifecycle = lifecycle;
+        this.novaFormat = novaFormat;
+        this.twins = twins;
+        this.ledger = ledger;
+        this.deadLetterUnmatched = deadLetterUnmatched;
+    }
+
+    public Outcome process(byte[] body) {
+        Notification notification;
+        try {
+            notification = parser.parse(body);
+        } catch (MalformedNotificationException e) {
+            return new Outcome.DeadLetter(null, "malformed: " + e.getMessage());
+        }
+        String id = notification.messageId();
+        if (ledger.isDone(id)) {
+            return new Outcome.Skipped(id, "message_id already published");
+        }
+        if (!METERED_PRIORITIES.contains(notification.priority())) {
+            return new Outcome.Skipped(id, "priority " + notification.priority() + " is not metered");
+        }
+        if (PollingSamples.EVENT_TYPE.equals(notification.eventType())) {
+            MeterDefinitions.Samples polled = PollingSamples.of(notification);
+            return new Outcome.Metered(id, notification.timestamp(), polled.samples(), List.of(), polled.dropped());
+        }
+        boolean versioned = VersionedNova.isVersionedInstance(notification);
+        if (versioned && novaFormat == NovaFormat.LEGACY) {
+            return new Outcome.Skipped(id, "versioned Nova notification, novaFormat is legacy");
+        }
+        if (!versioned && novaFormat == NovaFormat.VERSIONED && VersionedNova.isLegacyInstance(notification)) {
+            return new Outcome.Skipped(id, "legacy Nova notification, novaFormat is versioned");
+        }
+        if (versioned) {
+            notification = VersionedNova.toLegacy(notification);
+        }
+        String idBase = id;
+        if (VersionedNova.isLegacyInstance(notification)) {
+            // Twins must give the same sample ids, whichever of them arrives first.
+            String instanceId = notification.payload().path("instance_id").asText();
+            idBase = "nova|" + instanceId + "|" + notification.eventType() + "|" + notification.timestamp();
+            if (novaFormat == NovaFormat.BOTH
+                    && !twins.first(instanceId, notification.eventType(), notification.timestamp(), id)) {
+                return new Outcome.Skipped(id, "twin of a Nova event already metered");
+            }
+        }
+        MeterDefinitions.Samples samples = definitions.samples(notification, idBase);
+        List<ResourceEvent> events = lifecycle.eventOf(notification).stream().toList();
+        if (!samples.matched() && events.isEmpty()) {
+            String reason = "no meter definition matches event_type " + notification.eventType();
+            return deadLetterUnmatched ? new Outcome.DeadLetter(id, reason) : new Outcome.Skipped(id, reason);
+        }
+        return new Outcome.Metered(id, notification.timestamp(), samples.samples(), events, samples.dropped());
+    }
+
+    /** Called once the outcome is safe (published, dead-lettered or deliberately skipped). */
+    public void done(String messageId) {
+        ledger.markDone(messageId);
+    }
+}

@@ -1,0 +1,34 @@
+package io.meterflow.collector.ingest;
+
+import io.meterflow.collector.meter.Sample;
+import io.meterflow.collector.resource.ResourceEvent;
+import java.util.List;
+
+/** What becomes of one delivered message. Every kind is acknowledged only once it is safe. */
+public sealed interface Outcome {
+
+    /**
+     * Samples and resource events to publish; acknowledged once Kafka has them all.
+     *
+     * @param sentAt the notification's own timestamp, for the lag metric
+     */
+    record Metered(String messageId, String sentAt, List<Sample> samples, List<ResourceEvent> resourceEvents,
+            List<String> droppedSamples) implements Outcome {
+        public Metered {
+            samples = List.copyOf(samples);
+            resourceEvents = List.copyOf(resourceEvents);
+            droppedSamples = List.copyOf(droppedSamples);
+        }
+    }
+
+    /**
+     * Nothing to publish, on purpose: a priority Ceilometer ignores, the twin of an event already
+     * metered, a message id already published, the Nova format not metered.
+     */
+    record Skipped(String messageId, String reason) implements Outcome {
+    }
+
+    /** Unusable or unmatched; goes to the dead-letter queue with the reason in a header. */
+    record DeadLetter(String messageId, String reason) implements Outcome {
+    }
+}
