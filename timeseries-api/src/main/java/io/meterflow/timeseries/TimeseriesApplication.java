@@ -13,14 +13,16 @@ import io.dropwizard.core.server.SimpleServerFactory;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
 import io.dropwizard.jetty.HttpConnectorFactory;
-import org.eclipse.jetty.http.UriCompliance;
+import io.meterflow.embeddedkafka.SingleNodeKafka;
 import io.meterflow.timeseries.aggregates.AggregateQuery;
 import io.meterflow.timeseries.aggregates.AggregatesProcessor;
-import io.meterflow.timeseries.aggregates.AggregatesWarmUp;
 import io.meterflow.timeseries.aggregates.AggregatesResource;
+import io.meterflow.timeseries.aggregates.AggregatesWarmUp;
 import io.meterflow.timeseries.aggregates.AggregationResource;
 import io.meterflow.timeseries.aggregates.ResourceAggregates;
 import io.meterflow.timeseries.aggregates.ResourceAggregationResource;
+import io.meterflow.timeseries.aggregator.Aggregator;
+import io.meterflow.timeseries.aggregator.AggregatorProgress;
 import io.meterflow.timeseries.api.ApiExceptionMapper;
 import io.meterflow.timeseries.api.CorsFilter;
 import io.meterflow.timeseries.api.EmptySegmentFilter;
@@ -47,7 +49,13 @@ import io.meterflow.timeseries.database.DatabaseHealthCheck;
 import io.meterflow.timeseries.database.EmbeddedDatabase;
 import io.meterflow.timeseries.database.Migrations;
 import io.meterflow.timeseries.database.Transactions;
+import io.meterflow.timeseries.ingest.IngestSettings;
+import io.meterflow.timeseries.ingest.KafkaBacklog;
+import io.meterflow.timeseries.ingest.KafkaMeasureIntake;
+import io.meterflow.timeseries.ingest.MeasureRecordFormat;
+import io.meterflow.timeseries.ingest.MeasuresTopics;
 import io.meterflow.timeseries.measure.BatchMeasureResource;
+import io.meterflow.timeseries.measure.MeasureIntake;
 import io.meterflow.timeseries.measure.MeasureReader;
 import io.meterflow.timeseries.measure.MeasureResource;
 import io.meterflow.timeseries.measure.MeasureWriter;
@@ -58,7 +66,6 @@ import io.meterflow.timeseries.metric.MetricDao;
 import io.meterflow.timeseries.metric.MetricResource;
 import io.meterflow.timeseries.metric.MetricService;
 import io.meterflow.timeseries.resource.ResourceDao;
-import io.meterflow.timeseries.resource.ResourceView;
 import io.meterflow.timeseries.resource.ResourceListing;
 import io.meterflow.timeseries.resource.ResourceMetricResource;
 import io.meterflow.timeseries.resource.ResourceRequests;
@@ -67,6 +74,7 @@ import io.meterflow.timeseries.resource.ResourceRows;
 import io.meterflow.timeseries.resource.ResourceSearchResource;
 import io.meterflow.timeseries.resource.ResourceSearches;
 import io.meterflow.timeseries.resource.ResourceService;
+import io.meterflow.timeseries.resource.ResourceView;
 import io.meterflow.timeseries.resourcetype.AttributeDefinitions;
 import io.meterflow.timeseries.resourcetype.AttributeIndexes;
 import io.meterflow.timeseries.resourcetype.BuiltInResourceTypeInstaller;
@@ -74,9 +82,10 @@ import io.meterflow.timeseries.resourcetype.ResourceTypeDao;
 import io.meterflow.timeseries.resourcetype.ResourceTypeRequests;
 import io.meterflow.timeseries.resourcetype.ResourceTypeResource;
 import io.meterflow.timeseries.resourcetype.ResourceTypeService;
+import io.meterflow.timeseries.search.MetricSearchResource;
 import io.meterflow.timeseries.search.ResourceFilterCompiler;
 import io.meterflow.timeseries.search.SearchQueryParser;
-import io.meterflow.timeseries.search.MetricSearchResource;
+import io.meterflow.timeseries.status.Backlog;
 import io.meterflow.timeseries.status.CapabilitiesResource;
 import io.meterflow.timeseries.status.HealthcheckResource;
 import io.meterflow.timeseries.status.StatusResource;
@@ -90,14 +99,28 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.eclipse.jetty.http.UriCompliance;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The Gnocchi-compatible time-series API. {@link #run} only wires objects together; behaviour
  * lives in the feature packages.
  */
 public final class TimeseriesApplication extends Application<TimeseriesConfiguration> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TimeseriesApplication.class);
 
     /** The configuration used when the command line names no file. */
     public static final String DEFAULT_CONFIG = "meterflow-timeseries.yml";
@@ -106,9 +129,9 @@ public final class TimeseriesApplication extends Application<TimeseriesConfigura
         new TimeseriesApplication().run(withDefaultConfig(args));
     }
 
-    /** {@code server} alone means {@code server meterflow-timeseries.yml} from the class path. */
+    /** {@code server} (or {@code aggregator}, {@code check}) alone means the packaged meterflow-timeseries.yml. */
     static String[] withDefaultConfig(String[] args) {
-        if (args.length == 1 && (args[0].equals("server") || args[0].equals("check"))) {
+        if (args.length == 1 && List.of("server", "check", "aggregator").contains(args[0])) {
             return new String[] {args[0], DEFAULT_CONFIG};
         }
         return args;
@@ -121,6 +144,7 @@ public final class TimeseriesApplication extends Application<TimeseriesConfigura
 
     @Override
     public void initialize(Bootstrap<TimeseriesConfiguration> bootstrap) {
+        bootstrap.addCommand(new AggregatorCommand(this));
         bootstrap.setConfigurationSourceProvider(new SubstitutingSourceProvider(
                 new ClasspathFallbackSourceProvider(), new EnvironmentVariableSubstitutor(false)));
     }
@@ -143,22 +167,26 @@ public final class TimeseriesApplication extends Application<TimeseriesConfigura
 
         Transactions transactions = new Transactions(dataSource);
         Clock clock = Clock.systemUTC();
+        ArchivePolicyDao policyDao = new ArchivePolicyDao(json);
+        MetricDao metricDao = new MetricDao(policyDao);
+        AggregateStore store = new AggregateStore();
+        MeasureWriter writer = new MeasureWriter(transactions, store, environment.metrics());
+        Ingest ingest = ingest(config, environment, transactions, store, metricDao, writer, clock);
+        if (config.aggregatorOnly()) {
+            return;
+        }
         AccessPolicy access = new AccessPolicy();
         JsonBodies bodies = new JsonBodies(json);
         ErrorResponses errors = new ErrorResponses(json);
 
-        ArchivePolicyDao policyDao = new ArchivePolicyDao(json);
         ArchivePolicyRuleDao ruleDao = new ArchivePolicyRuleDao();
         new BuiltInPolicyInstaller(transactions, policyDao, ruleDao)
                 .installOnNewDatabase(config.effectiveInstallDefaultArchivePolicies());
         ArchivePolicyRuleService rules = new ArchivePolicyRuleService(transactions, ruleDao);
-        MetricDao metricDao = new MetricDao(policyDao);
         ResourceRows resourceRows = new ResourceRows(json);
         ResourceDao resourceDao = new ResourceDao(resourceRows);
         MetricService metrics = new MetricService(transactions, metricDao, policyDao, rules, resourceDao, access,
                 UUID::randomUUID);
-        AggregateStore store = new AggregateStore();
-        MeasureWriter writer = new MeasureWriter(transactions, store, environment.metrics());
         Timestamps timestamps = new Timestamps(clock);
         MeasuresParser parser = new MeasuresParser(timestamps);
         AttributeDefinitions attributeDefinitions = new AttributeDefinitions(json, timestamps);
@@ -189,7 +217,7 @@ public final class TimeseriesApplication extends Application<TimeseriesConfigura
                 ? "dev" : getClass().getPackage().getImplementationVersion()));
         jersey.register(new HealthcheckResource(environment.healthChecks(), clock));
         jersey.register(new CapabilitiesResource());
-        jersey.register(new StatusResource(access, processorName()));
+        jersey.register(new StatusResource(access, processorName(), ingest.backlog(), ingest.mode()));
         jersey.register(new ArchivePolicyResource(new ArchivePolicyService(transactions, policyDao),
                 new ArchivePolicyRequests(BuiltInArchivePolicies.DEFAULT_METHODS), bodies, access));
         jersey.register(new ArchivePolicyRuleResource(rules, bodies, access));
@@ -197,8 +225,8 @@ public final class TimeseriesApplication extends Application<TimeseriesConfigura
                 resourceId -> resources.find("generic", resourceId).map(r -> ResourceView.of(r, null)).orElse(null));
         jersey.register(metricResource);
         MeasureReader reader = new MeasureReader(transactions, store);
-        MeasureResource measureResource = new MeasureResource(metrics, parser, writer, reader, bodies, access,
-                timestamps, new MeasuresJson(json));
+        MeasureResource measureResource = new MeasureResource(metrics, parser, ingest.intake(), reader, bodies, access,
+                timestamps, new MeasuresJson(json), ingest.backlog());
         jersey.register(measureResource);
         jersey.register(new ResourceTypeResource(resourceTypes, new ResourceTypeRequests(attributeDefinitions), bodies,
                 access));
@@ -214,12 +242,79 @@ public final class TimeseriesApplication extends Application<TimeseriesConfigura
         jersey.register(new AggregatesResource(metrics, aggregates, aggregateQueries, bodies, access,
                 resourceAggregates, searches, resourceTypes));
         AggregationResource aggregation = new AggregationResource(metrics, aggregates, reader, aggregateQueries, bodies,
-                access);
+                access, ingest.backlog());
         jersey.register(aggregation);
         jersey.register(new ResourceAggregationResource(resourceTypes, searches, resourceAggregates, aggregation,
                 bodies));
         jersey.register(new BatchMeasureResource(metrics, new ResourceMeasuresBatch(transactions, metricDao, metrics,
-                resourceDao, parser, writer, access, UUID::randomUUID), parser, writer, bodies, access));
+                resourceDao, parser, ingest.intake(), access, UUID::randomUUID), parser, ingest.intake(), bodies, access));
+    }
+
+    /** Where the API's measures go and how far behind their aggregation is. */
+    private record Ingest(MeasureIntake intake, Backlog backlog, String mode) {
+    }
+
+    /**
+     * Direct mode: the writer folds within the request. Kafka mode: a producer to the measures
+     * topic, the backlog read from Kafka and aggregator_progress, and (single node, or the
+     * {@code aggregator} command) the aggregator in this process; with no bootstrap servers
+     * configured, the single-node broker under the data directory.
+     */
+    private static Ingest ingest(TimeseriesConfiguration config, Environment environment, Transactions transactions,
+            AggregateStore store, MetricDao metricDao, MeasureWriter writer, Clock clock) {
+        IngestSettings configured = config.ingest();
+        if (!configured.kafka()) {
+            return new Ingest(writer, Backlog.NONE, "synchronous");
+        }
+        SingleNodeKafka kafka = SingleNodeKafka.resolve(configured.bootstrapServers(),
+                Path.of(config.dataDir(), "kafka"), configured.embedded());
+        LOG.info("Measures go through {}", kafka.description());
+        IngestSettings settings = configured.withBootstrapServers(kafka.bootstrapServers());
+        // Managed objects stop in reverse order: the broker, when it runs here, stops after its clients.
+        environment.lifecycle().manage(new io.dropwizard.lifecycle.Managed() {
+            @Override
+            public void stop() {
+                kafka.close();
+            }
+        });
+        Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers()));
+        environment.lifecycle().manage(new io.dropwizard.lifecycle.Managed() {
+            @Override
+            public void stop() {
+                admin.close(Duration.ofSeconds(5));
+            }
+        });
+        MeasuresTopics.ensure(admin, settings);
+        KafkaBacklog backlog = new KafkaBacklog(admin, transactions, new AggregatorProgress(), settings.measuresTopic(),
+                Duration.ofMillis(settings.refreshTimeoutMs()));
+        if (settings.aggregatorInProcess() || config.aggregatorOnly()) {
+            Aggregator aggregator = new Aggregator(settings, transactions, store, metricDao, environment.metrics(),
+                    Path.of(config.dataDir(), "aggregator"), clock);
+            environment.lifecycle().manage(aggregator);
+            environment.healthChecks().register("aggregator", aggregator.healthCheck());
+        }
+        if (config.aggregatorOnly()) {
+            return new Ingest(writer, backlog, "kafka");
+        }
+        KafkaMeasureIntake intake = new KafkaMeasureIntake(new KafkaProducer<>(producerConfig(settings)),
+                settings.measuresTopic(), new MeasureRecordFormat(), Duration.ofMillis(settings.acknowledgeTimeoutMs()),
+                environment.metrics());
+        environment.lifecycle().manage(intake);
+        return new Ingest(intake, backlog, "kafka");
+    }
+
+    private static Map<String, Object> producerConfig(IngestSettings settings) {
+        Map<String, Object> producer = new HashMap<>();
+        producer.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
+        producer.put(ProducerConfig.ACKS_CONFIG, "all");
+        producer.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        // Requests of many metrics become a few batches per partition instead of a record each.
+        producer.put(ProducerConfig.LINGER_MS_CONFIG, 2);
+        producer.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
+        producer.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        producer.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        producer.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        return producer;
     }
 
     /** Every Dropwizard metric (JVM, Jetty, pool, ours) at /admin/prometheus. */

@@ -2,6 +2,7 @@ package io.meterflow.timeseries;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dropwizard.core.Configuration;
+import io.meterflow.timeseries.ingest.IngestSettings;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -83,6 +84,14 @@ public final class TimeseriesConfiguration extends Configuration {
     @JsonProperty
     private String corsAllowedOrigin = "";
 
+    /** How measures reach the aggregates (Kafka and the aggregator, or directly). */
+    @Valid
+    @NotNull
+    @JsonProperty
+    private IngestSettings ingest = new IngestSettings();
+
+    private boolean aggregatorOnly;
+
     public DatabaseSettings database() {
         return database;
     }
@@ -99,11 +108,24 @@ public final class TimeseriesConfiguration extends Configuration {
         return profile.equals("gnocchi-tests");
     }
 
-    /** The gnocchi-tests profile pins what Gnocchi's test fixture sets; otherwise the keys rule. */
     public int warmUpRounds() {
         return warmUpRounds;
     }
 
+    public IngestSettings ingest() {
+        return ingest;
+    }
+
+    /** True when this process runs only the aggregator (the {@code aggregator} command). */
+    public boolean aggregatorOnly() {
+        return aggregatorOnly;
+    }
+
+    void runAggregatorOnly() {
+        aggregatorOnly = true;
+    }
+
+    /** The gnocchi-tests profile pins what Gnocchi's test fixture sets; otherwise the keys rule. */
     public int effectiveMaxLimit() {
         return gnocchiTestsProfile() ? 7 : maxLimit;
     }

@@ -10,6 +10,7 @@ import io.meterflow.timeseries.auth.Caller;
 import io.meterflow.timeseries.measure.MeasureReader;
 import io.meterflow.timeseries.metric.Metric;
 import io.meterflow.timeseries.metric.MetricService;
+import io.meterflow.timeseries.status.Backlog;
 import io.meterflow.timeseries.resource.ResourceIds;
 import io.meterflow.timeseries.time.Timespans;
 import io.meterflow.timeseries.time.Timestamps;
@@ -48,9 +49,11 @@ public final class AggregationResource {
     private final AggregateQuery queries;
     private final JsonBodies bodies;
     private final AccessPolicy access;
+    private final Backlog backlog;
 
     public AggregationResource(MetricService metrics, AggregatesProcessor processor, MeasureReader reader,
-            AggregateQuery queries, JsonBodies bodies, AccessPolicy access) {
+            AggregateQuery queries, JsonBodies bodies, AccessPolicy access, Backlog backlog) {
+        this.backlog = backlog;
         this.metrics = metrics;
         this.processor = processor;
         this.reader = reader;
@@ -130,8 +133,8 @@ public final class AggregationResource {
                 }
             }
         }
-        if (query.getFirst("refresh") != null) {
-            QueryParameters.parseBoolean("refresh", query.getFirst("refresh"));
+        if (query.getFirst("refresh") != null && QueryParameters.parseBoolean("refresh", query.getFirst("refresh"))) {
+            selected.forEach(metric -> backlog.awaitMetric(metric.id()));
         }
         if (selected.size() == 1) {
             // One metric: exactly its own read; fill and needed_overlap do not apply.

@@ -41,16 +41,16 @@ public final class BatchMeasureResource {
     private final MetricService metrics;
     private final ResourceMeasuresBatch resourceBatches;
     private final MeasuresParser parser;
-    private final MeasureWriter writer;
+    private final MeasureIntake intake;
     private final JsonBodies bodies;
     private final AccessPolicy access;
 
     public BatchMeasureResource(MetricService metrics, ResourceMeasuresBatch resourceBatches, MeasuresParser parser,
-            MeasureWriter writer, JsonBodies bodies, AccessPolicy access) {
+            MeasureIntake intake, JsonBodies bodies, AccessPolicy access) {
         this.metrics = metrics;
         this.resourceBatches = resourceBatches;
         this.parser = parser;
-        this.writer = writer;
+        this.intake = intake;
         this.bodies = bodies;
         this.access = access;
     }
@@ -86,7 +86,7 @@ public final class BatchMeasureResource {
             access.requireMetricWriter(caller, metric.accessTarget());
             batch.put(metric, measures.get(id));
         });
-        writer.write(batch);
+        intake.accept(batch);
         return Response.accepted().build();
     }
 

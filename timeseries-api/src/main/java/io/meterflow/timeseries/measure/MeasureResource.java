@@ -10,6 +10,7 @@ import io.meterflow.timeseries.auth.AccessPolicy;
 import io.meterflow.timeseries.auth.Caller;
 import io.meterflow.timeseries.metric.Metric;
 import io.meterflow.timeseries.metric.MetricService;
+import io.meterflow.timeseries.status.Backlog;
 import io.meterflow.timeseries.time.Timespans;
 import io.meterflow.timeseries.time.Timestamps;
 import jakarta.ws.rs.Consumes;
@@ -40,23 +41,25 @@ public final class MeasureResource {
 
     private final MetricService metrics;
     private final MeasuresParser parser;
-    private final MeasureWriter writer;
+    private final MeasureIntake intake;
     private final MeasureReader reader;
     private final JsonBodies bodies;
     private final AccessPolicy access;
     private final Timestamps timestamps;
     private final MeasuresJson output;
+    private final Backlog backlog;
 
-    public MeasureResource(MetricService metrics, MeasuresParser parser, MeasureWriter writer, MeasureReader reader,
-            JsonBodies bodies, AccessPolicy access, Timestamps timestamps, MeasuresJson output) {
+    public MeasureResource(MetricService metrics, MeasuresParser parser, MeasureIntake intake, MeasureReader reader,
+            JsonBodies bodies, AccessPolicy access, Timestamps timestamps, MeasuresJson output, Backlog backlog) {
         this.metrics = metrics;
         this.parser = parser;
-        this.writer = writer;
+        this.intake = intake;
         this.reader = reader;
         this.bodies = bodies;
         this.access = access;
         this.timestamps = timestamps;
         this.output = output;
+        this.backlog = backlog;
     }
 
     @POST
@@ -65,7 +68,7 @@ public final class MeasureResource {
         Metric metric = metrics.get(id);
         access.requireMetricWriter(Caller.from(security), metric.accessTarget());
         List<Measure> measures = parser.parse(bodies.read(type, body), List.of());
-        writer.write(Map.of(metric, measures));
+        intake.accept(Map.of(metric, measures));
         return Response.accepted().build();
     }
 
@@ -115,8 +118,8 @@ public final class MeasureResource {
                         + Timespans.toSeconds(g) + "' for metric " + metric.id() + " does not exist");
             }
         }
-        if (refresh != null) {
-            QueryParameters.parseBoolean("refresh", refresh); // writes are synchronous: always fresh
+        if (refresh != null && QueryParameters.parseBoolean("refresh", refresh)) {
+            backlog.awaitMetric(metric.id()); // Gnocchi processes the metric's backlog first; here it is waited for
         }
         return output.of(reader.read(metric, new MeasureReader.Query(method, granularities, from, to, resampleTo)));
     }

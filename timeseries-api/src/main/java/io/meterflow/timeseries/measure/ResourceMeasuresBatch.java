@@ -41,19 +41,19 @@ public final class ResourceMeasuresBatch {
     private final MetricService metricService;
     private final ResourceDao resources;
     private final MeasuresParser parser;
-    private final MeasureWriter writer;
+    private final MeasureIntake intake;
     private final AccessPolicy access;
     private final Supplier<UUID> ids;
 
     public ResourceMeasuresBatch(Transactions transactions, MetricDao metricDao, MetricService metricService,
-            ResourceDao resources, MeasuresParser parser, MeasureWriter writer, AccessPolicy access,
+            ResourceDao resources, MeasuresParser parser, MeasureIntake intake, AccessPolicy access,
             Supplier<UUID> ids) {
         this.transactions = transactions;
         this.metricDao = metricDao;
         this.metricService = metricService;
         this.resources = resources;
         this.parser = parser;
-        this.writer = writer;
+        this.intake = intake;
         this.access = access;
         this.ids = ids;
     }
@@ -108,7 +108,10 @@ public final class ResourceMeasuresBatch {
         if (parts.stream().allMatch(part -> part.metrics().isEmpty())) {
             return;
         }
-        transactions.inTransaction(connection -> {
+        // Metrics are created and committed first, then the measures are handed over: the
+        // Kafka intake cannot be part of a database transaction, and a failure after the commit
+        // leaves metrics a retry of the request will find, as Gnocchi's does.
+        Map<Metric, List<Measure>> accepted = transactions.inTransaction(connection -> {
             List<UUID> resourceIds = parts.stream().map(ResourcePart::resourceId).toList();
             Map<UUID, Map<String, Metric>> existing = metricDao.findByResources(connection, resourceIds);
             Map<UUID, ResourceDao.Ownership> owners = createMetrics
@@ -152,8 +155,8 @@ public final class ResourceMeasuresBatch {
                 throw ApiException.badRequest("Unknown metrics: " + String.join(", ", unknownMetrics));
             }
             batch.keySet().forEach(metric -> access.requireMetricWriter(caller, metric.accessTarget()));
-            writer.fold(connection, batch);
-            return null;
+            return batch;
         });
+        intake.accept(accepted);
     }
 }

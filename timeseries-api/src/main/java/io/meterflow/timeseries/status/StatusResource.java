@@ -15,8 +15,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code /v1/status} in Gnocchi's shape. Measures are aggregated as they are written, so the
- * backlog is always empty; the processor is this API process itself.
+ * {@code /v1/status} in Gnocchi's shape: the backlog of measures accepted and not yet aggregated
+ * (always empty in the direct mode, where the API process itself is the processor).
  */
 @Path("/v1/status")
 @Produces(MediaType.APPLICATION_JSON)
@@ -24,10 +24,14 @@ public final class StatusResource {
 
     private final AccessPolicy access;
     private final String processorName;
+    private final Backlog backlog;
+    private final String mode;
 
-    public StatusResource(AccessPolicy access, String processorName) {
+    public StatusResource(AccessPolicy access, String processorName, Backlog backlog, String mode) {
         this.access = access;
         this.processorName = processorName;
+        this.backlog = backlog;
+        this.mode = mode;
     }
 
     @GET
@@ -35,13 +39,17 @@ public final class StatusResource {
         access.requireAdmin(Caller.from(security));
         boolean withDetails = details == null || QueryParameters.parseBoolean("details", details);
         Map<String, Object> storage = new LinkedHashMap<>();
-        storage.put("summary", Map.of("metrics", 0, "measures", 0));
+        Backlog.Summary waiting = backlog.summary();
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("metrics", waiting.metrics());
+        summary.put("measures", waiting.measures());
+        storage.put("summary", summary);
         if (withDetails) {
             storage.put("measures_to_process", Map.of());
         }
         Map<String, Object> metricd = new LinkedHashMap<>();
         metricd.put("processors", List.of(processorName));
-        metricd.put("statistics", Map.of(processorName, Map.of("mode", "synchronous")));
+        metricd.put("statistics", Map.of(processorName, Map.of("mode", mode)));
         Map<String, Object> status = new LinkedHashMap<>();
         status.put("storage", storage);
         status.put("metricd", metricd);

@@ -1,0 +1,78 @@
+package io.meterflow.timeseries.aggregator;
+
+import com.codahale.metrics.MetricRegistry;
+import com.codahale.metrics.health.HealthCheck;
+import io.dropwizard.lifecycle.Managed;
+import io.meterflow.timeseries.database.Transactions;
+import io.meterflow.timeseries.ingest.IngestSettings;
+import io.meterflow.timeseries.metric.MetricDao;
+import io.meterflow.timeseries.storage.AggregateStore;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Kafka Streams aggregator as a managed part of a Dropwizard process: inside the API on a
+ * single node, or alone ({@code aggregator} command) when scaled out. Instances with the same
+ * application id share the measures topic's partitions; one stopped or killed, the others take
+ * its partitions over and resume from what PostgreSQL holds.
+ */
+public final class Aggregator implements Managed {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Aggregator.class);
+
+    private final IngestSettings settings;
+    private final Transactions transactions;
+    private final AggregateStore store;
+    private final MetricLookup metrics;
+    private final AggregatorMetrics counters;
+    private final Path stateDirectory;
+    private KafkaStreams streams;
+
+    public Aggregator(IngestSettings settings, Transactions transactions, AggregateStore store, MetricDao metricDao,
+            MetricRegistry registry, Path stateDirectory, Clock clock) {
+        this.settings = settings;
+        this.transactions = transactions;
+        this.store = store;
+        this.metrics = new MetricLookup(transactions, metricDao, clock, Duration.ofSeconds(30));
+        this.counters = AggregatorMetrics.in(registry);
+        this.stateDirectory = stateDirectory;
+    }
+
+    @Override
+    public void start() {
+        streams = new KafkaStreams(AggregatorTopology.build(settings, transactions, store, metrics, counters),
+                AggregatorTopology.streamsConfig(settings, stateDirectory.toString()));
+        // A failed write (PostgreSQL away) fails the task; a new thread resumes from the last commit.
+        streams.setUncaughtExceptionHandler(failure -> {
+            LOG.error("Aggregator thread failed; replacing it", failure);
+            return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
+        });
+        streams.start();
+        LOG.info("Aggregator {} folding {} from {}", settings.aggregatorApplicationId(), settings.measuresTopic(),
+                settings.bootstrapServers());
+    }
+
+    @Override
+    public void stop() {
+        if (streams != null) {
+            // A clean close commits: the last batch is written and its offsets committed.
+            streams.close(Duration.ofSeconds(30));
+        }
+    }
+
+    public HealthCheck healthCheck() {
+        return new HealthCheck() {
+            @Override
+            protected Result check() {
+                KafkaStreams.State state = streams == null ? null : streams.state();
+                return state != null && (state.isRunningOrRebalancing() || state == KafkaStreams.State.CREATED)
+                        ? Result.healthy(state.name()) : Result.unhealthy("aggregator is " + state);
+            }
+        };
+    }
+}

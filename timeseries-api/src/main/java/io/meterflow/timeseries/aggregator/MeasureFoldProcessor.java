@@ -1,0 +1,86 @@
+package io.meterflow.timeseries.aggregator;
+
+import io.meterflow.timeseries.aggregation.MetricAggregator;
+import io.meterflow.timeseries.aggregation.MetricUpdate;
+import io.meterflow.timeseries.aggregation.TimeSeries;
+import io.meterflow.timeseries.ingest.MeasureRecord;
+import io.meterflow.timeseries.ingest.MeasureRecordFormat;
+import io.meterflow.timeseries.metric.Metric;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
+
+/**
+ * Folds each measures record into its metric, with the same {@link MetricAggregator} as the
+ * direct mode; the task's {@link FoldStore} writes the results when Kafka Streams commits.
+ * A record that is not a measures record goes to the dead-letter topic with the reason in its
+ * headers, and the stream goes on.
+ */
+final class MeasureFoldProcessor implements Processor<byte[], byte[], byte[], byte[]> {
+
+    static final String REASON_HEADER = "x-meterflow-reason";
+
+    private final MeasureRecordFormat format;
+    private final MetricLookup metrics;
+    private final AggregatorMetrics counters;
+    private ProcessorContext<byte[], byte[]> context;
+    private PartitionFold fold;
+
+    MeasureFoldProcessor(MeasureRecordFormat format, MetricLookup metrics, AggregatorMetrics counters) {
+        this.format = format;
+        this.metrics = metrics;
+        this.counters = counters;
+    }
+
+    @Override
+    public void init(ProcessorContext<byte[], byte[]> context) {
+        this.context = context;
+        this.fold = context.<FoldStore>getStateStore(FoldStore.NAME).fold();
+    }
+
+    @Override
+    public void process(Record<byte[], byte[]> record) {
+        RecordMetadata source = context.recordMetadata().orElseThrow();
+        if (!fold.shouldFold(source.offset())) {
+            counters.replayed().mark();
+            return;
+        }
+        MeasureRecord measures;
+        try {
+            measures = format.decode(record.value());
+        } catch (MeasureRecordFormat.MalformedRecordException malformed) {
+            deadLetter(record, source, malformed.getMessage());
+            fold.consumed(source.offset(), 0);
+            return;
+        }
+        Optional<Metric> metric = metrics.find(measures.metricId());
+        if (metric.isEmpty()) {
+            counters.dropped().mark(measures.measures().size()); // deleted: Gnocchi drops its pending measures too
+            fold.consumed(source.offset(), 0);
+            return;
+        }
+        Optional<TimeSeries> buffer = fold.buffer(measures.metricId());
+        if (buffer.isPresent()) {
+            Metric known = metric.get();
+            MetricUpdate update = new MetricAggregator(known.archivePolicy().aggregations(),
+                    known.archivePolicy().backWindow()).apply(buffer.get(), measures.measures());
+            fold.folded(known.id(), buffer.get(), update);
+            counters.folded().mark(update.accepted());
+            counters.dropped().mark(update.dropped());
+        }
+        fold.consumed(source.offset(), measures.measures().size());
+    }
+
+    private void deadLetter(Record<byte[], byte[]> record, RecordMetadata source, String reason) {
+        Headers headers = record.headers();
+        headers.add(REASON_HEADER, reason.getBytes(StandardCharsets.UTF_8));
+        headers.add("x-meterflow-source", (source.topic() + "-" + source.partition() + "@" + source.offset())
+                .getBytes(StandardCharsets.UTF_8));
+        context.forward(record.withHeaders(headers), AggregatorTopology.DEAD_LETTERS);
+        counters.deadLettered().mark();
+    }
+}

@@ -1,0 +1,162 @@
+package io.meterflow.timeseries.ingest;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.meterflow.embeddedkafka.EmbeddedKafkaOptions;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+
+/** How measures reach the aggregates: the {@code ingest} section of meterflow-timeseries.yml. */
+public final class IngestSettings {
+
+    /**
+     * {@code kafka}: the API appends measures to Kafka and the aggregator folds them;
+     * {@code direct}: the API folds them into PostgreSQL within the request.
+     */
+    @NotNull
+    @Pattern(regexp = "direct|kafka", message = "must be direct or kafka")
+    @JsonProperty
+    private String mode = "kafka";
+
+    /** Bootstrap servers; empty uses (or starts) the single-node broker under the data directory. */
+    @NotNull
+    @JsonProperty
+    private String bootstrapServers = "";
+
+    /** Ports of the single-node broker (shared with the collector: whichever starts first runs it). */
+    @Min(1)
+    @Max(65535)
+    @JsonProperty
+    private int embeddedPort = EmbeddedKafkaOptions.DEFAULT_BROKER_PORT;
+
+    @Min(1)
+    @Max(65535)
+    @JsonProperty
+    private int embeddedControllerPort = EmbeddedKafkaOptions.DEFAULT_CONTROLLER_PORT;
+
+    @NotNull
+    @JsonProperty
+    private String measuresTopic = "meterflow.measures";
+
+    @NotNull
+    @JsonProperty
+    private String deadLetterTopic = "meterflow.measures.dead-letter";
+
+    /** Partitions of the measures topic when this service creates it: the most aggregator tasks. */
+    @Min(1)
+    @Max(1024)
+    @JsonProperty
+    private int partitions = 8;
+
+    /** Whether the aggregator runs inside the API process (single node) or as its own processes. */
+    @JsonProperty
+    private boolean aggregatorInProcess = true;
+
+    @NotNull
+    @JsonProperty
+    private String aggregatorApplicationId = "meterflow-aggregator";
+
+    @Min(1)
+    @Max(64)
+    @JsonProperty
+    private int aggregatorThreads = 1;
+
+    /** How often the aggregator commits, i.e. writes its aggregates: the floor of end-to-end latency. */
+    @Min(10)
+    @Max(60_000)
+    @JsonProperty
+    private int commitIntervalMs = 200;
+
+    /** Raw points of metric buffers each aggregator task keeps in memory between commits. */
+    @Min(0)
+    @JsonProperty
+    private long cachedBufferPoints = 20_000_000;
+
+    /** How long the API waits for Kafka to acknowledge a request's measures before answering 503. */
+    @Min(100)
+    @JsonProperty
+    private int acknowledgeTimeoutMs = 30_000;
+
+    /** How long a read with {@code refresh=true} waits for the metric's measures to be aggregated. */
+    @Min(0)
+    @JsonProperty
+    private int refreshTimeoutMs = 30_000;
+
+    public boolean kafka() {
+        return "kafka".equals(mode);
+    }
+
+    public String bootstrapServers() {
+        return bootstrapServers;
+    }
+
+    public IngestSettings withBootstrapServers(String servers) {
+        IngestSettings copy = copy();
+        copy.bootstrapServers = servers;
+        return copy;
+    }
+
+    public EmbeddedKafkaOptions embedded() {
+        return EmbeddedKafkaOptions.persistent(embeddedPort, embeddedControllerPort);
+    }
+
+    public String measuresTopic() {
+        return measuresTopic;
+    }
+
+    public String deadLetterTopic() {
+        return deadLetterTopic;
+    }
+
+    public int partitions() {
+        return partitions;
+    }
+
+    public boolean aggregatorInProcess() {
+        return aggregatorInProcess;
+    }
+
+    public String aggregatorApplicationId() {
+        return aggregatorApplicationId;
+    }
+
+    public int aggregatorThreads() {
+        return aggregatorThreads;
+    }
+
+    public int commitIntervalMs() {
+        return commitIntervalMs;
+    }
+
+    public long cachedBufferPoints() {
+        return cachedBufferPoints;
+    }
+
+    public int acknowledgeTimeoutMs() {
+        return acknowledgeTimeoutMs;
+    }
+
+    public int refreshTimeoutMs() {
+        return refreshTimeoutMs;
+    }
+
+    private IngestSettings copy() {
+        IngestSettings copy = new IngestSettings();
+        copy.mode = mode;
+        copy.bootstrapServers = bootstrapServers;
+        copy.embeddedPort = embeddedPort;
+        copy.embeddedControllerPort = embeddedControllerPort;
+        copy.measuresTopic = measuresTopic;
+        copy.deadLetterTopic = deadLetterTopic;
+        copy.partitions = partitions;
+        copy.aggregatorInProcess = aggregatorInProcess;
+        copy.aggregatorApplicationId = aggregatorApplicationId;
+        copy.aggregatorThreads = aggregatorThreads;
+        copy.commitIntervalMs = commitIntervalMs;
+        copy.cachedBufferPoints = cachedBufferPoints;
+        copy.acknowledgeTimeoutMs = acknowledgeTimeoutMs;
+        copy.refreshTimeoutMs = refreshTimeoutMs;
+        return copy;
+    }
+}

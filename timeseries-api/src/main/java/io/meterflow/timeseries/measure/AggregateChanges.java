@@ -1,0 +1,124 @@
+package io.meterflow.timeseries.measure;
+
+import io.meterflow.timeseries.aggregation.Aggregation;
+import io.meterflow.timeseries.aggregation.MetricUpdate;
+import io.meterflow.timeseries.aggregation.RecomputedAggregate;
+import io.meterflow.timeseries.aggregation.TimeSeries;
+import io.meterflow.timeseries.storage.AggregateStore;
+import io.meterflow.timeseries.storage.SplitKey;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The stored splits a set of metric updates changes, gathered so that they are written together:
+ * one read of the splits touched, one multi-row upsert, one delete of expired splits.
+ *
+ * <p>Both ways measures are aggregated use it: the synchronous write of one request and the
+ * Kafka Streams aggregator, which folds many records per metric between two commits. Updates of
+ * one split are therefore kept in order and applied one after the other: a later update
+ * replaces the split's points from its own first bucket on, not the whole split. Writing the
+ * same changes twice leaves the same splits, which is what makes a replay after a crash safe.
+ */
+public final class AggregateChanges {
+
+    private final Map<SplitKey, List<SplitChange>> changes = new LinkedHashMap<>();
+    private final List<AggregateStore.Expiry> expiries = new ArrayList<>();
+
+    /** Records what {@code update} recomputed; {@code previousBuffer} is the buffer it started from. */
+    public void add(UUID metricId, TimeSeries previousBuffer, MetricUpdate update) {
+        for (Map.Entry<Aggregation, RecomputedAggregate> entry : update.recomputed().entrySet()) {
+            planSplitChanges(metricId, entry.getKey(), entry.getValue());
+            planExpiry(metricId, entry.getKey(), previousBuffer, entry.getValue());
+        }
+    }
+
+    /** Forgets the changes of metrics not in {@code metricIds} (deleted while their measures were in flight). */
+    public void retainMetrics(Set<UUID> metricIds) {
+        changes.keySet().removeIf(key -> !metricIds.contains(key.metricId()));
+        expiries.removeIf(expiry -> !metricIds.contains(expiry.metricId()));
+    }
+
+    public boolean isEmpty() {
+        return changes.isEmpty() && expiries.isEmpty();
+    }
+
+    /** How many splits a write will upsert. */
+    public int splitCount() {
+        return changes.size();
+    }
+
+    /** Applies every change within the caller's transaction. */
+    public void writeTo(Connection connection, AggregateStore store) throws SQLException {
+        if (isEmpty()) {
+            return;
+        }
+        Map<SplitKey, TimeSeries> existing = store.loadSplits(connection, changes.keySet());
+        Map<SplitKey, TimeSeries> merged = new LinkedHashMap<>();
+        changes.forEach((key, inOrder) -> {
+            TimeSeries split = existing.getOrDefault(key, TimeSeries.EMPTY);
+            for (SplitChange change : inOrder) {
+                split = change.applyTo(split);
+            }
+            merged.put(key, split);
+        });
+        store.saveSplits(connection, merged);
+        store.deleteExpired(connection, expiries);
+    }
+
+    /**
+     * The splits the recomputed points fall in, plus the split of the first recomputed bucket
+     * (whose stored points from that bucket on are replaced even if none are recomputed). Splits
+     * in between without recomputed points held no stored points either: their raw measures
+     * would be in the buffer and recomputed. Measures years apart thus touch two splits, not
+     * every empty split between them.
+     */
+    private void planSplitChanges(UUID metricId, Aggregation aggregation, RecomputedAggregate recomputed) {
+        long granularity = aggregation.granularity();
+        String method = aggregation.method().name();
+        TimeSeries points = recomputed.points();
+        long span = SplitKey.span(granularity);
+        long firstSplit = SplitKey.splitStartOf(recomputed.from(), granularity);
+        plan(new SplitKey(metricId, method, granularity, firstSplit), new SplitChange(recomputed.from(),
+                points.between(firstSplit, firstSplit + span), recomputed.expiredUpTo()));
+        int index = points.indexFrom(firstSplit + span);
+        while (index < points.size()) {
+            long start = SplitKey.splitStartOf(points.timestamps()[index], granularity);
+            int end = points.indexFrom(start + span);
+            plan(new SplitKey(metricId, method, granularity, start), new SplitChange(recomputed.from(),
+                    points.slice(index, end), recomputed.expiredUpTo()));
+            index = end;
+        }
+    }
+
+    private void plan(SplitKey key, SplitChange change) {
+        changes.computeIfAbsent(key, k -> new ArrayList<>(1)).add(change);
+    }
+
+    /** Drops splits the retention has left behind, once the expiry line crosses into a new split. */
+    private void planExpiry(UUID metricId, Aggregation aggregation, TimeSeries oldBuffer,
+            RecomputedAggregate recomputed) {
+        if (aggregation.timespan() == null || oldBuffer.isEmpty()) {
+            return;
+        }
+        long granularity = aggregation.granularity();
+        long keepFrom = SplitKey.splitStartOf(recomputed.expiredUpTo(), granularity);
+        long keptBefore = SplitKey.splitStartOf(aggregation.expiryCutoff(oldBuffer.last()), granularity);
+        if (keepFrom > keptBefore) {
+            expiries.add(new AggregateStore.Expiry(metricId, aggregation.method().name(), granularity, keepFrom));
+        }
+    }
+
+    /** Replaces a split's points from {@code from} on, and drops its expired points. */
+    private record SplitChange(long from, TimeSeries replacement, long expiredUpTo) {
+        TimeSeries applyTo(TimeSeries stored) {
+            TimeSeries kept = stored.between(Long.MIN_VALUE, from).after(expiredUpTo);
+            return TimeSeries.merge(kept, replacement);
+        }
+    }
+}
