@@ -30,15 +30,29 @@ public final class ApiFixture implements AutoCloseable {
         this.baseUri = URI.create("http://127.0.0.1:" + app.getLocalPort());
     }
 
-    /** Starts the API on {@code database}; {@code settings} override keys of meterflow-timeseries.yml. */
+    /**
+     * Starts the API on {@code database} in the direct ingest mode; {@code settings} override keys of
+     * meterflow-timeseries.yml.
+     */
     public static ApiFixture start(PostgresDatabase database, ConfigOverride... settings) throws Exception {
-        List<ConfigOverride> overrides = new ArrayList<>(List.of(
+        // Dropwizard keeps the first override of a key: the caller's settings go first.
+        List<ConfigOverride> all = new ArrayList<>(List.of(settings));
+        // Both modes fold with the same code; the Kafka path has its own tests (aggregator package),
+        // and a broker per test class would add seconds to each.
+        all.add(ConfigOverride.config("ingest.mode", "direct"));
+        return startAsConfigured(database, all.toArray(ConfigOverride[]::new));
+    }
+
+    /** Starts the API with only {@code settings} changed from the packaged configuration (Kafka mode tests). */
+    public static ApiFixture startAsConfigured(PostgresDatabase database, ConfigOverride... settings)
+            throws Exception {
+        List<ConfigOverride> overrides = new ArrayList<>(List.of(settings)); // the first override of a key wins
+        overrides.addAll(List.of(
                 ConfigOverride.config("database.url", urlWithCredentials(database)),
                 ConfigOverride.config("database.maxPoolSize", "4"),
                 ConfigOverride.config("warmUpRounds", "2"),
                 ConfigOverride.config("server.connector.port", "0"),
                 ConfigOverride.config("logging.level", "WARN")));
-        overrides.addAll(List.of(settings));
         DropwizardAppExtension<TimeseriesConfiguration> app = new DropwizardAppExtension<>(
                 TimeseriesApplication.class, TimeseriesApplication.DEFAULT_CONFIG,
                 overrides.toArray(ConfigOverride[]::new));

@@ -32,7 +32,7 @@ public final class AggregatorTopology {
         topology.addSource(SOURCE, new ByteArrayDeserializer(), new ByteArrayDeserializer(), settings.measuresTopic());
         topology.addProcessor(FOLD, () -> new MeasureFoldProcessor(format, metrics, counters), SOURCE);
         topology.addStateStore(FoldStore.builder(transactions, store, new AggregatorProgress(), settings.measuresTopic(),
-                settings.cachedBufferPoints()), FOLD);
+                settings.cachedBufferPoints(), counters), FOLD);
         topology.addSink(DEAD_LETTERS, settings.deadLetterTopic(), new ByteArraySerializer(), new ByteArraySerializer(),
                 FOLD);
         return topology;

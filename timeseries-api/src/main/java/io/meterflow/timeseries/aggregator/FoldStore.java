@@ -31,11 +31,15 @@ final class FoldStore implements StateStore, CachedStateStore<byte[], byte[]> {
     private final AggregatorProgress progress;
     private final String topic;
     private final long cachedPointsBound;
+    private final AggregatorMetrics counters;
+    private final Aggregators aggregators;
     private PartitionFold fold;
     private boolean open;
 
     private FoldStore(Transactions transactions, AggregateStore store, AggregatorProgress progress, String topic,
-            long cachedPointsBound) {
+            long cachedPointsBound, AggregatorMetrics counters, Aggregators aggregators) {
+        this.counters = counters;
+        this.aggregators = aggregators;
         this.transactions = transactions;
         this.store = store;
         this.progress = progress;
@@ -51,7 +55,7 @@ final class FoldStore implements StateStore, CachedStateStore<byte[], byte[]> {
     @Override
     public void init(StateStoreContext context, StateStore root) {
         fold = new PartitionFold(transactions, store, progress, topic, context.taskId().partition(),
-                cachedPointsBound);
+                cachedPointsBound, counters, aggregators);
         context.register(root, (key, value) -> {
             // no changelog: nothing to restore
         });
@@ -99,7 +103,8 @@ final class FoldStore implements StateStore, CachedStateStore<byte[], byte[]> {
     }
 
     static StoreBuilder<FoldStore> builder(Transactions transactions, AggregateStore store,
-            AggregatorProgress progress, String topic, long cachedPointsBound) {
+            AggregatorProgress progress, String topic, long cachedPointsBound, AggregatorMetrics counters) {
+        Aggregators aggregators = new Aggregators();
         return new StoreBuilder<>() {
             private Map<String, String> logConfig = Map.of();
 
@@ -126,7 +131,7 @@ final class FoldStore implements StateStore, CachedStateStore<byte[], byte[]> {
 
             @Override
             public FoldStore build() {
-                return new FoldStore(transactions, store, progress, topic, cachedPointsBound);
+                return new FoldStore(transactions, store, progress, topic, cachedPointsBound, counters, aggregators);
             }
 
             @Override

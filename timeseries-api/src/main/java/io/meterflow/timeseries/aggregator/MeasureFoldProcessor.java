@@ -1,8 +1,5 @@
 package io.meterflow.timeseries.aggregator;
 
-import io.meterflow.timeseries.aggregation.MetricAggregator;
-import io.meterflow.timeseries.aggregation.MetricUpdate;
-import io.meterflow.timeseries.aggregation.TimeSeries;
 import io.meterflow.timeseries.ingest.MeasureRecord;
 import io.meterflow.timeseries.ingest.MeasureRecordFormat;
 import io.meterflow.timeseries.metric.Metric;
@@ -15,8 +12,8 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
 
 /**
- * Folds each measures record into its metric, with the same {@link MetricAggregator} as the
- * direct mode; the task's {@link FoldStore} writes the results when Kafka Streams commits.
+ * Hands each measures record's measures to its task's {@link PartitionFold}, which folds them
+ * with the same {@code MetricAggregator} as the direct mode when Kafka Streams commits.
  * A record that is not a measures record goes to the dead-letter topic with the reason in its
  * headers, and the stream goes on.
  */
@@ -63,16 +60,7 @@ final class MeasureFoldProcessor implements Processor<byte[], byte[], byte[], by
             fold.consumed(source.offset(), 0);
             return;
         }
-        Optional<TimeSeries> buffer = fold.buffer(measures.metricId());
-        if (buffer.isPresent()) {
-            Metric known = metric.get();
-            MetricUpdate update = new MetricAggregator(known.archivePolicy().aggregations(),
-                    known.archivePolicy().backWindow()).apply(buffer.get(), measures.measures());
-            fold.folded(known.id(), buffer.get(), update);
-            counters.folded().mark(update.accepted());
-            counters.dropped().mark(update.dropped());
-        }
-        fold.consumed(source.offset(), measures.measures().size());
+        fold.add(metric.get(), measures.measures(), source.offset());
     }
 
     private void deadLetter(Record<byte[], byte[]> record, RecordMetadata source, String reason) {

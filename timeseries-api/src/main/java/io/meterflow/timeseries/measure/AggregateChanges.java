@@ -20,14 +20,13 @@ import java.util.UUID;
  * one read of the splits touched, one multi-row upsert, one delete of expired splits.
  *
  * <p>Both ways measures are aggregated use it: the synchronous write of one request and the
- * Kafka Streams aggregator, which folds many records per metric between two commits. Updates of
- * one split are therefore kept in order and applied one after the other: a later update
- * replaces the split's points from its own first bucket on, not the whole split. Writing the
- * same changes twice leaves the same splits, which is what makes a replay after a crash safe.
+ * Kafka Streams aggregator. Several updates of one split are composed in order (a later update
+ * replaces the split's points from its own first bucket on, not the whole split), so the split
+ * is read and merged once. Writing the same changes twice leaves the same splits.
  */
 public final class AggregateChanges {
 
-    private final Map<SplitKey, List<SplitChange>> changes = new LinkedHashMap<>();
+    private final Map<SplitKey, SplitChange> changes = new LinkedHashMap<>();
     private final List<AggregateStore.Expiry> expiries = new ArrayList<>();
 
     /** Records what {@code update} recomputed; {@code previousBuffer} is the buffer it started from. */
@@ -60,13 +59,7 @@ public final class AggregateChanges {
         }
         Map<SplitKey, TimeSeries> existing = store.loadSplits(connection, changes.keySet());
         Map<SplitKey, TimeSeries> merged = new LinkedHashMap<>();
-        changes.forEach((key, inOrder) -> {
-            TimeSeries split = existing.getOrDefault(key, TimeSeries.EMPTY);
-            for (SplitChange change : inOrder) {
-                split = change.applyTo(split);
-            }
-            merged.put(key, split);
-        });
+        changes.forEach((key, change) -> merged.put(key, change.applyTo(existing.getOrDefault(key, TimeSeries.EMPTY))));
         store.saveSplits(connection, merged);
         store.deleteExpired(connection, expiries);
     }
@@ -96,8 +89,9 @@ public final class AggregateChanges {
         }
     }
 
+    /** A later change of the same split is composed with the earlier one, so a split is merged once. */
     private void plan(SplitKey key, SplitChange change) {
-        changes.computeIfAbsent(key, k -> new ArrayList<>(1)).add(change);
+        changes.merge(key, change, SplitChange::then);
     }
 
     /** Drops splits the retention has left behind, once the expiry line crosses into a new split. */
@@ -115,10 +109,23 @@ public final class AggregateChanges {
     }
 
     /** Replaces a split's points from {@code from} on, and drops its expired points. */
-    private record SplitChange(long from, TimeSeries replacement, long expiredUpTo) {
+    record SplitChange(long from, TimeSeries replacement, long expiredUpTo) {
         TimeSeries applyTo(TimeSeries stored) {
             TimeSeries kept = stored.between(Long.MIN_VALUE, from).after(expiredUpTo);
             return TimeSeries.merge(kept, replacement);
+        }
+
+        /**
+         * This change followed by {@code next}, as one change: what {@code next} replaces is
+         * dropped from this replacement, and the later expiry applies to what is left of it.
+         */
+        SplitChange then(SplitChange next) {
+            long expired = Math.max(expiredUpTo, next.expiredUpTo);
+            if (next.from <= from) {
+                return new SplitChange(next.from, next.replacement, expired);
+            }
+            TimeSeries keptOfThis = replacement.between(Long.MIN_VALUE, next.from).after(next.expiredUpTo);
+            return new SplitChange(from, TimeSeries.merge(keptOfThis, next.replacement), expired);
         }
     }
 }

@@ -8,9 +8,11 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 
@@ -41,6 +43,22 @@ public final class AggregateStore {
             }
         }
         return buffers;
+    }
+
+    /** Locks the metrics' buffer rows without reading them, in id order; returns the metrics that exist. */
+    public Set<UUID> lockMetrics(Connection connection, List<UUID> sortedIds) throws SQLException {
+        Set<UUID> live = new HashSet<>();
+        try (PreparedStatement select = connection.prepareStatement("""
+                SELECT metric_id FROM metric_unaggregated
+                WHERE metric_id = ANY (?) ORDER BY metric_id FOR UPDATE""")) {
+            select.setArray(1, connection.createArrayOf("uuid", sortedIds.toArray()));
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    live.add(rows.getObject(1, UUID.class));
+                }
+            }
+        }
+        return live;
     }
 
     public void saveBuffers(Connection connection, Map<UUID, TimeSeries> buffers) throws SQLException {

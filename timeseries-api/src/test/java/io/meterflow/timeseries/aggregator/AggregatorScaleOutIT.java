@@ -45,7 +45,7 @@ class AggregatorScaleOutIT {
     static void start(PostgresDatabase db, KafkaBroker broker) throws Exception {
         database = db;
         kafka = broker;
-        api = ApiFixture.start(db, KafkaMode.on(broker, "scale", false));
+        api = ApiFixture.startAsConfigured(db, KafkaMode.on(broker, "scale", false));
         client = api.user("ceilometer");
         api.admin().createPolicy(Map.of("name", "second", "back_window", 0,
                 "aggregation_methods", List.of("sum", "count"),

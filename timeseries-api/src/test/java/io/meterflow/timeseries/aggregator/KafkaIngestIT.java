@@ -38,7 +38,7 @@ class KafkaIngestIT {
     @BeforeAll
     static void start(PostgresDatabase db, KafkaBroker broker) throws Exception {
         kafka = broker;
-        api = ApiFixture.start(db, KafkaMode.on(broker, "ingest", true));
+        api = ApiFixture.startAsConfigured(db, KafkaMode.on(broker, "ingest", true));
         client = api.user("ceilometer");
         api.admin().createPolicy(Map.of("name", "minute", "back_window", 1,
                 "aggregation_methods", List.of("mean", "max", "min", "sum", "count", "last"),

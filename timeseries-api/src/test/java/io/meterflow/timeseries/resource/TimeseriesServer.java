@@ -27,6 +27,9 @@ final class TimeseriesServer implements AutoCloseable {
                 ConfigOverride.config("database.url", url),
                 ConfigOverride.config("server.connector.port", "0"),
                 ConfigOverride.config("warmUpRounds", "2"),
+                // Both modes fold with the same code; the Kafka path has its own tests (aggregator package),
+                // and a broker per test class would add seconds to each.
+                ConfigOverride.config("ingest.mode", "direct"),
                 ConfigOverride.config("profile", "gnocchi-tests"),
                 ConfigOverride.config("logging.level", "WARN"));
         app.before();
