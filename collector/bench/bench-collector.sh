@@ -6,7 +6,10 @@
 #   collector/bench/bench-collector.sh [N]      (default 20000)
 # Uses a RabbitMQ virtual host of its own (meterflow-bench, via rabbitmqctl) and a Kafka broker of
 # its own in a separate JVM, so nothing else on the machine is touched. Knobs: KINDS, SEED,
-# METERFLOW_AMQP_CONCURRENCY, METERFLOW_AMQP_BATCH_SIZE, METERFLOW_AMQP_PREFETCH, KEEP=1.
+# METERFLOW_AMQP_CONCURRENCY, METERFLOW_AMQP_BATCH_SIZE, METERFLOW_AMQP_PREFETCH, KEEP=1,
+# METERFLOW_JAVA_OPTS (e.g. a flight recording), MODE=ack-only (the ceiling: a consumer that only
+# acknowledges, same queue, consumers, prefetch and batch; no collector, no Kafka).
+# CPU seconds of the collector, RabbitMQ and the Kafka JVM are counted from the first delivery on.
 set -euo pipefail
 top=$(cd "$(dirname "$(readlink -f "$0")")/../.." && pwd)
 shared=$(cd "$top/../shared/ceilometer" && pwd)
@@ -16,6 +19,7 @@ seed=${SEED:-1}
 vhost=meterflow-bench
 port=${METERFLOW_COLLECTOR_PORT:-8053}
 work=$(mktemp -d /tmp/meterflow-bench.XXXXXX)
+mode=${MODE:-collector}
 pids=()
 
 cleanup() {
@@ -25,6 +29,13 @@ cleanup() {
   [ "${KEEP:-0}" = 1 ] && echo "kept $work" >&2 || rm -rf "$work"
 }
 trap cleanup EXIT
+
+ticks() {  # utime+stime of the given pids, in clock ticks
+  local t=0 p
+  for p in "$@"; do [ -r "/proc/$p/stat" ] && t=$((t + $(awk '{print $14+$15}' "/proc/$p/stat"))); done
+  echo "$t"
+}
+rabbit=$(cat "/var/lib/rabbitmq/mnesia/rabbit@$(hostname).pid" 2>/dev/null || pgrep -o -f 'beam.smp.*rabbit' || echo 0)
 
 received() {  # notifications the collector has taken (redeliveries included)
   curl -sf "http://127.0.0.1:$port/admin/metrics" | /usr/bin/python3 -c \
@@ -53,7 +64,8 @@ echo "== building" >&2
 echo "== Kafka and a RabbitMQ virtual host of our own" >&2
 java -Xmx512m -cp "$top/collector/target/test-classes:$top/collector/target/classes:$(cat "$work/classpath.txt")" \
   io.meterflow.collector.BenchKafka "$work/kafka" > "$work/kafka.out" 2> "$work/kafka.log" &
-pids+=("$!")
+kafka=$!
+pids+=("$kafka")
 rabbitmqctl -q add_vhost "$vhost" >/dev/null 2>&1 || true
 rabbitmqctl -q set_permissions -p "$vhost" guest ".*" ".*" ".*" >/dev/null
 for _ in $(seq 1 120); do grep -q '^bootstrap=' "$work/kafka.out" 2>/dev/null && break; sleep 0.25; done
@@ -71,26 +83,49 @@ kill "$collector"; wait "$collector" 2>/dev/null || true
   --url "amqp://guest:guest@127.0.0.1:5672/$vhost" >/dev/null
 messages=$(wc -l < "$work/input.jsonl")
 
+if [ "$mode" = ack-only ]; then
+  echo "== draining with a consumer that only acknowledges" >&2
+  r0=$(ticks "$rabbit")
+  java -cp "$top/collector/target/test-classes:$top/collector/target/classes:$(cat "$work/classpath.txt")" \
+    io.meterflow.collector.BenchAckOnlyConsumer "amqp://guest:guest@127.0.0.1:5672/$vhost" \
+    meterflow.notifications.info "$messages" "${METERFLOW_AMQP_CONCURRENCY:-2}" "${METERFLOW_AMQP_PREFETCH:-1000}" \
+    "${METERFLOW_AMQP_BATCH_SIZE:-250}" > "$work/ack-only.json"
+  r1=$(ticks "$rabbit")
+  /usr/bin/python3 - "$(cat "$work/ack-only.json")" "$((r1 - r0))" "$(getconf CLK_TCK)" <<'PY'
+import json, sys
+d = json.loads(sys.argv[1]); d["rabbit_cpu_s"] = round(int(sys.argv[2]) / int(sys.argv[3]), 2)
+print(json.dumps(d))
+PY
+  exit 0
+fi
+
 echo "== draining" >&2
 start_collector
 start=""; read -r got samples dropped dead < <(received)
 while [ "$got" -lt "$messages" ]; do
-  [ -z "$start" ] && [ "$got" -gt 0 ] && start=$(date +%s.%N)
+  if [ -z "$start" ] && [ "$got" -gt 0 ]; then
+    start=$(date +%s.%N); c0=$(ticks "$collector"); r0=$(ticks "$rabbit"); k0=$(ticks "$kafka")
+  fi
   sleep 0.1
   read -r got samples dropped dead < <(received)
 done
 end=$(date +%s.%N)
-[ -z "$start" ] && start=$end
+c1=$(ticks "$collector"); r1=$(ticks "$rabbit"); k1=$(ticks "$kafka")
+[ -z "$start" ] && { start=$end; c0=$c1; r0=$r1; k0=$k1; }
 sleep 1  # the last batch's published/dropped counters are updated just after its acknowledgement
 read -r got samples dropped dead < <(received)
-cpu_ticks=$(awk '{print $14+$15}' "/proc/$collector/stat")
-/usr/bin/python3 - "$messages" "$samples" "$dropped" "$dead" "$start" "$end" "$cpu_ticks" "$(getconf CLK_TCK)" <<'PY'
+cpu_ticks=$(ticks "$collector")
+/usr/bin/python3 - "$messages" "$samples" "$dropped" "$dead" "$start" "$end" "$cpu_ticks" "$(getconf CLK_TCK)" \
+  "$((c1 - c0))" "$((r1 - r0))" "$((k1 - k0))" <<'PY'
 import json, sys
 n, samples, dropped, dead = map(int, sys.argv[1:5])
 start, end, ticks, hz = float(sys.argv[5]), float(sys.argv[6]), int(sys.argv[7]), int(sys.argv[8])
+collector, rabbit, kafka = (int(t) / hz for t in sys.argv[9:12])
 seconds = max(end - start, 1e-9)
 print(json.dumps({"system": "meterflow-collector", "phase": "drain", "notifications": n, "samples": samples,
                   "skipped": dropped, "dead_lettered": dead, "seconds": round(seconds, 3),
                   "notifications_per_s": round(n / seconds), "samples_per_s": round(samples / seconds),
-                  "collector_cpu_s_total": round(ticks / hz, 2)}))
+                  "collector_cpu_s_total": round(ticks / hz, 2), "collector_cpu_s": round(collector, 2),
+                  "collector_cpu_ms_per_notification": round(1000 * collector / n, 3),
+                  "rabbit_cpu_s": round(rabbit, 2), "kafka_cpu_s": round(kafka, 2)}))
 PY

@@ -54,7 +54,7 @@ public final class KafkaPublisher implements AutoCloseable {
         List<CompletableFuture<Void>> acks = new ArrayList<>(metered.samples().size() + 1);
         try {
             for (Sample sample : metered.samples()) {
-                acks.add(send(samplesTopic, sample.resourceId(), json.bytes(json.kafkaValue(sample))));
+                acks.add(send(samplesTopic, sample.resourceId(), json.kafkaValue(sample)));
             }
             for (ResourceEvent event : metered.resourceEvents()) {
                 acks.add(send(resourceEventsTopic, event.resourceId(), json.bytes(json.kafkaValue(event))));

@@ -1,9 +1,14 @@
 package io.meterflow.collector.publish;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.meterflow.collector.meter.Sample;
 import io.meterflow.collector.resource.ResourceEvent;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.util.Locale;
 
 /**
@@ -20,20 +25,29 @@ public final class SampleJson {
         this.json = json;
     }
 
-    /** The value of a {@code meterflow.samples} record. */
-    public ObjectNode kafkaValue(Sample sample) {
-        ObjectNode node = json.createObjectNode();
-        node.put("format_version", FORMAT_VERSION);
-        node.put("id", sample.id());
-        fill(node, sample);
-        node.put("source", sample.source());
-        node.put("message_id", sample.messageId());
-        return node;
+    /**
+     * The value of a {@code meterflow.samples} record, written straight to bytes: building a tree
+     * first and serialising it was a tenth of the collector's time per notification.
+     */
+    public byte[] kafkaValue(Sample sample) {
+        ByteArrayBuilder out = new ByteArrayBuilder(1024);
+        try (JsonGenerator generator = json.getFactory().createGenerator(out)) {
+            write(generator, sample, true);
+        } catch (IOException e) {
+            throw new UncheckedIOException("a sample did not serialise", e);
+        }
+        return out.toByteArray();
     }
 
-    /** What {@code replay} prints, one line per sample. */
-    public ObjectNode replayLine(Sample sample) {
-        return fill(json.createObjectNode(), sample);
+    /** What {@code replay} prints, one line per sample: the Kafka form without its envelope fields. */
+    public String replayLine(Sample sample) {
+        StringWriter out = new StringWriter(1024);
+        try (JsonGenerator generator = json.getFactory().createGenerator(out)) {
+            write(generator, sample, false);
+        } catch (IOException e) {
+            throw new UncheckedIOException("a sample did not serialise", e);
+        }
+        return out.toString();
     }
 
     /** The value of a {@code meterflow.resource-events} record. */
@@ -60,16 +74,27 @@ public final class SampleJson {
         }
     }
 
-    private static ObjectNode fill(ObjectNode node, Sample sample) {
-        node.put("name", sample.name());
-        node.put("type", sample.type());
-        node.put("unit", sample.unit());
-        node.set("volume", sample.volume());
-        node.put("user_id", sample.userId());
-        node.put("project_id", sample.projectId());
-        node.put("resource_id", sample.resourceId());
-        node.put("timestamp", sample.timestamp());
-        node.set("resource_metadata", sample.resourceMetadata());
-        return node;
+    private void write(JsonGenerator out, Sample sample, boolean kafka) throws IOException {
+        out.writeStartObject();
+        if (kafka) {
+            out.writeNumberField("format_version", FORMAT_VERSION);
+            out.writeStringField("id", sample.id());
+        }
+        out.writeStringField("name", sample.name());
+        out.writeStringField("type", sample.type());
+        out.writeStringField("unit", sample.unit());
+        out.writeFieldName("volume");
+        json.writeTree(out, sample.volume());
+        out.writeStringField("user_id", sample.userId());
+        out.writeStringField("project_id", sample.projectId());
+        out.writeStringField("resource_id", sample.resourceId());
+        out.writeStringField("timestamp", sample.timestamp());
+        out.writeFieldName("resource_metadata");
+        json.writeTree(out, sample.resourceMetadata());
+        if (kafka) {
+            out.writeStringField("source", sample.source());
+            out.writeStringField("message_id", sample.messageId());
+        }
+        out.writeEndObject();
     }
 }
