@@ -37,11 +37,6 @@ ticks() {  # utime+stime of the given pids, in clock ticks
 }
 rabbit=$(cat "/var/lib/rabbitmq/mnesia/rabbit@$(hostname).pid" 2>/dev/null || pgrep -o -f 'beam.smp.*rabbit' || echo 0)
 
-received() {  # notifications the collector has taken (redeliveries included)
-  curl -sf "http://127.0.0.1:$port/admin/metrics" | /usr/bin/python3 -c \
-    'import json,sys; m=json.load(sys.stdin)["meters"]; print(m["collector.notifications.received"]["count"], m["collector.samples.published"]["count"], m["collector.notifications.dropped"]["count"], m["collector.notifications.dead_lettered"]["count"])' \
-    2>/dev/null || echo "0 0 0 0"
-}
 
 start_collector() {
   METERFLOW_AMQP_URL="amqp://guest:guest@127.0.0.1:5672/$vhost" METERFLOW_KAFKA="$bootstrap" \
@@ -101,31 +96,50 @@ fi
 
 echo "== draining" >&2
 start_collector
-start=""; read -r got samples dropped dead < <(received)
-while [ "$got" -lt "$messages" ]; do
-  if [ -z "$start" ] && [ "$got" -gt 0 ]; then
-    start=$(date +%s.%N); c0=$(ticks "$collector"); r0=$(ticks "$rabbit"); k0=$(ticks "$kafka")
-  fi
-  sleep 0.1
-  read -r got samples dropped dead < <(received)
-done
-end=$(date +%s.%N)
-c1=$(ticks "$collector"); r1=$(ticks "$rabbit"); k1=$(ticks "$kafka")
-[ -z "$start" ] && { start=$end; c0=$c1; r0=$r1; k0=$k1; }
-sleep 1  # the last batch's published/dropped counters are updated just after its acknowledgement
-read -r got samples dropped dead < <(received)
-cpu_ticks=$(ticks "$collector")
-/usr/bin/python3 - "$messages" "$samples" "$dropped" "$dead" "$start" "$end" "$cpu_ticks" "$(getconf CLK_TCK)" \
-  "$((c1 - c0))" "$((r1 - r0))" "$((k1 - k0))" <<'PY'
-import json, sys
-n, samples, dropped, dead = map(int, sys.argv[1:5])
-start, end, ticks, hz = float(sys.argv[5]), float(sys.argv[6]), int(sys.argv[7]), int(sys.argv[8])
-collector, rabbit, kafka = (int(t) / hz for t in sys.argv[9:12])
+# One monitor process polling every 50 ms: a curl and a Python start per poll would take a tenth of
+# the two cores from the run being measured.
+/usr/bin/python3 - "$port" "$messages" "$collector" "$rabbit" "$kafka" <<'PY'
+import json, os, sys, time, urllib.request
+port, n = sys.argv[1], int(sys.argv[2])
+pids = [int(p) for p in sys.argv[3:6]]
+hz = os.sysconf("SC_CLK_TCK")
+
+def counts():
+    try:
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/admin/metrics", timeout=5) as r:
+            m = json.load(r)["meters"]
+    except OSError:
+        return None
+    return {k: m["collector." + k]["count"] for k in
+            ("notifications.received", "samples.published", "notifications.dropped", "notifications.dead_lettered")}
+
+def ticks(pid):
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            fields = f.read().rsplit(")", 1)[1].split()
+        return int(fields[11]) + int(fields[12])
+    except OSError:
+        return 0
+
+start = start_ticks = None
+while True:
+    c = counts()
+    now = time.time()
+    if c and c["notifications.received"] > 0 and start is None:
+        start, start_ticks = now, [ticks(p) for p in pids]
+    if c and c["notifications.received"] >= n:
+        end, end_ticks = now, [ticks(p) for p in pids]
+        break
+    time.sleep(0.05)
+time.sleep(1)  # the last batch's counters are updated just after its acknowledgement
+c = counts()
 seconds = max(end - start, 1e-9)
-print(json.dumps({"system": "meterflow-collector", "phase": "drain", "notifications": n, "samples": samples,
-                  "skipped": dropped, "dead_lettered": dead, "seconds": round(seconds, 3),
-                  "notifications_per_s": round(n / seconds), "samples_per_s": round(samples / seconds),
-                  "collector_cpu_s_total": round(ticks / hz, 2), "collector_cpu_s": round(collector, 2),
+collector, rabbit, kafka = ((b - a) / hz for a, b in zip(start_ticks, end_ticks))
+print(json.dumps({"system": "meterflow-collector", "phase": "drain", "notifications": n,
+                  "samples": c["samples.published"], "skipped": c["notifications.dropped"],
+                  "dead_lettered": c["notifications.dead_lettered"], "seconds": round(seconds, 3),
+                  "notifications_per_s": round(n / seconds), "samples_per_s": round(c["samples.published"] / seconds),
+                  "collector_cpu_s_total": round(ticks(pids[0]) / hz, 2), "collector_cpu_s": round(collector, 2),
                   "collector_cpu_ms_per_notification": round(1000 * collector / n, 3),
                   "rabbit_cpu_s": round(rabbit, 2), "kafka_cpu_s": round(kafka, 2)}))
 PY
