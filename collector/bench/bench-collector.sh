@@ -9,11 +9,14 @@
 # METERFLOW_AMQP_CONCURRENCY, METERFLOW_AMQP_BATCH_SIZE, METERFLOW_AMQP_PREFETCH, KEEP=1,
 # METERFLOW_JAVA_OPTS (e.g. a flight recording), MODE=ack-only (the ceiling: a consumer that only
 # acknowledges, same queue, consumers, prefetch and batch; no collector, no Kafka).
-# CPU seconds of the collector, RabbitMQ and the Kafka JVM are counted from the first delivery on.
+# CPU seconds of the collector (per thread kind too), RabbitMQ and the Kafka JVM are counted from
+# the first delivery on. ROUNDS=2 publishes 2N and reports each N apart: the first is the cold JVM
+# (what the top-level figures are), the second the same JVM once its JIT compiler has caught up.
 set -euo pipefail
 top=$(cd "$(dirname "$(readlink -f "$0")")/../.." && pwd)
 shared=$(cd "$top/../shared/ceilometer" && pwd)
 count=${1:-20000}
+rounds=${ROUNDS:-1}
 kinds=${KINDS:-nova,cinder,glance,neutron,swift,keystone,nova-metrics,cinder-capacity,manila,designate,trove,magnum}
 seed=${SEED:-1}
 vhost=meterflow-bench
@@ -67,8 +70,8 @@ for _ in $(seq 1 120); do grep -q '^bootstrap=' "$work/kafka.out" 2>/dev/null &&
 bootstrap=$(sed -n 's/^bootstrap=//p' "$work/kafka.out")
 [ -n "$bootstrap" ] || { echo "Kafka did not start; see $work/kafka.log" >&2; exit 1; }
 
-echo "== recording $count notifications (seed $seed)" >&2
-/usr/bin/python3 "$shared/notify.py" --seed "$seed" --count "$count" --kinds "$kinds" \
+echo "== recording $((count * rounds)) notifications (seed $seed)" >&2
+/usr/bin/python3 "$shared/notify.py" --seed "$seed" --count "$((count * rounds))" --kinds "$kinds" \
   --out "$work/input.jsonl" --no-send >/dev/null
 
 echo "== declaring queues, then publishing with the collector stopped" >&2
@@ -98,10 +101,10 @@ echo "== draining" >&2
 start_collector
 # One monitor process polling every 50 ms: a curl and a Python start per poll would take a tenth of
 # the two cores from the run being measured.
-/usr/bin/python3 - "$port" "$messages" "$collector" "$rabbit" "$kafka" <<'PY'
+/usr/bin/python3 - "$port" "$messages" "$rounds" "$collector" "$rabbit" "$kafka" <<'PY'
 import json, os, sys, time, urllib.request
-port, n = sys.argv[1], int(sys.argv[2])
-pids = [int(p) for p in sys.argv[3:6]]
+port, total, rounds = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
+pids = [int(p) for p in sys.argv[4:7]]
 hz = os.sysconf("SC_CLK_TCK")
 
 def counts():
@@ -121,25 +124,51 @@ def ticks(pid):
     except OSError:
         return 0
 
-start = start_ticks = None
-while True:
+def threads(pid):  # CPU seconds so far per thread kind (digits dropped from the names)
+    by_kind = {}
+    for task in os.listdir(f"/proc/{pid}/task"):
+        try:
+            with open(f"/proc/{pid}/task/{task}/stat") as f:
+                name, rest = f.read().split("(", 1)[1].rsplit(")", 1)
+        except OSError:
+            continue
+        fields = rest.split()
+        kind = "".join(ch for ch in name if not ch.isdigit()).strip(" -#")
+        by_kind[kind] = by_kind.get(kind, 0) + (int(fields[11]) + int(fields[12])) / hz
+    return by_kind
+
+def mark(c):
+    return {"t": time.time(), "ticks": [ticks(p) for p in pids], "threads": threads(pids[0]), "counts": c}
+
+marks = []  # the first delivery, then each time another N notifications have been received
+per_round = total // rounds
+while len(marks) <= rounds:
     c = counts()
-    now = time.time()
-    if c and c["notifications.received"] > 0 and start is None:
-        start, start_ticks = now, [ticks(p) for p in pids]
-    if c and c["notifications.received"] >= n:
-        end, end_ticks = now, [ticks(p) for p in pids]
-        break
+    if c and c["notifications.received"] > 0 and not marks:
+        marks.append(mark(c))
+    while marks and len(marks) <= rounds and c["notifications.received"] >= per_round * len(marks):
+        marks.append(mark(c))
     time.sleep(0.05)
 time.sleep(1)  # the last batch's counters are updated just after its acknowledgement
-c = counts()
-seconds = max(end - start, 1e-9)
-collector, rabbit, kafka = ((b - a) / hz for a, b in zip(start_ticks, end_ticks))
-print(json.dumps({"system": "meterflow-collector", "phase": "drain", "notifications": n,
-                  "samples": c["samples.published"], "skipped": c["notifications.dropped"],
-                  "dead_lettered": c["notifications.dead_lettered"], "seconds": round(seconds, 3),
-                  "notifications_per_s": round(n / seconds), "samples_per_s": round(c["samples.published"] / seconds),
-                  "collector_cpu_s_total": round(ticks(pids[0]) / hz, 2), "collector_cpu_s": round(collector, 2),
-                  "collector_cpu_ms_per_notification": round(1000 * collector / n, 3),
-                  "rabbit_cpu_s": round(rabbit, 2), "kafka_cpu_s": round(kafka, 2)}))
+final = counts()
+
+def figures(a, b, n):
+    seconds = max(b["t"] - a["t"], 1e-9)
+    collector, rabbit, kafka = ((y - x) / hz for x, y in zip(a["ticks"], b["ticks"]))
+    by_thread = {k: v - a["threads"].get(k, 0) for k, v in b["threads"].items()}
+    return {"notifications": n, "seconds": round(seconds, 3), "notifications_per_s": round(n / seconds),
+            "collector_cpu_s": round(collector, 2), "collector_cpu_ms_per_notification": round(1000 * collector / n, 3),
+            "rabbit_cpu_s": round(rabbit, 2), "kafka_cpu_s": round(kafka, 2),
+            "collector_cpu_s_by_thread": {k: round(v, 2) for k, v in sorted(by_thread.items(), key=lambda kv: -kv[1])
+                                          if v >= 0.05}}
+
+cold = figures(marks[0], marks[1], per_round)
+result = {"system": "meterflow-collector", "phase": "drain", **cold,
+          "samples": final["samples.published"], "skipped": final["notifications.dropped"],
+          "dead_lettered": final["notifications.dead_lettered"],
+          "samples_per_s": round(final["samples.published"] / rounds / cold["seconds"]),
+          "collector_cpu_s_total": round(ticks(pids[0]) / hz, 2)}
+if rounds > 1:
+    result["rounds"] = [figures(marks[i], marks[i + 1], per_round) for i in range(rounds)]
+print(json.dumps(result))
 PY
