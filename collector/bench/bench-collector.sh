@@ -10,7 +10,7 @@
 # METERFLOW_JAVA_OPTS (e.g. a flight recording), MODE=ack-only (the ceiling: a consumer that only
 # acknowledges, same queue, consumers, prefetch and batch; no collector, no Kafka).
 # CPU seconds of the collector (per thread kind too), RabbitMQ and the Kafka JVM are counted from
-# the first delivery on. ROUNDS=2 publishes 2N and reports each N apart: the first is the cold JVM
+# the first delivery on, and what every other process on the machine took meanwhile. ROUNDS=2 publishes 2N and reports each N apart: the first is the cold JVM
 # (what the top-level figures are), the second the same JVM once its JIT compiler has caught up.
 set -euo pipefail
 top=$(cd "$(dirname "$(readlink -f "$0")")/../.." && pwd)
@@ -137,8 +137,14 @@ def threads(pid):  # CPU seconds so far per thread kind (digits dropped from the
         by_kind[kind] = by_kind.get(kind, 0) + (int(fields[11]) + int(fields[12])) / hz
     return by_kind
 
+def busy():  # CPU seconds the whole machine has spent, every process (what the others take shows)
+    with open("/proc/stat") as f:
+        fields = [int(x) for x in f.readline().split()[1:]]
+    return (sum(fields) - fields[3] - fields[4]) / hz
+
 def mark(c):
-    return {"t": time.time(), "ticks": [ticks(p) for p in pids], "threads": threads(pids[0]), "counts": c}
+    return {"t": time.time(), "ticks": [ticks(p) for p in pids], "threads": threads(pids[0]), "counts": c,
+            "busy": busy()}
 
 marks = []  # the first delivery, then each time another N notifications have been received
 per_round = total // rounds
@@ -159,6 +165,7 @@ def figures(a, b, n):
     return {"notifications": n, "seconds": round(seconds, 3), "notifications_per_s": round(n / seconds),
             "collector_cpu_s": round(collector, 2), "collector_cpu_ms_per_notification": round(1000 * collector / n, 3),
             "rabbit_cpu_s": round(rabbit, 2), "kafka_cpu_s": round(kafka, 2),
+            "other_processes_cpu_s": round(b["busy"] - a["busy"] - collector - rabbit - kafka, 2),
             "collector_cpu_s_by_thread": {k: round(v, 2) for k, v in sorted(by_thread.items(), key=lambda kv: -kv[1])
                                           if v >= 0.05}}
 
