@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Drain-mode throughput of the live collector, to set beside ../shared/ceilometer/bench-ceilometer.sh
 # (the real ceilometer-agent-notification): N notifications of every kind are published with the
-# collector stopped, then it starts and the clock runs from its first delivery to the last
-# notification processed (all samples acknowledged by Kafka). Prints one JSON line.
+# collector stopped, then it starts and the clock runs from its first delivery to the acknowledgement
+# of the last notification to RabbitMQ (all its samples acknowledged by Kafka). Prints one JSON line.
 #   collector/bench/bench-collector.sh [N]      (default 20000)
 # Uses a RabbitMQ virtual host of its own (meterflow-bench, via rabbitmqctl) and a Kafka broker of
 # its own in a separate JVM, so nothing else on the machine is touched. Knobs: KINDS, SEED,
@@ -114,7 +114,8 @@ def counts():
     except OSError:
         return None
     return {k: m["collector." + k]["count"] for k in
-            ("notifications.received", "samples.published", "notifications.dropped", "notifications.dead_lettered")}
+            ("notifications.received", "notifications.acknowledged", "samples.published", "notifications.dropped",
+             "notifications.dead_lettered")}
 
 def ticks(pid):
     try:
@@ -146,16 +147,16 @@ def mark(c):
     return {"t": time.time(), "ticks": [ticks(p) for p in pids], "threads": threads(pids[0]), "counts": c,
             "busy": busy()}
 
-marks = []  # the first delivery, then each time another N notifications have been received
+marks = []  # the first delivery, then each time another N notifications are acknowledged (all in Kafka)
 per_round = total // rounds
 while len(marks) <= rounds:
     c = counts()
     if c and c["notifications.received"] > 0 and not marks:
         marks.append(mark(c))
-    while marks and len(marks) <= rounds and c["notifications.received"] >= per_round * len(marks):
+    while marks and len(marks) <= rounds and c["notifications.acknowledged"] >= per_round * len(marks):
         marks.append(mark(c))
     time.sleep(0.05)
-time.sleep(1)  # the last batch's counters are updated just after its acknowledgement
+time.sleep(1)  # the last batch's other counters are updated just after its acknowledgement
 final = counts()
 
 def figures(a, b, n):

@@ -80,6 +80,7 @@ public final class NotificationListener implements ChannelAwareBatchMessageListe
         metered.forEach(m -> processor.done(m.messageId()));
         done.forEach(processor::done);
         acknowledge(channel, messages.get(messages.size() - 1).getMessageProperties().getDeliveryTag());
+        metrics.acknowledged(messages.size());
         metrics.dropped(skipped);
         metrics.deadLettered(dead.size());
         int samples = metered.stream().mapToInt(m -> m.samples().size()).sum();
