@@ -1,9 +1,11 @@
 package io.meterflow.collector;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dropwizard.core.Configuration;
 import io.meterflow.embeddedkafka.EmbeddedKafkaOptions;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -161,6 +163,13 @@ public final class CollectorConfiguration extends Configuration {
 
         public String bootstrapServers() {
             return bootstrapServers;
+        }
+
+        /** Checked at start with the other keys, not when the broker would start. */
+        @JsonIgnore
+        @AssertTrue(message = "kafka.embeddedPort and kafka.embeddedControllerPort must differ")
+        public boolean isEmbeddedPortsDistinct() {
+            return embeddedPort != embeddedControllerPort;
         }
 
         /** The single-node broker's listeners, used only when {@code bootstrapServers} is empty. */

@@ -15,6 +15,10 @@ public interface CollectorMetrics {
     default void published(int samples, int resourceEvents) {
     }
 
+    /** Acknowledged to RabbitMQ: everything made of them is in Kafka (or dead-lettered, or skipped). */
+    default void acknowledged(int notifications) {
+    }
+
     /** Acknowledged without output on purpose: twins, ignored priorities, redeliveries. */
     default void dropped(int notifications) {
     }

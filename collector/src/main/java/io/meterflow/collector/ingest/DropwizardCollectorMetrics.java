@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class DropwizardCollectorMetrics implements CollectorMetrics {
 
     private final Meter received;
+    private final Meter acknowledged;
     private final Meter samplesPublished;
     private final Meter resourceEventsPublished;
     private final Meter dropped;
@@ -20,6 +21,7 @@ public final class DropwizardCollectorMetrics implements CollectorMetrics {
 
     public DropwizardCollectorMetrics(MetricRegistry registry) {
         received = registry.meter("collector.notifications.received");
+        acknowledged = registry.meter("collector.notifications.acknowledged");
         dropped = registry.meter("collector.notifications.dropped");
         deadLettered = registry.meter("collector.notifications.dead_lettered");
         samplesPublished = registry.meter("collector.samples.published");
@@ -33,6 +35,11 @@ public final class DropwizardCollectorMetrics implements CollectorMetrics {
     @Override
     public void received(int notifications) {
         received.mark(notifications);
+    }
+
+    @Override
+    public void acknowledged(int notifications) {
+        acknowledged.mark(notifications);
     }
 
     @Override

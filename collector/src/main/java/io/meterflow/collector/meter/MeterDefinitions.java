@@ -5,7 +5,9 @@ import io.meterflow.collector.notification.Notification;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The loaded meter definitions. Every definition whose event types match fires, so one
@@ -13,7 +15,15 @@ import java.util.UUID;
  */
 public final class MeterDefinitions {
 
+    /** Services send a few dozen event types; a flood of made-up ones is matched without memo. */
+    private static final int MEMO_LIMIT = 4096;
+
     private final List<MeterDefinition> definitions;
+    /**
+     * The definitions each event type matches. Testing every definition's patterns on every
+     * notification was the largest single cost of matching (a regular expression each).
+     */
+    private final Map<String, List<MeterDefinition>> byEventType = new ConcurrentHashMap<>();
 
     MeterDefinitions(List<MeterDefinition> definitions) {
         this.definitions = List.copyOf(definitions);
@@ -24,7 +34,19 @@ public final class MeterDefinitions {
     }
 
     public boolean matchesAny(String eventType) {
-        return definitions.stream().anyMatch(d -> d.matches(eventType));
+        return !matching(eventType).isEmpty();
+    }
+
+    private List<MeterDefinition> matching(String eventType) {
+        List<MeterDefinition> memo = byEventType.get(eventType);
+        if (memo != null) {
+            return memo;
+        }
+        List<MeterDefinition> matching = definitions.stream().filter(d -> d.matches(eventType)).toList();
+        if (byEventType.size() < MEMO_LIMIT) {
+            byEventType.put(eventType, matching);
+        }
+        return matching;
     }
 
     public Samples samples(Notification notification) {
@@ -40,18 +62,15 @@ public final class MeterDefinitions {
         ObjectNode document = notification.document();
         List<Sample> samples = new ArrayList<>();
         List<String> dropped = new ArrayList<>();
-        boolean matched = false;
-        for (MeterDefinition definition : definitions) {
-            if (definition.matches(notification.eventType())) {
-                matched = true;
-                new SampleBuilder(definition, notification, document).build(samples, dropped);
-            }
+        List<MeterDefinition> matching = matching(notification.eventType());
+        for (MeterDefinition definition : matching) {
+            new SampleBuilder(definition, notification, document).build(samples, dropped);
         }
         List<Sample> withIds = new ArrayList<>(samples.size());
         for (int i = 0; i < samples.size(); i++) {
             withIds.add(samples.get(i).withId(sampleId(idBase, i)));
         }
-        return new Samples(matched, withIds, dropped);
+        return new Samples(!matching.isEmpty(), withIds, dropped);
     }
 
     static String sampleId(String messageId, int index) {

@@ -1,7 +1,6 @@
 package io.meterflow.collector.publish;
 
 import io.meterflow.collector.ingest.Outcome;
-import io.meterflow.collector.meter.Sample;
 import io.meterflow.collector.resource.ResourceEvent;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -53,8 +52,9 @@ public final class KafkaPublisher implements AutoCloseable {
     public CompletableFuture<Void> publish(Outcome.Metered metered) {
         List<CompletableFuture<Void>> acks = new ArrayList<>(metered.samples().size() + 1);
         try {
-            for (Sample sample : metered.samples()) {
-                acks.add(send(samplesTopic, sample.resourceId(), json.bytes(json.kafkaValue(sample))));
+            List<byte[]> values = json.kafkaValues(metered.samples());
+            for (int i = 0; i < values.size(); i++) {
+                acks.add(send(samplesTopic, metered.samples().get(i).resourceId(), values.get(i)));
             }
             for (ResourceEvent event : metered.resourceEvents()) {
                 acks.add(send(resourceEventsTopic, event.resourceId(), json.bytes(json.kafkaValue(event))));

@@ -1,9 +1,18 @@
 package io.meterflow.collector.publish;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.SerializedString;
+import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.meterflow.collector.meter.Sample;
 import io.meterflow.collector.resource.ResourceEvent;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -20,20 +29,41 @@ public final class SampleJson {
         this.json = json;
     }
 
-    /** The value of a {@code meterflow.samples} record. */
-    public ObjectNode kafkaValue(Sample sample) {
-        ObjectNode node = json.createObjectNode();
-        node.put("format_version", FORMAT_VERSION);
-        node.put("id", sample.id());
-        fill(node, sample);
-        node.put("source", sample.source());
-        node.put("message_id", sample.messageId());
-        return node;
+    /**
+     * The values of {@code meterflow.samples} records, written straight to bytes: building trees
+     * first and serialising them showed in profiles. The samples of one notification often carry
+     * equal metadata (Ceilometer's instance meters share theirs), so equal metadata is serialised
+     * once and copied into the next record.
+     */
+    public List<byte[]> kafkaValues(List<Sample> samples) {
+        List<byte[]> values = new ArrayList<>(samples.size());
+        ObjectNode previous = null;
+        SerializedString previousJson = null;
+        for (Sample sample : samples) {
+            if (previous == null || !previous.equals(sample.resourceMetadata())) {
+                previous = sample.resourceMetadata();
+                previousJson = new SerializedString(text(previous));
+            }
+            ByteArrayBuilder out = new ByteArrayBuilder(1024);
+            try (JsonGenerator generator = json.getFactory().createGenerator(out)) {
+                write(generator, sample, previousJson, true);
+            } catch (IOException e) {
+                throw new UncheckedIOException("a sample did not serialise", e);
+            }
+            values.add(out.toByteArray());
+        }
+        return values;
     }
 
-    /** What {@code replay} prints, one line per sample. */
-    public ObjectNode replayLine(Sample sample) {
-        return fill(json.createObjectNode(), sample);
+    /** What {@code replay} prints, one line per sample: the Kafka form without its envelope fields. */
+    public String replayLine(Sample sample) {
+        StringWriter out = new StringWriter(1024);
+        try (JsonGenerator generator = json.getFactory().createGenerator(out)) {
+            write(generator, sample, new SerializedString(text(sample.resourceMetadata())), false);
+        } catch (IOException e) {
+            throw new UncheckedIOException("a sample did not serialise", e);
+        }
+        return out.toString();
     }
 
     /** The value of a {@code meterflow.resource-events} record. */
@@ -60,16 +90,36 @@ public final class SampleJson {
         }
     }
 
-    private static ObjectNode fill(ObjectNode node, Sample sample) {
-        node.put("name", sample.name());
-        node.put("type", sample.type());
-        node.put("unit", sample.unit());
-        node.set("volume", sample.volume());
-        node.put("user_id", sample.userId());
-        node.put("project_id", sample.projectId());
-        node.put("resource_id", sample.resourceId());
-        node.put("timestamp", sample.timestamp());
-        node.set("resource_metadata", sample.resourceMetadata());
-        return node;
+    private String text(ObjectNode node) {
+        try {
+            return json.writeValueAsString(node);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("a JSON tree did not serialise", e);
+        }
+    }
+
+    private static void write(JsonGenerator out, Sample sample, SerializableString metadata, boolean kafka)
+            throws IOException {
+        out.writeStartObject();
+        if (kafka) {
+            out.writeNumberField("format_version", FORMAT_VERSION);
+            out.writeStringField("id", sample.id());
+        }
+        out.writeStringField("name", sample.name());
+        out.writeStringField("type", sample.type());
+        out.writeStringField("unit", sample.unit());
+        out.writeFieldName("volume");
+        out.writeTree(sample.volume());
+        out.writeStringField("user_id", sample.userId());
+        out.writeStringField("project_id", sample.projectId());
+        out.writeStringField("resource_id", sample.resourceId());
+        out.writeStringField("timestamp", sample.timestamp());
+        out.writeFieldName("resource_metadata");
+        out.writeRawValue(metadata);
+        if (kafka) {
+            out.writeStringField("source", sample.source());
+            out.writeStringField("message_id", sample.messageId());
+        }
+        out.writeEndObject();
     }
 }

@@ -71,7 +71,7 @@ public final class ReplayCommand extends Command {
                 Outcome outcome = processor.process(RecordedMessage.parse(json, line).body());
                 if (outcome instanceof Outcome.Metered metered) {
                     for (var sample : metered.samples()) {
-                        out.write(json.writeValueAsString(samples.replayLine(sample)));
+                        out.write(samples.replayLine(sample));
                         out.newLine();
                         sampleCount++;
                     }

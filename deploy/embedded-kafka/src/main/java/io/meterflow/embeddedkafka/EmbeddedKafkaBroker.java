@@ -40,7 +40,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
      */
     public static EmbeddedKafkaBroker start(Path dataDirectory, EmbeddedKafkaOptions options) {
         Objects.requireNonNull(options, "options");
-        Path directory = dataDirectory.toAbsolutePath();
+        Path directory = dataDirectory.toAbsolutePath().normalize();
         keepJvmAlive();
         KafkaStorage.createDirectories(directory);
         DirectoryLock lock = DirectoryLock.acquire(directory);
