@@ -1,0 +1,165 @@
+#!/usr/bin/python3
+"""Steady-state soak of a Gnocchi-compatible API in Ceilometer's shape (issue 4, acceptance 3).
+
+Sends --rate measures/s for --minutes as Ceilometer publishes them (one measure per metric per
+request, --per-request metrics per batch request, POST /v1/batch/metrics/measures), and every
+--sample seconds records: the server's RSS (/proc/PID/status), its heap after the last GC (from a
+-Xlog:gc file the server writes, if given), and the backlog from /v1/status, as seconds of lag at
+the offered rate. Prints one JSON line per sample and a summary line; exits 1 if the criteria fail:
+RSS growth after the first minute < 10 %, heap after GC flat (last minute's max within 10 % of the
+second minute's), lag < 5 s at every sample after the first minute.
+
+usage: soak.py --url http://127.0.0.1:8063 --pid PID [--gc-log FILE] [--rate 20000] [--minutes 10]
+               [--metrics 20000] [--per-request 1000] [--sample 10]
+"""
+import argparse
+import base64
+import http.client
+import json
+import random
+import re
+import sys
+import threading
+import time
+import urllib.parse
+
+HEADERS = {"Authorization": "basic " + base64.b64encode(b"admin:").decode(), "Content-Type": "application/json"}
+
+
+def connect(url):
+    parsed = urllib.parse.urlparse(url)
+    return http.client.HTTPConnection(parsed.hostname, parsed.port, timeout=60)
+
+
+def call(conn, method, path, body=None):
+    conn.request(method, path, body=None if body is None else json.dumps(body), headers=HEADERS)
+    response = conn.getresponse()
+    return response.status, response.read()
+
+
+def rss_mib(pid):
+    with open("/proc/%d/status" % pid) as status:
+        for line in status:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024.0
+    return None
+
+
+GC_AFTER = re.compile(r"GC\(\d+\) Pause.* (\d+)M->(\d+)M\((\d+)M\)")
+
+
+def heap_after_gc_mib(path):
+    """The heap occupancy after the most recent GC pause in a -Xlog:gc file."""
+    if not path:
+        return None
+    last = None
+    with open(path) as log:
+        for line in log:
+            match = GC_AFTER.search(line)
+            if match:
+                last = int(match.group(2))
+    return last
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--url", required=True)
+    parser.add_argument("--pid", type=int, required=True, help="the server process (RSS)")
+    parser.add_argument("--gc-log", default="", help="the server's -Xlog:gc file (heap after GC)")
+    parser.add_argument("--rate", type=int, default=20000, help="measures per second")
+    parser.add_argument("--minutes", type=float, default=10)
+    parser.add_argument("--metrics", type=int, default=20000)
+    parser.add_argument("--per-request", type=int, default=1000)
+    parser.add_argument("--sample", type=float, default=10)
+    parser.add_argument("--senders", type=int, default=4)
+    args = parser.parse_args()
+
+    conn = connect(args.url)
+    call(conn, "POST", "/v1/archive_policy", {"name": "soak", "back_window": 0,
+         "aggregation_methods": ["mean", "min", "max", "sum", "count", "last"],
+         "definition": [{"granularity": "1m", "timespan": "1d"}, {"granularity": "1h", "timespan": "30d"}]})
+    metrics = []
+    for _ in range(args.metrics):
+        status, payload = call(conn, "POST", "/v1/metric", {"archive_policy_name": "soak"})
+        if status != 201:
+            sys.exit("metric create failed: %s %s" % (status, payload[:200]))
+        metrics.append(json.loads(payload)["id"])
+    print(json.dumps({"created_metrics": len(metrics)}), flush=True)
+
+    requests_per_s = args.rate / args.per_request
+    end = time.time() + args.minutes * 60
+    sent = [0]
+    errors = [0]
+    lock = threading.Lock()
+    start = time.time()
+
+    def sender(index):
+        c = connect(args.url)
+        rng = random.Random(index)
+        n = 0
+        while time.time() < end:
+            # Request k of this sender is due at start + (k * senders + index) / requests_per_s.
+            due = start + (n * args.senders + index) / requests_per_s
+            delay = due - time.time()
+            if delay > 0:
+                time.sleep(delay)
+            now = time.time()
+            offset = rng.randrange(0, len(metrics) - args.per_request)
+            stamp = time.strftime("%Y-%m-%dT%H:%M:%S", time.gmtime(now)) + ".%06d" % int((now % 1) * 1e6)
+            body = {m: [{"timestamp": stamp, "value": rng.random() * 100}]
+                    for m in metrics[offset:offset + args.per_request]}
+            status, _ = call(c, "POST", "/v1/batch/metrics/measures", body)
+            with lock:
+                if status == 202:
+                    sent[0] += args.per_request
+                else:
+                    errors[0] += 1
+            n += 1
+
+    threads = [threading.Thread(target=sender, args=(i,), daemon=True) for i in range(args.senders)]
+    for thread in threads:
+        thread.start()
+    samples = []
+    while time.time() < end:
+        time.sleep(args.sample)
+        status, payload = call(conn, "GET", "/v1/status?details=false")
+        waiting = json.loads(payload)["storage"]["summary"]["measures"] if status == 200 else None
+        elapsed = time.time() - start
+        sample = {"t_s": round(elapsed, 1), "sent": sent[0], "offered_per_s": round(sent[0] / elapsed),
+                  "rss_mib": round(rss_mib(args.pid), 1), "heap_after_gc_mib": heap_after_gc_mib(args.gc_log),
+                  "backlog_measures": waiting,
+                  "lag_s": None if waiting is None else round(waiting / float(args.rate), 2),
+                  "errors": errors[0]}
+        samples.append(sample)
+        print(json.dumps(sample), flush=True)
+    for thread in threads:
+        thread.join()
+
+    steady = [s for s in samples if s["t_s"] >= 60]
+    first = steady[0] if steady else samples[-1]
+    rss_growth = (samples[-1]["rss_mib"] - first["rss_mib"]) / first["rss_mib"] * 100
+    heaps = [s["heap_after_gc_mib"] for s in samples if s["heap_after_gc_mib"] is not None]
+    second_minute = [s["heap_after_gc_mib"] for s in samples
+                     if 60 <= s["t_s"] < 120 and s["heap_after_gc_mib"] is not None]
+    last_minute = [s["heap_after_gc_mib"] for s in samples
+                   if s["t_s"] >= samples[-1]["t_s"] - 60 and s["heap_after_gc_mib"] is not None]
+    heap_growth = None
+    if second_minute and last_minute:
+        heap_growth = (max(last_minute) - max(second_minute)) / max(second_minute) * 100
+    max_lag = max((s["lag_s"] for s in steady if s["lag_s"] is not None), default=None)
+    summary = {"summary": True, "minutes": args.minutes, "rate_target": args.rate,
+               "achieved_per_s": round(sent[0] / (time.time() - start)), "errors": errors[0],
+               "rss_first_minute_mib": first["rss_mib"], "rss_last_mib": samples[-1]["rss_mib"],
+               "rss_growth_pct": round(rss_growth, 1),
+               "heap_after_gc_min_max_mib": [min(heaps), max(heaps)] if heaps else None,
+               "heap_growth_pct": None if heap_growth is None else round(heap_growth, 1),
+               "max_lag_s_after_first_minute": max_lag}
+    ok = rss_growth < 10 and (heap_growth is None or heap_growth < 10) and max_lag is not None and max_lag < 5 \
+        and summary["achieved_per_s"] >= 0.95 * args.rate
+    summary["pass"] = ok
+    print(json.dumps(summary), flush=True)
+    sys.exit(0 if ok else 1)
+
+
+if __name__ == "__main__":
+    main()
