@@ -262,14 +262,14 @@ public final class TimeseriesApplication extends Application<TimeseriesConfigura
      */
     private static Ingest ingest(TimeseriesConfiguration config, Environment environment, Transactions transactions,
             AggregateStore store, MetricDao metricDao, MeasureWriter writer, Clock clock) {
-        IngestSettings configured = config.ingest();
-        if (!configured.kafka()) {
+        IngestSettings settings = config.ingest();
+        if (!settings.kafka()) {
             return new Ingest(writer, Backlog.NONE, "synchronous");
         }
-        SingleNodeKafka kafka = SingleNodeKafka.resolve(configured.bootstrapServers(),
-                Path.of(config.dataDir(), "kafka"), configured.embedded());
+        SingleNodeKafka kafka = SingleNodeKafka.resolve(settings.bootstrapServers(),
+                Path.of(config.dataDir(), "kafka"), settings.embedded());
         LOG.info("Measures go through {}", kafka.description());
-        IngestSettings settings = configured.withBootstrapServers(kafka.bootstrapServers());
+        String bootstrapServers = kafka.bootstrapServers();
         // Managed objects stop in reverse order: the broker, when it runs here, stops after its clients.
         environment.lifecycle().manage(new io.dropwizard.lifecycle.Managed() {
             @Override
@@ -277,7 +277,7 @@ public final class TimeseriesApplication extends Application<TimeseriesConfigura
                 kafka.close();
             }
         });
-        Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers()));
+        Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers));
         environment.lifecycle().manage(new io.dropwizard.lifecycle.Managed() {
             @Override
             public void stop() {
@@ -288,7 +288,7 @@ public final class TimeseriesApplication extends Application<TimeseriesConfigura
         KafkaBacklog backlog = new KafkaBacklog(admin, transactions, new AggregatorProgress(), settings.measuresTopic(),
                 Duration.ofMillis(settings.refreshTimeoutMs()));
         if (settings.aggregatorInProcess() || config.aggregatorOnly()) {
-            Aggregator aggregator = new Aggregator(settings, transactions, store, metricDao, environment.metrics(),
+            Aggregator aggregator = new Aggregator(settings, bootstrapServers, transactions, store, metricDao, environment.metrics(),
                     Path.of(config.dataDir(), "aggregator"), clock);
             environment.lifecycle().manage(aggregator);
             environment.healthChecks().register("aggregator", aggregator.healthCheck());
@@ -296,16 +296,16 @@ public final class TimeseriesApplication extends Application<TimeseriesConfigura
         if (config.aggregatorOnly()) {
             return new Ingest(writer, backlog, "kafka");
         }
-        KafkaMeasureIntake intake = new KafkaMeasureIntake(new KafkaProducer<>(producerConfig(settings)),
+        KafkaMeasureIntake intake = new KafkaMeasureIntake(new KafkaProducer<>(producerConfig(bootstrapServers)),
                 settings.measuresTopic(), new MeasureRecordFormat(), Duration.ofMillis(settings.acknowledgeTimeoutMs()),
                 environment.metrics());
         environment.lifecycle().manage(intake);
         return new Ingest(intake, backlog, "kafka");
     }
 
-    private static Map<String, Object> producerConfig(IngestSettings settings) {
+    private static Map<String, Object> producerConfig(String bootstrapServers) {
         Map<String, Object> producer = new HashMap<>();
-        producer.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
+        producer.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         producer.put(ProducerConfig.ACKS_CONFIG, "all");
         producer.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         // Requests of many metrics become a few batches per partition instead of a record each.

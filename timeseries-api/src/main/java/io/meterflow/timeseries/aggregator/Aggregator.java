@@ -26,6 +26,7 @@ public final class Aggregator implements Managed {
     private static final Logger LOG = LoggerFactory.getLogger(Aggregator.class);
 
     private final IngestSettings settings;
+    private final String bootstrapServers;
     private final Transactions transactions;
     private final AggregateStore store;
     private final MetricLookup metrics;
@@ -33,9 +34,10 @@ public final class Aggregator implements Managed {
     private final Path stateDirectory;
     private KafkaStreams streams;
 
-    public Aggregator(IngestSettings settings, Transactions transactions, AggregateStore store, MetricDao metricDao,
+    public Aggregator(IngestSettings settings, String bootstrapServers, Transactions transactions, AggregateStore store, MetricDao metricDao,
             MetricRegistry registry, Path stateDirectory, Clock clock) {
         this.settings = settings;
+        this.bootstrapServers = bootstrapServers;
         this.transactions = transactions;
         this.store = store;
         this.metrics = new MetricLookup(transactions, metricDao, clock, Duration.ofSeconds(30));
@@ -46,7 +48,7 @@ public final class Aggregator implements Managed {
     @Override
     public void start() {
         streams = new KafkaStreams(AggregatorTopology.build(settings, transactions, store, metrics, counters),
-                AggregatorTopology.streamsConfig(settings, stateDirectory.toString()));
+                AggregatorTopology.streamsConfig(settings, bootstrapServers, stateDirectory.toString()));
         // A failed write (PostgreSQL away) fails the task; a new thread resumes from the last commit.
         streams.setUncaughtExceptionHandler(failure -> {
             LOG.error("Aggregator thread failed; replacing it", failure);
@@ -54,7 +56,7 @@ public final class Aggregator implements Managed {
         });
         streams.start();
         LOG.info("Aggregator {} folding {} from {}", settings.aggregatorApplicationId(), settings.measuresTopic(),
-                settings.bootstrapServers());
+                bootstrapServers);
     }
 
     @Override

@@ -38,10 +38,10 @@ public final class AggregatorTopology {
         return topology;
     }
 
-    public static Properties streamsConfig(IngestSettings settings, String stateDirectory) {
+    public static Properties streamsConfig(IngestSettings settings, String bootstrapServers, String stateDirectory) {
         Properties config = new Properties();
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, settings.aggregatorApplicationId());
-        config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
+        config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         // Exactly once for what Kafka holds (consumed offsets, dead letters); the database side is
         // made exactly once by aggregator_progress, written with the aggregates.
         config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);

@@ -19,7 +19,10 @@ public final class IngestSettings {
     @JsonProperty
     private String mode = "kafka";
 
-    /** Bootstrap servers; empty uses (or starts) the single-node broker under the data directory. */
+    /**
+     * Bootstrap servers as configured; empty uses (or starts) the single-node broker. The
+     * application resolves it once and hands the resolved address to the Kafka clients.
+     */
     @NotNull
     @JsonProperty
     private String bootstrapServers = "";
@@ -91,12 +94,6 @@ public final class IngestSettings {
         return bootstrapServers;
     }
 
-    public IngestSettings withBootstrapServers(String servers) {
-        IngestSettings copy = copy();
-        copy.bootstrapServers = servers;
-        return copy;
-    }
-
     public EmbeddedKafkaOptions embedded() {
         return EmbeddedKafkaOptions.persistent(embeddedPort, embeddedControllerPort);
     }
@@ -139,24 +136,5 @@ public final class IngestSettings {
 
     public int refreshTimeoutMs() {
         return refreshTimeoutMs;
-    }
-
-    private IngestSettings copy() {
-        IngestSettings copy = new IngestSettings();
-        copy.mode = mode;
-        copy.bootstrapServers = bootstrapServers;
-        copy.embeddedPort = embeddedPort;
-        copy.embeddedControllerPort = embeddedControllerPort;
-        copy.measuresTopic = measuresTopic;
-        copy.deadLetterTopic = deadLetterTopic;
-        copy.partitions = partitions;
-        copy.aggregatorInProcess = aggregatorInProcess;
-        copy.aggregatorApplicationId = aggregatorApplicationId;
-        copy.aggregatorThreads = aggregatorThreads;
-        copy.commitIntervalMs = commitIntervalMs;
-        copy.cachedBufferPoints = cachedBufferPoints;
-        copy.acknowledgeTimeoutMs = acknowledgeTimeoutMs;
-        copy.refreshTimeoutMs = refreshTimeoutMs;
-        return copy;
     }
 }

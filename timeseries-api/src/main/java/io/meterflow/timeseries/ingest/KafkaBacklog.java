@@ -77,6 +77,7 @@ public final class KafkaBacklog implements Backlog {
         // The producer's default partitioner for keyed records.
         TopicPartition partition = new TopicPartition(topic, Utils.toPositive(Utils.murmur2(key)) % partitions.size());
         long end = offsets(List.of(partition), OffsetSpec.latest()).get(partition);
+        boolean neverWritten = end == offsets(List.of(partition), OffsetSpec.earliest()).get(partition);
         long deadline = System.nanoTime() + refreshTimeout.toNanos();
         while (System.nanoTime() < deadline) {
             Optional<AggregatorProgress.Position> position = transactions.read(
@@ -84,7 +85,7 @@ public final class KafkaBacklog implements Backlog {
             if (position.isPresent() && position.get().nextOffset() >= end) {
                 return;
             }
-            if (position.isEmpty() && end == offsets(List.of(partition), OffsetSpec.earliest()).get(partition)) {
+            if (position.isEmpty() && neverWritten) {
                 return; // an empty partition: nothing was ever sent there
             }
             try {

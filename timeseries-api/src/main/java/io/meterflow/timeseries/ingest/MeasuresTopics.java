@@ -46,7 +46,8 @@ public final class MeasuresTopics {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while creating Kafka topics", e);
         } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("Kafka topics could not be created on " + settings.bootstrapServers(), e);
+            throw new IllegalStateException("Kafka topics " + settings.measuresTopic() + " and "
+                    + settings.deadLetterTopic() + " could not be created", e);
         }
     }
 }

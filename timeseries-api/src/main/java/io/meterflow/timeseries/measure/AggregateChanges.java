@@ -47,11 +47,6 @@ public final class AggregateChanges {
         return changes.isEmpty() && expiries.isEmpty();
     }
 
-    /** How many splits a write will upsert. */
-    public int splitCount() {
-        return changes.size();
-    }
-
     /** Applies every change within the caller's transaction. */
     public void writeTo(Connection connection, AggregateStore store) throws SQLException {
         if (isEmpty()) {

@@ -24,10 +24,6 @@ import java.util.UUID;
  */
 public final class MeasureWriter implements MeasureIntake {
 
-    /** What a write did, for logs and metrics. */
-    public record WriteResult(int accepted, int dropped) {
-    }
-
     private final Transactions transactions;
     private final AggregateStore store;
     private final Meter accepted;
@@ -44,19 +40,15 @@ public final class MeasureWriter implements MeasureIntake {
 
     @Override
     public void accept(Map<Metric, List<Measure>> batch) {
-        write(batch);
-    }
-
-    public WriteResult write(Map<Metric, List<Measure>> batch) {
         if (batch.values().stream().allMatch(List::isEmpty)) {
-            return new WriteResult(0, 0);
+            return;
         }
         try (Timer.Context timing = writes.time()) {
-            return transactions.inTransaction(connection -> fold(connection, batch));
+            transactions.inTransaction(connection -> fold(connection, batch));
         }
     }
 
-    private WriteResult fold(Connection connection, Map<Metric, List<Measure>> batch) throws SQLException {
+    private Void fold(Connection connection, Map<Metric, List<Measure>> batch) throws SQLException {
         List<Metric> metrics = batch.keySet().stream().sorted(Comparator.comparing(Metric::id)).toList();
         Map<UUID, TimeSeries> buffers = store.lockBuffers(connection, metrics.stream().map(Metric::id).toList());
         Map<UUID, TimeSeries> newBuffers = new HashMap<>();
@@ -84,6 +76,6 @@ public final class MeasureWriter implements MeasureIntake {
         // Counted before commit: a rolled-back batch overcounts, which a meter of offered load tolerates.
         this.accepted.mark(accepted);
         this.dropped.mark(dropped);
-        return new WriteResult(accepted, dropped);
+        return null;
     }
 }
