@@ -293,6 +293,7 @@ public final class TimeseriesApplication extends Application<TimeseriesConfigura
         });
         MeasuresTopics.ensure(admin, settings);
         KafkaBacklog backlog = new KafkaBacklog(admin, transactions, new AggregatorProgress(), settings.measuresTopic(),
+                settings.aggregatorApplicationId(),
                 Duration.ofMillis(settings.refreshTimeoutMs()));
         if (settings.aggregatorInProcess() || config.aggregatorOnly()) {
             Aggregator aggregator = new Aggregator(settings, bootstrapServers, transactions, store, metricDao, environment.metrics(),
