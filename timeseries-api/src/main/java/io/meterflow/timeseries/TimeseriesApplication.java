@@ -76,6 +76,7 @@ import io.meterflow.timeseries.resource.ResourceSearches;
 import io.meterflow.timeseries.resource.ResourceService;
 import io.meterflow.timeseries.resource.ResourceView;
 import io.meterflow.timeseries.resourcetype.AttributeDefinitions;
+import io.meterflow.timeseries.samples.SampleIngest;
 import io.meterflow.timeseries.resourcetype.AttributeIndexes;
 import io.meterflow.timeseries.resourcetype.BuiltInResourceTypeInstaller;
 import io.meterflow.timeseries.resourcetype.ResourceTypeDao;
@@ -171,14 +172,9 @@ public final class TimeseriesApplication extends Application<TimeseriesConfigura
         MetricDao metricDao = new MetricDao(policyDao);
         AggregateStore store = new AggregateStore();
         MeasureWriter writer = new MeasureWriter(transactions, store, environment.metrics());
-        Ingest ingest = ingest(config, environment, transactions, store, metricDao, writer, clock);
-        if (config.aggregatorOnly()) {
-            return;
-        }
-        AccessPolicy access = new AccessPolicy();
-        JsonBodies bodies = new JsonBodies(json);
-        ErrorResponses errors = new ErrorResponses(json);
 
+        // The index: the API serves it, and the sample ingest (wherever the aggregator runs) writes it.
+        AccessPolicy access = new AccessPolicy();
         ArchivePolicyRuleDao ruleDao = new ArchivePolicyRuleDao();
         new BuiltInPolicyInstaller(transactions, policyDao, ruleDao)
                 .installOnNewDatabase(config.effectiveInstallDefaultArchivePolicies());
@@ -198,6 +194,13 @@ public final class TimeseriesApplication extends Application<TimeseriesConfigura
                 new ResourceListing(resourceRows), resourceTypes, metricDao, metrics, access, clock,
                 UUID::randomUUID);
         ResourceRequests resourceRequests = new ResourceRequests(timestamps);
+        Ingest ingest = ingest(config, environment, transactions, store, metricDao, writer, clock,
+                new Index(resources, resourceRequests, timestamps));
+        if (config.aggregatorOnly()) {
+            return;
+        }
+        JsonBodies bodies = new JsonBodies(json);
+        ErrorResponses errors = new ErrorResponses(json);
         ResourceSearches searches = new ResourceSearches(resources, resourceTypes, new SearchQueryParser(),
                 new ResourceFilterCompiler(timestamps), access, config.effectiveMaxLimit());
 
@@ -254,6 +257,10 @@ public final class TimeseriesApplication extends Application<TimeseriesConfigura
     private record Ingest(MeasureIntake intake, Backlog backlog, String mode) {
     }
 
+    /** What the sample ingest writes the index with. */
+    private record Index(ResourceService resources, ResourceRequests requests, Timestamps timestamps) {
+    }
+
     /**
      * Direct mode: the writer folds within the request. Kafka mode: a producer to the measures
      * topic, the backlog read from Kafka and aggregator_progress, and (single node, or the
@@ -261,7 +268,7 @@ public final class TimeseriesApplication extends Application<TimeseriesConfigura
      * configured, the single-node broker under the data directory.
      */
     private static Ingest ingest(TimeseriesConfiguration config, Environment environment, Transactions transactions,
-            AggregateStore store, MetricDao metricDao, MeasureWriter writer, Clock clock) {
+            AggregateStore store, MetricDao metricDao, MeasureWriter writer, Clock clock, Index index) {
         IngestSettings settings = config.ingest();
         if (!settings.kafka()) {
             return new Ingest(writer, Backlog.NONE, "synchronous");
@@ -286,12 +293,20 @@ public final class TimeseriesApplication extends Application<TimeseriesConfigura
         });
         MeasuresTopics.ensure(admin, settings);
         KafkaBacklog backlog = new KafkaBacklog(admin, transactions, new AggregatorProgress(), settings.measuresTopic(),
+                settings.aggregatorApplicationId(),
                 Duration.ofMillis(settings.refreshTimeoutMs()));
         if (settings.aggregatorInProcess() || config.aggregatorOnly()) {
             Aggregator aggregator = new Aggregator(settings, bootstrapServers, transactions, store, metricDao, environment.metrics(),
                     Path.of(config.dataDir(), "aggregator"), clock);
             environment.lifecycle().manage(aggregator);
             environment.healthChecks().register("aggregator", aggregator.healthCheck());
+            if (settings.samples().enabled()) {
+                SampleIngest samples = new SampleIngest(settings.samples(), settings.measuresTopic(), bootstrapServers,
+                        admin, index.resources(), index.requests(), index.timestamps(), environment.metrics(),
+                        Path.of(config.dataDir(), "sample-ingest"), clock);
+                environment.lifecycle().manage(samples);
+                environment.healthChecks().register("sample-ingest", samples.healthCheck());
+            }
         }
         if (config.aggregatorOnly()) {
             return new Ingest(writer, backlog, "kafka");

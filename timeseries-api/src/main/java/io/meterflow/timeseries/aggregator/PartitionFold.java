@@ -78,10 +78,13 @@ final class PartitionFold {
             positionLoaded = true;
         }
         if (committedOffset != null && offset > committedOffset && nextOffset < 0 && !gapReported) {
-            // Kafka resumed past what PostgreSQL holds: records were committed without their aggregates.
+            // Kafka resumed past what PostgreSQL holds: records were committed without their aggregates,
+            // or (the usual case since the sample ingest writes transactionally) the offsets in between
+            // are transaction markers and aborted records, which hold no measure. Only the reader can tell.
             gapReported = true;
-            LOG.error("{}-{} resumes at offset {} but the aggregates hold offsets below {} only: records {} to {} "
-                    + "were never folded", topic, partition, offset, committedOffset, committedOffset, offset - 1);
+            LOG.warn("{}-{} resumes at offset {} but the aggregates hold offsets below {} only: offsets {} to {} "
+                    + "were not folded (harmless if they are transaction markers or aborted records)", topic,
+                    partition, offset, committedOffset, committedOffset, offset - 1);
         }
         return committedOffset == null || offset >= committedOffset;
     }

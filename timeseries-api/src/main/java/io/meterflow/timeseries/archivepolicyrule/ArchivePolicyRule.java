@@ -18,7 +18,8 @@ public record ArchivePolicyRule(
         return globToRegex(metricPattern).matcher(metricName == null ? "" : metricName).matches();
     }
 
-    static Pattern globToRegex(String glob) {
+    /** The regular expression of a shell-style pattern; meter patterns of the sample mapping use it too. */
+    public static Pattern globToRegex(String glob) {
         StringBuilder regex = new StringBuilder();
         for (int i = 0; i < glob.length(); i++) {
             char c = glob.charAt(i);

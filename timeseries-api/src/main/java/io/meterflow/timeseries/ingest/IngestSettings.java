@@ -2,6 +2,8 @@ package io.meterflow.timeseries.ingest;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.meterflow.embeddedkafka.EmbeddedKafkaOptions;
+import io.meterflow.timeseries.samples.SampleIngestSettings;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -86,6 +88,12 @@ public final class IngestSettings {
     @JsonProperty
     private int refreshTimeoutMs = 30_000;
 
+    /** The collector's samples and resource events → resources, metrics and measures. */
+    @Valid
+    @NotNull
+    @JsonProperty
+    private SampleIngestSettings samples = new SampleIngestSettings();
+
     public boolean kafka() {
         return "kafka".equals(mode);
     }
@@ -136,5 +144,9 @@ public final class IngestSettings {
 
     public int refreshTimeoutMs() {
         return refreshTimeoutMs;
+    }
+
+    public SampleIngestSettings samples() {
+        return samples;
     }
 }

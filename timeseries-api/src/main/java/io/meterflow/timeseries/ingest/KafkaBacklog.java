@@ -28,6 +28,12 @@ import org.apache.kafka.common.utils.Utils;
  * as waiting records times the measures per record folded so far, and metrics as the waiting
  * records (each record is one metric's measures, so this is an upper bound). Both are exactly
  * zero when nothing waits, which is what monitoring and benchmarks poll for.
+ *
+ * <p>Transactional producers (the sample ingest) leave commit markers in the measures topic:
+ * offsets that hold no record, so {@code aggregator_progress} never reaches an end offset that
+ * is a marker's successor. The aggregator's consumer group commits its consumer position, past
+ * the markers, and only after the batch is in PostgreSQL; where it is further than
+ * {@code aggregator_progress}, it is the position that counts.
  */
 public final class KafkaBacklog implements Backlog {
 
@@ -37,14 +43,16 @@ public final class KafkaBacklog implements Backlog {
     private final Transactions transactions;
     private final AggregatorProgress progress;
     private final String topic;
+    private final String aggregatorGroupId;
     private final Duration refreshTimeout;
 
     public KafkaBacklog(Admin admin, Transactions transactions, AggregatorProgress progress, String topic,
-            Duration refreshTimeout) {
+            String aggregatorGroupId, Duration refreshTimeout) {
         this.admin = admin;
         this.transactions = transactions;
         this.progress = progress;
         this.topic = topic;
+        this.aggregatorGroupId = aggregatorGroupId;
         this.refreshTimeout = refreshTimeout;
     }
 
@@ -54,12 +62,14 @@ public final class KafkaBacklog implements Backlog {
         Map<TopicPartition, Long> ends = offsets(partitions, OffsetSpec.latest());
         Map<TopicPartition, Long> starts = offsets(partitions, OffsetSpec.earliest());
         Map<Integer, AggregatorProgress.Position> folded = transactions.read(c -> progress.readAll(c, topic));
+        Map<Integer, Long> committed = groupPositions();
         long waiting = 0;
         long records = 0;
         long measures = 0;
         for (TopicPartition partition : partitions) {
             AggregatorProgress.Position position = folded.get(partition.partition());
             long from = position == null ? starts.get(partition) : Math.max(position.nextOffset(), starts.get(partition));
+            from = Math.max(from, committed.getOrDefault(partition.partition(), -1L));
             waiting += Math.max(0, ends.get(partition) - from);
             if (position != null) {
                 records += position.records();
@@ -88,6 +98,9 @@ public final class KafkaBacklog implements Backlog {
             if (position.isEmpty() && neverWritten) {
                 return; // an empty partition: nothing was ever sent there
             }
+            if (groupPositions().getOrDefault(partition.partition(), -1L) >= end) {
+                return; // only transaction markers were left
+            }
             try {
                 Thread.sleep(POLL.toMillis());
             } catch (InterruptedException e) {
@@ -95,6 +108,18 @@ public final class KafkaBacklog implements Backlog {
                 return;
             }
         }
+    }
+
+    /** The aggregator group's committed positions in the measures topic, by partition. */
+    private Map<Integer, Long> groupPositions() {
+        Map<Integer, Long> positions = new HashMap<>();
+        await(admin.listConsumerGroupOffsets(aggregatorGroupId).partitionsToOffsetAndMetadata())
+                .forEach((partition, offset) -> {
+                    if (offset != null && partition.topic().equals(topic)) {
+                        positions.put(partition.partition(), offset.offset());
+                    }
+                });
+        return positions;
     }
 
     private List<TopicPartition> partitions() {

@@ -41,6 +41,11 @@ final class AggregatorProcess implements AutoCloseable {
         env.put("METERFLOW_MEASURES_DEAD_LETTER_TOPIC", KafkaMode.deadLetterTopic(kafka, ingestName));
         env.put("METERFLOW_AGGREGATOR_ID", kafka.groupId(ingestName));
         env.put("METERFLOW_AGGREGATOR_COMMIT_MS", "100");
+        // The sample ingest runs in the aggregator process too: on the test's own topics and group.
+        env.put("METERFLOW_KAFKA_SAMPLES_TOPIC", KafkaMode.samplesTopic(kafka, ingestName));
+        env.put("METERFLOW_KAFKA_RESOURCE_EVENTS_TOPIC", KafkaMode.resourceEventsTopic(kafka, ingestName));
+        env.put("METERFLOW_SAMPLES_DEAD_LETTER_TOPIC", KafkaMode.sampleDeadLetterTopic(kafka, ingestName));
+        env.put("METERFLOW_SAMPLE_INGEST_ID", kafka.groupId(ingestName + ".sample-ingest"));
         env.put("METERFLOW_AGGREGATOR_PORT", "0");
         env.put("METERFLOW_DATA_DIR", KafkaMode.scratchDirectory());
         env.put("METERFLOW_LOG_LEVEL", "WARN");

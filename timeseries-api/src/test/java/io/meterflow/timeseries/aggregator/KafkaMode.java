@@ -9,12 +9,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Settings that put a test's API in the Kafka mode, on the test's own topics and group. */
-final class KafkaMode {
+public final class KafkaMode {
 
     private KafkaMode() {
     }
 
-    static ConfigOverride[] on(KafkaBroker kafka, String name, boolean aggregatorInProcess) {
+    public static ConfigOverride[] on(KafkaBroker kafka, String name, boolean aggregatorInProcess) {
         List<ConfigOverride> overrides = new ArrayList<>(List.of(
                 ConfigOverride.config("ingest.mode", "kafka"),
                 ConfigOverride.config("ingest.bootstrapServers", kafka.bootstrapServers()),
@@ -24,15 +24,33 @@ final class KafkaMode {
                 ConfigOverride.config("ingest.partitions", "4"),
                 ConfigOverride.config("ingest.commitIntervalMs", "100"),
                 ConfigOverride.config("ingest.aggregatorInProcess", String.valueOf(aggregatorInProcess)),
+                // The sample ingest runs with the aggregator: on this class's topics and group too.
+                ConfigOverride.config("ingest.samples.samplesTopic", samplesTopic(kafka, name)),
+                ConfigOverride.config("ingest.samples.resourceEventsTopic", resourceEventsTopic(kafka, name)),
+                ConfigOverride.config("ingest.samples.deadLetterTopic", sampleDeadLetterTopic(kafka, name)),
+                ConfigOverride.config("ingest.samples.applicationId", kafka.groupId(name + ".sample-ingest")),
+                ConfigOverride.config("ingest.samples.commitIntervalMs", "100"),
                 ConfigOverride.config("dataDir", scratchDirectory())));
         return overrides.toArray(ConfigOverride[]::new);
     }
 
-    static String measuresTopic(KafkaBroker kafka, String name) {
+    public static String measuresTopic(KafkaBroker kafka, String name) {
         return kafka.topic(name + ".measures");
     }
 
-    static String deadLetterTopic(KafkaBroker kafka, String name) {
+    public static String samplesTopic(KafkaBroker kafka, String name) {
+        return kafka.topic(name + ".samples");
+    }
+
+    public static String resourceEventsTopic(KafkaBroker kafka, String name) {
+        return kafka.topic(name + ".resource-events");
+    }
+
+    public static String sampleDeadLetterTopic(KafkaBroker kafka, String name) {
+        return kafka.topic(name + ".samples.dead-letter");
+    }
+
+    public static String deadLetterTopic(KafkaBroker kafka, String name) {
         return kafka.topic(name + ".dead-letter");
     }
 

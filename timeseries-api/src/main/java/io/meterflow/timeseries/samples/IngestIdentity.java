@@ -1,0 +1,45 @@
+package io.meterflow.timeseries.samples;
+
+import io.meterflow.timeseries.api.ApiException;
+import io.meterflow.timeseries.auth.Caller;
+import io.meterflow.timeseries.resource.ResourceIds;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Who the sample ingest acts as in the index: an admin caller whose creator is recorded on what
+ * it creates and seeds the UUIDs of non-UUID resource ids (Gnocchi's transformation), as the
+ * publisher's service user does.
+ */
+record IngestIdentity(Caller caller) {
+
+    static IngestIdentity of(String creator) {
+        int colon = creator.indexOf(':');
+        String user = colon < 0 ? creator : creator.substring(0, colon);
+        String project = colon < 0 ? "" : creator.substring(colon + 1);
+        return new IngestIdentity(new Caller(creator, user, project, Set.of("admin")));
+    }
+
+    String creator() {
+        return caller.creator();
+    }
+
+    /** The external id as sent to Gnocchi ({@code /} is forbidden there, the publisher replaces it). */
+    static String gnocchiId(String resourceId) {
+        return resourceId.replace('/', '_');
+    }
+
+    UUID resourceUuid(String resourceId) {
+        try {
+            return ResourceIds.toResourceUuid(gnocchiId(resourceId), caller.creator());
+        } catch (IllegalArgumentException unusable) {
+            throw new MalformedInputException("resource id " + resourceId + ": " + unusable.getMessage());
+        }
+    }
+
+    /** An API refusal of what the input asked for, as a dead-letter reason. */
+    static MalformedInputException refused(String what, ApiException refusal) {
+        return new MalformedInputException(what + " refused (" + refusal.status() + "): " + refusal.description(),
+                refusal);
+    }
+}

@@ -1,0 +1,90 @@
+package io.meterflow.timeseries.samples;
+
+import com.codahale.metrics.Gauge;
+import com.codahale.metrics.MetricRegistry;
+import com.codahale.metrics.health.HealthCheck;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dropwizard.lifecycle.Managed;
+import io.meterflow.timeseries.resource.ResourceRequests;
+import io.meterflow.timeseries.resource.ResourceService;
+import io.meterflow.timeseries.time.Timestamps;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The sample ingest as a managed part of the process that runs the aggregator: its Kafka Streams
+ * application ({@code ingest.samples.applicationId}) reads the collector's samples and resource
+ * events. The mapping is loaded, and refused with every problem listed, when this is built.
+ */
+public final class SampleIngest implements Managed {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SampleIngest.class);
+
+    private final SampleIngestSettings settings;
+    private final String measuresTopic;
+    private final String bootstrapServers;
+    private final Admin admin;
+    private final SampleIngestTopology.Parts parts;
+    private final Path stateDirectory;
+    private KafkaStreams streams;
+
+    public SampleIngest(SampleIngestSettings settings, String measuresTopic, String bootstrapServers, Admin admin,
+            ResourceService resources, ResourceRequests requests, Timestamps timestamps, MetricRegistry registry,
+            Path stateDirectory, Clock clock) {
+        this.settings = settings;
+        this.measuresTopic = measuresTopic;
+        this.bootstrapServers = bootstrapServers;
+        this.admin = admin;
+        this.stateDirectory = stateDirectory;
+        MeterMapping mapping = settings.mappingFile().map(Path::of).map(MeterMapping::load)
+                .orElseGet(MeterMapping::builtIn);
+        SampleIngestMetrics counters = SampleIngestMetrics.in(registry);
+        ResolutionCache cache = new ResolutionCache(settings.cacheSize(), settings.cacheExpiryMs(), clock);
+        registry.gauge("meterflow.sample-ingest.cache.entries", () -> (Gauge<Integer>) cache::size);
+        IngestIdentity identity = IngestIdentity.of(settings.creator());
+        ObjectMapper json = new ObjectMapper();
+        this.parts = new SampleIngestTopology.Parts(new SampleFormat(json, timestamps),
+                new ResourceEventFormat(json, timestamps), mapping, new OwnActivityFilter(settings.filterProjectId()),
+                new SampleResolver(resources, requests, cache, identity, settings.archivePolicyDefault(), counters),
+                new ResourceEventApplier(resources, requests, cache, identity, counters), counters);
+    }
+
+    @Override
+    public void start() {
+        SampleTopics.ensure(admin, settings);
+        streams = new KafkaStreams(SampleIngestTopology.build(settings, measuresTopic, parts),
+                SampleIngestTopology.streamsConfig(settings, bootstrapServers, stateDirectory.toString()));
+        // PostgreSQL away fails the task; a new thread resumes from the last commit, finding done what was done.
+        streams.setUncaughtExceptionHandler(failure -> {
+            LOG.error("Sample ingest thread failed; replacing it", failure);
+            return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
+        });
+        streams.start();
+        LOG.info("Sample ingest {} reading {} and {} into {}", settings.applicationId(), settings.samplesTopic(),
+                settings.resourceEventsTopic(), measuresTopic);
+    }
+
+    @Override
+    public void stop() {
+        if (streams != null) {
+            streams.close(Duration.ofSeconds(30));
+        }
+    }
+
+    public HealthCheck healthCheck() {
+        return new HealthCheck() {
+            @Override
+            protected Result check() {
+                KafkaStreams.State state = streams == null ? null : streams.state();
+                return state != null && (state.isRunningOrRebalancing() || state == KafkaStreams.State.CREATED)
+                        ? Result.healthy(state.name()) : Result.unhealthy("sample ingest is " + state);
+            }
+        };
+    }
+}
