@@ -4,13 +4,6 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeFormatterBuilder;
-import java.time.temporal.ChronoField;
-import java.time.temporal.TemporalAccessor;
 import java.util.List;
 
 /**
@@ -22,40 +15,6 @@ public final class Timestamps {
 
     public static final String UNABLE_TO_CONVERT = "Unable to convert timestamps";
     public static final String BEFORE_EPOCH = "Timestamp must be after Epoch";
-
-    private static final DateTimeFormatter ISO = new DateTimeFormatterBuilder()
-            .parseCaseInsensitive()
-            .append(DateTimeFormatter.ISO_LOCAL_DATE)
-            .optionalStart()
-            .appendLiteral('T')
-            .optionalEnd()
-            .optionalStart()
-            .appendLiteral(' ')
-            .optionalEnd()
-            .optionalStart()
-            .appendValue(ChronoField.HOUR_OF_DAY, 2)
-            .optionalStart()
-            .appendLiteral(':')
-            .appendValue(ChronoField.MINUTE_OF_HOUR, 2)
-            .optionalStart()
-            .appendLiteral(':')
-            .appendValue(ChronoField.SECOND_OF_MINUTE, 2)
-            .optionalStart()
-            .appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true)
-            .optionalEnd()
-            .optionalEnd()
-            .optionalEnd()
-            .optionalEnd()
-            .optionalStart()
-            .appendOffset("+HH:MM", "Z")
-            .optionalEnd()
-            .optionalStart()
-            .appendOffset("+HHMM", "Z")
-            .optionalEnd()
-            .optionalStart()
-            .appendOffset("+HH", "Z")
-            .optionalEnd()
-            .toFormatter();
 
     private enum Form { EPOCH, ISO, RELATIVE }
 
@@ -105,7 +64,11 @@ public final class Timestamps {
             return switch (form) {
                 case EPOCH -> epochNanos(value);
                 case ISO -> {
-                    Long iso = value instanceof String text ? (isWord(text) ? Long.valueOf(word(text, now)) : parseIso(text)) : null;
+                    // The words are tried second: trimming and lower-casing every timestamp cost more than parsing it.
+                    Long iso = value instanceof String text ? parseIso(text) : null;
+                    if (iso == null && value instanceof String text && isWord(text)) {
+                        iso = word(text, now);
+                    }
                     if (iso == null) {
                         throw new IllegalArgumentException(UNABLE_TO_CONVERT);
                     }
@@ -146,24 +109,7 @@ public final class Timestamps {
     }
 
     private static Long parseIso(String text) {
-        try {
-            TemporalAccessor parsed = ISO.parse(text.trim());
-            LocalDate date = LocalDate.from(parsed);
-            LocalDateTime local = parsed.isSupported(ChronoField.HOUR_OF_DAY)
-                    ? LocalDateTime.of(date, java.time.LocalTime.of(
-                            parsed.get(ChronoField.HOUR_OF_DAY),
-                            parsed.isSupported(ChronoField.MINUTE_OF_HOUR) ? parsed.get(ChronoField.MINUTE_OF_HOUR) : 0,
-                            parsed.isSupported(ChronoField.SECOND_OF_MINUTE) ? parsed.get(ChronoField.SECOND_OF_MINUTE) : 0,
-                            parsed.isSupported(ChronoField.NANO_OF_SECOND) ? parsed.get(ChronoField.NANO_OF_SECOND) : 0))
-                    : date.atStartOfDay();
-            ZoneOffset offset = parsed.isSupported(ChronoField.OFFSET_SECONDS)
-                    ? ZoneOffset.ofTotalSeconds(parsed.get(ChronoField.OFFSET_SECONDS))
-                    : ZoneOffset.UTC;
-            Instant instant = OffsetDateTime.of(local, offset).toInstant();
-            return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000_000L), instant.getNano());
-        } catch (ArithmeticException | java.time.DateTimeException invalid) {
-            return null;
-        }
+        return IsoTimestamps.parse(text);
     }
 
     private long nowNanos() {
