@@ -34,6 +34,58 @@ public final class BucketAggregator {
         return new TimeSeries(ts, vs);
     }
 
+    /**
+     * The buckets of {@code series} at one granularity: where each starts and where its points
+     * end in the series. A policy folds several methods at each granularity; the bounds are found
+     * once and every method reduces over them (finding them per method was a fifth of the
+     * aggregator's time).
+     */
+    public record Bounds(TimeSeries series, long[] starts, int[] ends, int count) {
+    }
+
+    public static Bounds bounds(TimeSeries series, long granularity) {
+        int size = series.size();
+        long[] starts = new long[size];
+        int[] ends = new int[size];
+        long[] ts = series.timestamps();
+        int count = 0;
+        long bucketEnd = Long.MIN_VALUE;
+        for (int i = 0; i < size; i++) {
+            if (ts[i] >= bucketEnd) {
+                if (count > 0) {
+                    ends[count - 1] = i;
+                }
+                long bucket = Buckets.floor(ts[i], granularity);
+                starts[count++] = bucket;
+                bucketEnd = bucket + granularity;
+            }
+        }
+        if (count > 0) {
+            ends[count - 1] = size;
+        }
+        return new Bounds(series, starts, ends, count);
+    }
+
+    /** Reduces every bucket of {@code bounds} with one method (not a rate: those derive first). */
+    public static TimeSeries reduce(Bounds bounds, Reducer reducer) {
+        long[] bucketStarts = new long[bounds.count()];
+        double[] bucketValues = new double[bounds.count()];
+        double[] vs = bounds.series().values();
+        int buckets = 0;
+        int from = 0;
+        for (int b = 0; b < bounds.count(); b++) {
+            int to = bounds.ends()[b];
+            if (reducer.yieldsPointFor(to - from)) {
+                bucketStarts[buckets] = bounds.starts()[b];
+                bucketValues[buckets++] = reducer.reduce(vs, from, to);
+            }
+            from = to;
+        }
+        return buckets == bucketStarts.length
+                ? new TimeSeries(bucketStarts, bucketValues)
+                : new TimeSeries(Arrays.copyOf(bucketStarts, buckets), Arrays.copyOf(bucketValues, buckets));
+    }
+
     public static TimeSeries reduce(TimeSeries series, long granularity, Reducer reducer) {
         return reduce(series, timestamp -> Buckets.floor(timestamp, granularity), reducer);
     }

@@ -2,6 +2,7 @@ package io.meterflow.timeseries.aggregation;
 
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,10 +46,14 @@ public final class MetricAggregator {
         TimeSeries merged = TimeSeries.merge(buffer, incoming);
         long recomputeFrom = Math.max(merged.first(), incoming.first());
         Map<Aggregation, RecomputedAggregate> recomputed = new LinkedHashMap<>();
+        Map<Long, BucketAggregator.Bounds> boundsByGranularity = new HashMap<>();
         for (Aggregation aggregation : aggregations) {
-            long start = Buckets.floor(recomputeFrom, aggregation.granularity());
-            TimeSeries points = BucketAggregator.aggregate(
-                    merged, start, aggregation.granularity(), aggregation.method());
+            long granularity = aggregation.granularity();
+            long start = Buckets.floor(recomputeFrom, granularity);
+            TimeSeries points = aggregation.method().rate()
+                    ? BucketAggregator.aggregate(merged, start, granularity, aggregation.method())
+                    : BucketAggregator.reduce(boundsByGranularity.computeIfAbsent(granularity,
+                            g -> BucketAggregator.bounds(merged.from(start), g)), aggregation.method().reducer());
             long expiredUpTo = aggregation.expiryCutoff(merged.last());
             recomputed.put(aggregation, new RecomputedAggregate(start, points.after(expiredUpTo), expiredUpTo));
         }

@@ -35,6 +35,32 @@ class BucketAggregatorTest {
     }
 
     @Test
+    void boundsFoundOnceReduceAsThePerMethodPathDoes() {
+        java.util.Random random = new java.util.Random(7);
+        String[] methods = {"mean", "sum", "last", "first", "min", "max", "median", "std", "count", "95pct"};
+        for (int round = 0; round < 500; round++) {
+            int size = random.nextInt(200);
+            long[] timestamps = new long[size];
+            double[] values = new double[size];
+            long t = (random.nextInt(2_000_000) - 1_000_000) * SECOND;
+            for (int i = 0; i < size; i++) {
+                t += 1 + random.nextInt(3) * (long) random.nextInt(90) * SECOND;
+                timestamps[i] = t;
+                values[i] = random.nextInt(10) == 0 ? Double.NaN : random.nextGaussian() * 100;
+            }
+            TimeSeries series = new TimeSeries(timestamps, values);
+            long granularity = new long[] {SECOND, 7 * SECOND, MINUTE, 3600 * SECOND}[random.nextInt(4)];
+            BucketAggregator.Bounds bounds = BucketAggregator.bounds(series, granularity);
+            for (String method : methods) {
+                Reducer reducer = Reducer.parse(method);
+                assertThat(BucketAggregator.reduce(bounds, reducer))
+                        .as("%s at %d ns, round %d", method, granularity, round)
+                        .isEqualTo(BucketAggregator.reduce(series, granularity, reducer));
+            }
+        }
+    }
+
+    @Test
     void reducesEachNonEmptyBucketToOnePointAtItsStart() {
         TimeSeries series = series(
                 "2014-10-06T14:33:57Z", 43.1,
