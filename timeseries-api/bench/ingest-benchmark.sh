@@ -84,5 +84,11 @@ for shape in $shapes; do
     if [ "$shape" = bulk ]; then
       if [ "$server" = gnocchi ]; then storage_gnocchi; else storage_meterflow; fi | tee -a "$out"
     fi
+    # Neither server idles beside the other's run.
+    if [ "$server" = gnocchi ]; then
+      "$shared/gnocchi/stop-gnocchi.sh" >/dev/null 2>&1 || true
+    elif [ -n "$mf_pid" ]; then
+      kill "$mf_pid" 2>/dev/null; wait "$mf_pid" 2>/dev/null || true; mf_pid=""
+    fi
   done
 done

@@ -118,7 +118,8 @@ final class SampleResolver {
     private UUID addMetric(Resource resource, Sample sample, MappedMeter meter) {
         try {
             Map<String, ResourceRequest.MetricLink> links = requests.parseMetrics(metricBody(sample, meter));
-            UUID id = resources.addMetrics(identity.caller(), ResourceType.GENERIC, resource.id(), links).stream().filter(m -> m.name().equals(sample.name()))
+            UUID id = resources.addMetrics(identity.caller(), ResourceType.GENERIC, resource.id(), links).stream()
+                    .filter(m -> m.name().equals(sample.name()))
                     .map(Metric::id).findFirst().orElseThrow();
             counters.metricsCreated().mark();
             return id;
