@@ -36,7 +36,12 @@ public final class JsonBodies {
         }
     }
 
-    private static void requireJson(String contentType) {
+    /** The factory of the lenient mapper, for readers that stream a body instead of building a tree. */
+    public com.fasterxml.jackson.core.JsonFactory factory() {
+        return lenientJson.getFactory();
+    }
+
+    public static void requireJson(String contentType) {
         String mime = contentType == null ? "" : contentType.split(";", 2)[0].trim().toLowerCase();
         if (!mime.equals("application/json")) {
             throw ApiException.unsupportedMediaType();

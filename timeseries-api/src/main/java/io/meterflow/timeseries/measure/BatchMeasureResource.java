@@ -44,6 +44,7 @@ public final class BatchMeasureResource {
     private final MeasureIntake intake;
     private final JsonBodies bodies;
     private final AccessPolicy access;
+    private final StreamedBatchReader streamed;
 
     public BatchMeasureResource(MetricService metrics, ResourceMeasuresBatch resourceBatches, MeasuresParser parser,
             MeasureIntake intake, JsonBodies bodies, AccessPolicy access) {
@@ -53,24 +54,17 @@ public final class BatchMeasureResource {
         this.intake = intake;
         this.bodies = bodies;
         this.access = access;
+        this.streamed = new StreamedBatchReader(bodies.factory());
     }
 
     @POST
     @Path("metrics/measures")
     public Response byMetric(@Context SecurityContext security, @HeaderParam(HttpHeaders.CONTENT_TYPE) String type,
             byte[] body) {
-        JsonNode json = bodies.read(type, body);
-        if (!json.isObject()) {
-            throw ApiException.invalidInput("expected a dictionary", List.of());
-        }
-        Map<UUID, List<Measure>> measures = new LinkedHashMap<>();
-        Iterator<Map.Entry<String, JsonNode>> entries = json.fields();
-        while (entries.hasNext()) {
-            Map.Entry<String, JsonNode> entry = entries.next();
-            UUID id = ResourceIds.parseUuid(entry.getKey()).orElseThrow(() -> ApiException.invalidInput(
-                    "extra keys not allowed @ data['" + entry.getKey() + "']", List.of(entry.getKey())));
-            measures.put(id, parser.parse(entry.getValue(), List.of(entry.getKey())));
-        }
+        JsonBodies.requireJson(type);
+        Map<UUID, List<Measure>> measures = streamed.read(body)
+                .map(this::measuresOf)
+                .orElseGet(() -> measuresOf(bodies.read(type, body)));
         if (measures.isEmpty()) {
             return Response.accepted().build();
         }
@@ -88,6 +82,31 @@ public final class BatchMeasureResource {
         });
         intake.accept(batch);
         return Response.accepted().build();
+    }
+
+    private Map<UUID, List<Measure>> measuresOf(Map<String, StreamedBatchReader.RawMeasures> batch) {
+        Map<UUID, List<Measure>> measures = new LinkedHashMap<>();
+        batch.forEach((key, raw) -> measures.put(metricId(key),
+                parser.parse(raw.timestamps(), raw.values(), List.of(key))));
+        return measures;
+    }
+
+    private Map<UUID, List<Measure>> measuresOf(JsonNode json) {
+        if (!json.isObject()) {
+            throw ApiException.invalidInput("expected a dictionary", List.of());
+        }
+        Map<UUID, List<Measure>> measures = new LinkedHashMap<>();
+        Iterator<Map.Entry<String, JsonNode>> entries = json.fields();
+        while (entries.hasNext()) {
+            Map.Entry<String, JsonNode> entry = entries.next();
+            measures.put(metricId(entry.getKey()), parser.parse(entry.getValue(), List.of(entry.getKey())));
+        }
+        return measures;
+    }
+
+    private static UUID metricId(String key) {
+        return ResourceIds.parseUuid(key).orElseThrow(() -> ApiException.invalidInput(
+                "extra keys not allowed @ data['" + key + "']", List.of(key)));
     }
 
     @POST

@@ -49,6 +49,21 @@ public final class MeasuresParser {
         return measures;
     }
 
+    /** Measures read off the token stream: timestamps as sent, values already numbers. */
+    List<Measure> parse(List<Object> rawTimestamps, double[] values, List<String> path) {
+        long[] parsed;
+        try {
+            parsed = timestamps.parseAll(rawTimestamps);
+        } catch (IllegalArgumentException invalidTimestamp) {
+            throw invalid("unexpected timestamp '" + invalidTimestamp.getMessage() + "'", path);
+        }
+        List<Measure> measures = new ArrayList<>(parsed.length);
+        for (int i = 0; i < parsed.length; i++) {
+            measures.add(new Measure(parsed[i], values[i]));
+        }
+        return measures;
+    }
+
     private static Object scalar(JsonNode node) {
         if (node.isNumber()) {
             return node.numberValue();
