@@ -157,6 +157,8 @@ public final class TimeseriesApplication extends Application<TimeseriesConfigura
         // Gnocchi writes NaN and Infinity as bare literals and accepts them in bodies.
         json.configure(JsonGenerator.Feature.QUOTE_NON_NUMERIC_NUMBERS, false);
         json.configure(JsonParser.Feature.ALLOW_NON_NUMERIC_NUMBERS, true);
+        // Correctly rounded like Double.parseDouble, several times faster: bodies are mostly numbers.
+        json.configure(com.fasterxml.jackson.core.StreamReadFeature.USE_FAST_DOUBLE_PARSER.mappedFeature(), true);
         // Python's separators (", " and ": "): some clients and tests match response text.
         json.setDefaultPrettyPrinter(new PythonStyleJsonPrinter());
         json.enable(SerializationFeature.INDENT_OUTPUT);

@@ -43,9 +43,13 @@ public final class MeasureRecordFormat {
     private final JsonFactory json;
 
     public MeasureRecordFormat() {
+        // The fast double reader and writer (FastDoubleParser, Schubfach) round-trip every double
+        // exactly, as the JDK's do, at a fraction of the cost: values are most of a record's text.
         this.json = JsonFactory.builder()
                 .enable(com.fasterxml.jackson.core.json.JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
                 .disable(com.fasterxml.jackson.core.json.JsonWriteFeature.WRITE_NAN_AS_STRINGS)
+                .enable(com.fasterxml.jackson.core.StreamReadFeature.USE_FAST_DOUBLE_PARSER)
+                .enable(com.fasterxml.jackson.core.StreamWriteFeature.USE_FAST_DOUBLE_WRITER)
                 .build();
     }
 

@@ -24,6 +24,24 @@ class MeasureRecordFormatTest {
     }
 
     @Test
+    void roundTripsEveryDoubleBitForBit() {
+        java.util.Random random = new java.util.Random(3);
+        List<Measure> measures = new java.util.ArrayList<>();
+        for (int i = 0; i < 100_000; i++) {
+            double value = switch (i % 4) {
+                case 0 -> Double.longBitsToDouble(random.nextLong()); // any exponent, subnormals too
+                case 1 -> random.nextGaussian() * Math.pow(10, random.nextInt(40) - 20);
+                case 2 -> random.nextInt(1_000_000) / 100.0;
+                default -> random.nextDouble();
+            };
+            measures.add(new Measure(random.nextLong(), value));
+        }
+        MeasureRecord record = new MeasureRecord(metric, measures);
+
+        assertThat(format.decode(format.encode(record))).isEqualTo(record);
+    }
+
+    @Test
     void writesTheDocumentedVersionOneShape() {
         String json = new String(format.encode(new MeasureRecord(metric, List.of(new Measure(5, 1.5)))),
                 StandardCharsets.UTF_8);
