@@ -44,7 +44,6 @@ start_meterflow() {
     -c "CREATE DATABASE mf_ingest_bench" 2>/dev/null
   rm -rf "$work/data"
   METERFLOW_DATA_DIR=$work/data METERFLOW_KAFKA_PORT=9192 METERFLOW_KAFKA_CONTROLLER_PORT=9193 \
-  METERFLOW_AGGREGATOR_COMMIT_MS=${METERFLOW_AGGREGATOR_COMMIT_MS:-1000} \
   METERFLOW_DB_URL="jdbc:postgresql://127.0.0.1:5432/mf_ingest_bench?user=postgres" \
   METERFLOW_TIMESERIES_PORT=8063 METERFLOW_LOG_LEVEL=WARN \
     nohup java ${METERFLOW_JAVA_OPTS:-} -jar "$jar" server >"$work/meterflow.log" 2>&1 &

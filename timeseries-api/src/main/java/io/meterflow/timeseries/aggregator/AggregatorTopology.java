@@ -4,6 +4,7 @@ import io.meterflow.timeseries.database.Transactions;
 import io.meterflow.timeseries.ingest.IngestSettings;
 import io.meterflow.timeseries.ingest.MeasureRecordFormat;
 import io.meterflow.timeseries.storage.AggregateStore;
+import java.time.Duration;
 import java.util.Properties;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -30,7 +31,10 @@ public final class AggregatorTopology {
         MeasureRecordFormat format = new MeasureRecordFormat();
         Topology topology = new Topology();
         topology.addSource(SOURCE, new ByteArrayDeserializer(), new ByteArrayDeserializer(), settings.measuresTopic());
-        topology.addProcessor(FOLD, () -> new MeasureFoldProcessor(format, metrics, counters), SOURCE);
+        CommitPacer pacer = new CommitPacer(settings.backlogCommitIntervalMs());
+        topology.addProcessor(FOLD, () -> new MeasureFoldProcessor(format, metrics, counters,
+                Duration.ofMillis(settings.commitIntervalMs()), Duration.ofMillis(settings.backlogCommitIntervalMs()),
+                pacer), SOURCE);
         topology.addStateStore(FoldStore.builder(transactions, store, new AggregatorProgress(), settings.measuresTopic(),
                 settings.cachedBufferPoints(), counters), FOLD);
         topology.addSink(DEAD_LETTERS, settings.deadLetterTopic(), new ByteArraySerializer(), new ByteArraySerializer(),
@@ -46,7 +50,9 @@ public final class AggregatorTopology {
         // made exactly once by aggregator_progress, written with the aggregates.
         config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         config.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, settings.aggregatorThreads());
-        config.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, settings.commitIntervalMs());
+        // Streams commits on the long interval; the fold processor asks for a commit every short
+        // interval while it keeps up (MeasureFoldProcessor.commitIfCaughtUp).
+        config.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, settings.backlogCommitIntervalMs());
         config.put(StreamsConfig.STATE_DIR_CONFIG, stateDirectory);
         config.put(StreamsConfig.DEFAULT_KEY_SERDE_CLASS_CONFIG, Serdes.ByteArraySerde.class);
         config.put(StreamsConfig.DEFAULT_VALUE_SERDE_CLASS_CONFIG, Serdes.ByteArraySerde.class);

@@ -4,8 +4,10 @@ import io.meterflow.timeseries.ingest.MeasureRecord;
 import io.meterflow.timeseries.ingest.MeasureRecordFormat;
 import io.meterflow.timeseries.metric.Metric;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Optional;
 import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -16,6 +18,11 @@ import org.apache.kafka.streams.processor.api.RecordMetadata;
  * with the same {@code MetricAggregator} as the direct mode when Kafka Streams commits.
  * A record that is not a measures record goes to the dead-letter topic with the reason in its
  * headers, and the stream goes on.
+ *
+ * <p>Commits are adaptive. While the newest record folded is recent, the processor asks Kafka
+ * Streams for a commit every short interval, so measures are readable a fraction of a second
+ * after they were accepted. Behind a backlog it lets Streams commit on the long interval: every
+ * commit rewrites the splits of each metric it touched, and bigger folds rewrite them less often.
  */
 final class MeasureFoldProcessor implements Processor<byte[], byte[], byte[], byte[]> {
 
@@ -24,24 +31,45 @@ final class MeasureFoldProcessor implements Processor<byte[], byte[], byte[], by
     private final MeasureRecordFormat format;
     private final MetricLookup metrics;
     private final AggregatorMetrics counters;
+    private final Duration commitInterval;
+    private final Duration backlogCommitInterval;
+    private final CommitPacer pacer;
     private ProcessorContext<byte[], byte[]> context;
     private PartitionFold fold;
 
-    MeasureFoldProcessor(MeasureRecordFormat format, MetricLookup metrics, AggregatorMetrics counters) {
+    MeasureFoldProcessor(MeasureRecordFormat format, MetricLookup metrics, AggregatorMetrics counters,
+            Duration commitInterval, Duration backlogCommitInterval, CommitPacer pacer) {
         this.format = format;
         this.metrics = metrics;
         this.counters = counters;
+        this.commitInterval = commitInterval;
+        this.backlogCommitInterval = backlogCommitInterval;
+        this.pacer = pacer;
     }
 
     @Override
     public void init(ProcessorContext<byte[], byte[]> context) {
         this.context = context;
         this.fold = context.<FoldStore>getStateStore(FoldStore.NAME).fold();
+        if (commitInterval.compareTo(backlogCommitInterval) < 0) {
+            context.schedule(commitInterval, PunctuationType.WALL_CLOCK_TIME, this::commitIfCaughtUp);
+        }
+    }
+
+    /**
+     * Asks for a commit when measures wait and every partition of this instance folds records
+     * written less than the long interval ago: caught up, so latency is worth more than batching.
+     */
+    private void commitIfCaughtUp(long now) {
+        if (fold.hasGathered() && pacer.caughtUp(now)) {
+            context.commit();
+        }
     }
 
     @Override
     public void process(Record<byte[], byte[]> record) {
         RecordMetadata source = context.recordMetadata().orElseThrow();
+        pacer.processed(source.partition(), record.timestamp(), context.currentSystemTimeMs());
         if (!fold.shouldFold(source.offset())) {
             counters.replayed().mark();
             return;

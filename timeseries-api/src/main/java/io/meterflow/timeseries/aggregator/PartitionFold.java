@@ -96,6 +96,11 @@ final class PartitionFold {
         consumed(offset, recordMeasures.size());
     }
 
+    /** Whether records were consumed since the last commit. */
+    boolean hasGathered() {
+        return nextOffset >= 0;
+    }
+
     /** Counts a record as consumed, folded or not (dead-lettered, or for a deleted metric). */
     void consumed(long offset, int measureCount) {
         nextOffset = offset + 1;

@@ -67,11 +67,25 @@ public final class IngestSettings {
     @JsonProperty
     private int aggregatorThreads = 1;
 
-    /** How often the aggregator commits, i.e. writes its aggregates: the floor of end-to-end latency. */
+    /**
+     * How often the aggregator commits, i.e. writes its aggregates, while it keeps up with the
+     * measures: the floor of end-to-end latency.
+     */
     @Min(10)
     @Max(60_000)
     @JsonProperty
     private int commitIntervalMs = 200;
+
+    /**
+     * How often it commits while it works through a backlog (the newest record it folded is
+     * older than this): each commit rewrites the splits of every metric it touched, so larger
+     * folds rewrite them fewer times. Measured on the bulk benchmark (10,000 metrics): 237k
+     * measures/s end to end at 1 s, 330k at 2 s.
+     */
+    @Min(10)
+    @Max(60_000)
+    @JsonProperty
+    private int backlogCommitIntervalMs = 2_000;
 
     /** Raw points of metric buffers each aggregator task keeps in memory between commits. */
     @Min(0)
@@ -132,6 +146,10 @@ public final class IngestSettings {
 
     public int commitIntervalMs() {
         return commitIntervalMs;
+    }
+
+    public int backlogCommitIntervalMs() {
+        return Math.max(backlogCommitIntervalMs, commitIntervalMs);
     }
 
     public long cachedBufferPoints() {
