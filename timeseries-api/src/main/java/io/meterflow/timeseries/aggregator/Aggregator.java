@@ -5,13 +5,12 @@ import com.codahale.metrics.health.HealthCheck;
 import io.dropwizard.lifecycle.Managed;
 import io.meterflow.timeseries.database.Transactions;
 import io.meterflow.timeseries.ingest.IngestSettings;
+import io.meterflow.timeseries.ingest.ManagedStreams;
 import io.meterflow.timeseries.metric.MetricDao;
 import io.meterflow.timeseries.storage.AggregateStore;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,7 +31,7 @@ public final class Aggregator implements Managed {
     private final MetricLookup metrics;
     private final AggregatorMetrics counters;
     private final Path stateDirectory;
-    private KafkaStreams streams;
+    private final ManagedStreams streams = new ManagedStreams("aggregator");
 
     public Aggregator(IngestSettings settings, String bootstrapServers, Transactions transactions, AggregateStore store, MetricDao metricDao,
             MetricRegistry registry, Path stateDirectory, Clock clock) {
@@ -47,34 +46,18 @@ public final class Aggregator implements Managed {
 
     @Override
     public void start() {
-        streams = new KafkaStreams(AggregatorTopology.build(settings, transactions, store, metrics, counters),
+        streams.start(() -> AggregatorTopology.build(settings, transactions, store, metrics, counters),
                 AggregatorTopology.streamsConfig(settings, bootstrapServers, stateDirectory.toString()));
-        // A failed write (PostgreSQL away) fails the task; a new thread resumes from the last commit.
-        streams.setUncaughtExceptionHandler(failure -> {
-            LOG.error("Aggregator thread failed; replacing it", failure);
-            return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
-        });
-        streams.start();
         LOG.info("Aggregator {} folding {} from {}", settings.aggregatorApplicationId(), settings.measuresTopic(),
                 bootstrapServers);
     }
 
     @Override
     public void stop() {
-        if (streams != null) {
-            // A clean close commits: the last batch is written and its offsets committed.
-            streams.close(Duration.ofSeconds(30));
-        }
+        streams.stop();
     }
 
     public HealthCheck healthCheck() {
-        return new HealthCheck() {
-            @Override
-            protected Result check() {
-                KafkaStreams.State state = streams == null ? null : streams.state();
-                return state != null && (state.isRunningOrRebalancing() || state == KafkaStreams.State.CREATED)
-                        ? Result.healthy(state.name()) : Result.unhealthy("aggregator is " + state);
-            }
-        };
+        return streams.healthCheck();
     }
 }

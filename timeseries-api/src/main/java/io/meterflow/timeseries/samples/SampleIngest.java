@@ -5,15 +5,13 @@ import com.codahale.metrics.MetricRegistry;
 import com.codahale.metrics.health.HealthCheck;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dropwizard.lifecycle.Managed;
+import io.meterflow.timeseries.ingest.ManagedStreams;
 import io.meterflow.timeseries.resource.ResourceRequests;
 import io.meterflow.timeseries.resource.ResourceService;
 import io.meterflow.timeseries.time.Timestamps;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,7 +30,7 @@ public final class SampleIngest implements Managed {
     private final Admin admin;
     private final SampleIngestTopology.Parts parts;
     private final Path stateDirectory;
-    private KafkaStreams streams;
+    private final ManagedStreams streams = new ManagedStreams("sample ingest");
 
     public SampleIngest(SampleIngestSettings settings, String measuresTopic, String bootstrapServers, Admin admin,
             ResourceService resources, ResourceRequests requests, Timestamps timestamps, MetricRegistry registry,
@@ -58,33 +56,18 @@ public final class SampleIngest implements Managed {
     @Override
     public void start() {
         SampleTopics.ensure(admin, settings);
-        streams = new KafkaStreams(SampleIngestTopology.build(settings, measuresTopic, parts),
+        streams.start(() -> SampleIngestTopology.build(settings, measuresTopic, parts),
                 SampleIngestTopology.streamsConfig(settings, bootstrapServers, stateDirectory.toString()));
-        // PostgreSQL away fails the task; a new thread resumes from the last commit, finding done what was done.
-        streams.setUncaughtExceptionHandler(failure -> {
-            LOG.error("Sample ingest thread failed; replacing it", failure);
-            return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
-        });
-        streams.start();
         LOG.info("Sample ingest {} reading {} and {} into {}", settings.applicationId(), settings.samplesTopic(),
                 settings.resourceEventsTopic(), measuresTopic);
     }
 
     @Override
     public void stop() {
-        if (streams != null) {
-            streams.close(Duration.ofSeconds(30));
-        }
+        streams.stop();
     }
 
     public HealthCheck healthCheck() {
-        return new HealthCheck() {
-            @Override
-            protected Result check() {
-                KafkaStreams.State state = streams == null ? null : streams.state();
-                return state != null && (state.isRunningOrRebalancing() || state == KafkaStreams.State.CREATED)
-                        ? Result.healthy(state.name()) : Result.unhealthy("sample ingest is " + state);
-            }
-        };
+        return streams.healthCheck();
     }
 }

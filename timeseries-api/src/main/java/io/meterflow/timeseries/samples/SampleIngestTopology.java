@@ -1,10 +1,10 @@
 package io.meterflow.timeseries.samples;
 
+import io.meterflow.timeseries.ingest.ManagedStreams;
 import io.meterflow.timeseries.ingest.MeasureRecordFormat;
 import java.util.Properties;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 
@@ -54,21 +54,11 @@ public final class SampleIngestTopology {
     }
 
     static Properties streamsConfig(SampleIngestSettings settings, String bootstrapServers, String stateDirectory) {
-        Properties config = new Properties();
-        config.put(StreamsConfig.APPLICATION_ID_CONFIG, settings.applicationId());
-        config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-        config.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, settings.threads());
-        config.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, settings.commitIntervalMs());
-        config.put(StreamsConfig.STATE_DIR_CONFIG, stateDirectory);
-        config.put(StreamsConfig.DEFAULT_KEY_SERDE_CLASS_CONFIG, Serdes.ByteArraySerde.class);
-        config.put(StreamsConfig.DEFAULT_VALUE_SERDE_CLASS_CONFIG, Serdes.ByteArraySerde.class);
+        Properties config = ManagedStreams.exactlyOnceConfig(settings.applicationId(), bootstrapServers,
+                settings.threads(), settings.commitIntervalMs(), stateDirectory);
         // Many small measures records per commit: batch them on the way out.
         config.put(StreamsConfig.producerPrefix("linger.ms"), 5);
         config.put(StreamsConfig.producerPrefix("compression.type"), "lz4");
-        config.put(StreamsConfig.consumerPrefix("max.poll.records"), 2000);
-        config.put(StreamsConfig.consumerPrefix("session.timeout.ms"), 10_000);
-        config.put(StreamsConfig.consumerPrefix("heartbeat.interval.ms"), 2_000);
         return config;
     }
 }
