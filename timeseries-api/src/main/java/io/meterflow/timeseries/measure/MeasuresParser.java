@@ -32,12 +32,7 @@ public final class MeasuresParser {
             }
             rawTimestamps.add(scalar(measure.get("timestamp")));
         }
-        long[] parsed;
-        try {
-            parsed = timestamps.parseAll(rawTimestamps);
-        } catch (IllegalArgumentException invalidTimestamp) {
-            throw invalid("unexpected timestamp '" + invalidTimestamp.getMessage() + "'", path);
-        }
+        long[] parsed = parseTimestamps(rawTimestamps, path);
         List<Measure> measures = new ArrayList<>(list.size());
         for (int i = 0; i < list.size(); i++) {
             Double value = PythonFloat.of(list.get(i).get("value"));
@@ -51,17 +46,20 @@ public final class MeasuresParser {
 
     /** Measures read off the token stream: timestamps as sent, values already numbers. */
     List<Measure> parse(List<Object> rawTimestamps, double[] values, List<String> path) {
-        long[] parsed;
-        try {
-            parsed = timestamps.parseAll(rawTimestamps);
-        } catch (IllegalArgumentException invalidTimestamp) {
-            throw invalid("unexpected timestamp '" + invalidTimestamp.getMessage() + "'", path);
-        }
+        long[] parsed = parseTimestamps(rawTimestamps, path);
         List<Measure> measures = new ArrayList<>(parsed.length);
         for (int i = 0; i < parsed.length; i++) {
             measures.add(new Measure(parsed[i], values[i]));
         }
         return measures;
+    }
+
+    private long[] parseTimestamps(List<Object> rawTimestamps, List<String> path) {
+        try {
+            return timestamps.parseAll(rawTimestamps);
+        } catch (IllegalArgumentException invalidTimestamp) {
+            throw invalid("unexpected timestamp '" + invalidTimestamp.getMessage() + "'", path);
+        }
     }
 
     private static Object scalar(JsonNode node) {
