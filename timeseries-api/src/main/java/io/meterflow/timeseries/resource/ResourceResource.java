@@ -2,6 +2,7 @@ package io.meterflow.timeseries.resource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.meterflow.timeseries.api.ApiException;
+import io.meterflow.timeseries.api.ConditionalRequest;
 import io.meterflow.timeseries.api.JsonBodies;
 import io.meterflow.timeseries.auth.Caller;
 import io.meterflow.timeseries.resourcetype.ResourceType;
@@ -19,6 +20,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
@@ -66,7 +68,7 @@ public final class ResourceResource {
         Caller caller = Caller.from(security);
         ResourceRequest request = requests.parseCreation(type, bodies.read(contentType, body), caller.creator());
         Resource created = service.create(caller, type, request);
-        return Response.created(URI.create("/v1/resource/" + type.name() + "/" + created.id()))
+        return withVersion(Response.created(URI.create("/v1/resource/" + type.name() + "/" + created.id())), created)
                 .entity(ResourceView.of(created, type)).build();
     }
 
@@ -97,32 +99,45 @@ public final class ResourceResource {
 
     @GET
     @Path("{type}/{id}")
-    public Map<String, Object> get(@Context SecurityContext security, @PathParam("type") String typeName,
-            @PathParam("id") String id) {
+    public Response get(@Context SecurityContext security, @PathParam("type") String typeName,
+            @PathParam("id") String id, @Context HttpHeaders headers, @Context Request request) {
         ResourceType type = service.type(typeName);
         Caller caller = Caller.from(security);
-        return ResourceView.of(service.get(caller, type.name(), resourceId(id, caller)), type);
+        Resource resource = service.get(caller, type.name(), resourceId(id, caller));
+        ConditionalRequest.Outcome outcome = ConditionalRequest.of(headers)
+                .evaluate(request.getMethod(), ResourceView.version(resource));
+        if (outcome == ConditionalRequest.Outcome.NOT_MODIFIED) {
+            return withVersion(Response.notModified(), resource).build();
+        }
+        return withVersion(Response.ok(ResourceView.of(resource, type)), resource).build();
     }
 
+    /** A PATCH judged against the live revision under the update's lock, so If-Match cannot race. */
     @PATCH
     @Path("{type}/{id}")
-    public Map<String, Object> patch(@Context SecurityContext security, @PathParam("type") String typeName,
-            @PathParam("id") String id, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, byte[] body) {
+    public Response patch(@Context SecurityContext security, @PathParam("type") String typeName,
+            @PathParam("id") String id, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+            @Context HttpHeaders headers, byte[] body) {
         ResourceType type = service.type(typeName);
         Caller caller = Caller.from(security);
         UUID uuid = resourceId(id, caller);
-        Resource updated = service.update(caller, type, uuid,
-                current -> requests.parseUpdate(type, bodies.read(contentType, body), caller.creator()));
-        return ResourceView.of(updated, type);
+        ConditionalRequest conditions = ConditionalRequest.of(headers);
+        Resource updated = service.update(caller, type, uuid, current -> {
+            conditions.evaluate("PATCH", ResourceView.version(current));
+            return requests.parseUpdate(type, bodies.read(contentType, body), caller.creator());
+        });
+        return withVersion(Response.ok(ResourceView.of(updated, type)), updated).build();
     }
 
     @DELETE
     @Path("{type}/{id}")
     public Response delete(@Context SecurityContext security, @PathParam("type") String typeName,
-            @PathParam("id") String id) {
+            @PathParam("id") String id, @Context HttpHeaders headers) {
         ResourceType type = service.type(typeName);
         Caller caller = Caller.from(security);
-        service.delete(caller, type.name(), resourceId(id, caller));
+        ConditionalRequest conditions = ConditionalRequest.of(headers);
+        service.delete(caller, type.name(), resourceId(id, caller),
+                current -> conditions.evaluate("DELETE", ResourceView.version(current)));
         return Response.noContent().build();
     }
 
@@ -136,6 +151,12 @@ public final class ResourceResource {
         SearchQuery byId = new SearchQuery.Comparison("=", "id",
                 com.fasterxml.jackson.databind.node.TextNode.valueOf(resource.id().toString()));
         return searches.respondHistory(caller, type, byId, uri);
+    }
+
+    private static Response.ResponseBuilder withVersion(Response.ResponseBuilder response, Resource resource) {
+        ConditionalRequest.Version version = ResourceView.version(resource);
+        return response.header(HttpHeaders.ETAG, ConditionalRequest.entityTagHeader(version))
+                .header(HttpHeaders.LAST_MODIFIED, ConditionalRequest.lastModifiedHeader(version));
     }
 
     /** A resource id as a path segment: a UUID, or an external id mapped for the caller. */

@@ -182,10 +182,12 @@ public final class ResourceService {
         }
     }
 
-    public void delete(Caller caller, String type, UUID id) {
+    /** Deletes the live resource once {@code precondition} accepted it (it throws to refuse). */
+    public void delete(Caller caller, String type, UUID id, java.util.function.Consumer<Resource> precondition) {
         transactions.inTransaction(connection -> {
             Resource resource = resources.find(connection, type, id, true).orElseThrow(() -> noSuchResource(id));
             access.requireResourceWriter(caller, target(resource));
+            precondition.accept(resource);
             resources.delete(connection, List.of(id));
             return null;
         });

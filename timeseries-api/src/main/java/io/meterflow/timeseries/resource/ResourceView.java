@@ -1,10 +1,16 @@
 package io.meterflow.timeseries.resource;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.meterflow.timeseries.api.ConditionalRequest;
 import io.meterflow.timeseries.resourcetype.AttributeSchema;
 import io.meterflow.timeseries.resourcetype.ResourceType;
 import io.meterflow.timeseries.time.Timestamps;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
@@ -40,6 +46,23 @@ public final class ResourceView {
             }
         }
         return json;
+    }
+
+    /**
+     * The resource's entity tag and modification time as Gnocchi derives them: the SHA-1 of the
+     * id and the revision's start as shown, and that start to the second. Any change that makes
+     * a revision changes both.
+     */
+    public static ConditionalRequest.Version version(Resource resource) {
+        try {
+            MessageDigest sha1 = MessageDigest.getInstance("SHA-1");
+            sha1.update(resource.id().toString().getBytes(StandardCharsets.UTF_8));
+            sha1.update(format(resource.revisionStart()).getBytes(StandardCharsets.UTF_8));
+            return new ConditionalRequest.Version(HexFormat.of().formatHex(sha1.digest()),
+                    resource.revisionStart().truncatedTo(ChronoUnit.SECONDS));
+        } catch (NoSuchAlgorithmException missing) {
+            throw new IllegalStateException("every Java runtime has SHA-1", missing);
+        }
     }
 
     static String format(Instant instant) {

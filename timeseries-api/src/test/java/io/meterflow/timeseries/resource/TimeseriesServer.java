@@ -11,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.Map;
 
 /** The whole API on a test class's own database, in the gnocchi-tests profile, with a small HTTP client. */
 final class TimeseriesServer implements AutoCloseable {
@@ -41,6 +42,11 @@ final class TimeseriesServer implements AutoCloseable {
 
     HttpResponse<String> send(String user, String method, String path, String json, String contentType)
             throws Exception {
+        return send(user, method, path, json, contentType, Map.of());
+    }
+
+    HttpResponse<String> send(String user, String method, String path, String json, String contentType,
+            Map<String, String> headers) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.getLocalPort() + path))
                 .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
                         (user + ":").getBytes(StandardCharsets.UTF_8)))
@@ -50,6 +56,7 @@ final class TimeseriesServer implements AutoCloseable {
         if (json != null) {
             request.header("Content-Type", contentType);
         }
+        headers.forEach(request::header);
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
