@@ -75,6 +75,7 @@ import io.meterflow.timeseries.resource.ResourceSearchResource;
 import io.meterflow.timeseries.resource.ResourceSearches;
 import io.meterflow.timeseries.resource.ResourceService;
 import io.meterflow.timeseries.resource.ResourceView;
+import io.meterflow.timeseries.resource.ResourcesJson;
 import io.meterflow.timeseries.resourcetype.AttributeDefinitions;
 import io.meterflow.timeseries.samples.SampleIngest;
 import io.meterflow.timeseries.resourcetype.AttributeIndexes;
@@ -204,7 +205,7 @@ public final class TimeseriesApplication extends Application<TimeseriesConfigura
         JsonBodies bodies = new JsonBodies(json);
         ErrorResponses errors = new ErrorResponses(json);
         ResourceSearches searches = new ResourceSearches(resources, resourceTypes, new SearchQueryParser(),
-                new ResourceFilterCompiler(timestamps), access, config.effectiveMaxLimit());
+                new ResourceFilterCompiler(timestamps), access, new ResourcesJson(json), config.effectiveMaxLimit());
 
         var jersey = environment.jersey();
         jersey.register(new EmptySegmentFilter());

@@ -14,6 +14,7 @@ import io.meterflow.timeseries.search.ResourceFilterCompiler;
 import io.meterflow.timeseries.search.SearchQuery;
 import io.meterflow.timeseries.search.SearchQueryParser;
 import io.meterflow.timeseries.search.SqlCondition;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -22,6 +23,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
 
 /**
  * What listing, searching and bulk deletion of resources share: reading the filter (JSON body or
@@ -36,10 +39,12 @@ public final class ResourceSearches {
     private final SearchQueryParser parser;
     private final ResourceFilterCompiler compiler;
     private final AccessPolicy access;
+    private final ResourcesJson rendering;
     private final int maxLimit;
 
     public ResourceSearches(ResourceService service, ResourceTypeService types, SearchQueryParser parser,
-            ResourceFilterCompiler compiler, AccessPolicy access, int maxLimit) {
+            ResourceFilterCompiler compiler, AccessPolicy access, ResourcesJson rendering, int maxLimit) {
+        this.rendering = rendering;
         this.service = service;
         this.types = types;
         this.parser = parser;
@@ -82,23 +87,16 @@ public final class ResourceSearches {
         SqlCondition condition = visibleTo(caller, query.map(q -> compiler.compile(q, type)).orElse(SqlCondition.TRUE));
         List<Resource> found = service.list(new ResourceListing.Query(type, condition, history, page));
         List<String> attrs = parameters.get("attrs");
-        List<Map<String, Object>> views = new ArrayList<>();
-        Map<String, ResourceType> typeCache = new HashMap<>();
-        typeCache.put(type.name(), type);
-        for (Resource resource : found) {
-            ResourceType shown = null;
-            if (!type.name().equals(ResourceType.GENERIC)) {
-                shown = type;
-            } else if (details) {
-                shown = typeCache.computeIfAbsent(resource.type(), this::typeOrNull);
-            }
-            Map<String, Object> view = ResourceView.of(resource, shown);
-            if (attrs != null && !attrs.isEmpty()) {
-                view.keySet().retainAll(attrs);
-            }
-            views.add(view);
+        // Types are looked up before the answer streams: a failure then is still a clean error.
+        Map<String, ResourceType> detailedTypes = new HashMap<>();
+        if (type.name().equals(ResourceType.GENERIC) && details) {
+            found.forEach(resource -> detailedTypes.computeIfAbsent(resource.type(), this::typeOrNull));
         }
-        Response.ResponseBuilder response = Response.ok(views);
+        Function<Resource, ResourceType> shownType = type.name().equals(ResourceType.GENERIC)
+                ? resource -> detailedTypes.get(resource.type())
+                : resource -> type;
+        Response.ResponseBuilder response = Response.ok(rendering.of(found, shownType,
+                attrs == null || attrs.isEmpty() ? null : Set.copyOf(attrs)), MediaType.APPLICATION_JSON_TYPE);
         if (!found.isEmpty() && found.size() >= page.limit()) {
             Resource last = found.get(found.size() - 1);
             String marker = history ? last.id() + "@" + last.revision() : last.id().toString();
