@@ -1,6 +1,7 @@
 package io.meterflow.timeseries;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
@@ -66,11 +67,7 @@ public final class GnocchiClient {
         }
 
         public List<Point> points() {
-            List<Point> points = new ArrayList<>();
-            for (JsonNode point : json()) {
-                points.add(new Point(point.get(0).asText(), point.get(1).asDouble(), point.get(2).asDouble()));
-            }
-            return points;
+            return GnocchiClient.points(json());
         }
 
         @Override
@@ -193,6 +190,37 @@ public final class GnocchiClient {
             measures.add(measure);
         }
         return measures;
+    }
+
+    /** The points of a {@code [[timestamp, granularity, value], ...]} series anywhere in a reply. */
+    public static List<Point> points(JsonNode series) {
+        List<Point> points = new ArrayList<>();
+        for (JsonNode point : series) {
+            points.add(new Point(point.get(0).asText(), point.get(1).asDouble(), point.get(2).asDouble()));
+        }
+        return points;
+    }
+
+    /**
+     * Asserts {@code series} holds exactly {@code expected}, values within 1e-9 (Gnocchi's expected
+     * figures come from numpy, whose summation order may differ in the last bit); NaN matches NaN.
+     */
+    public static void assertSeries(JsonNode series, Point... expected) {
+        List<Point> actual = points(series);
+        assertThat(actual).as("%s", series).hasSize(expected.length);
+        for (int i = 0; i < expected.length; i++) {
+            Point got = actual.get(i);
+            Point want = expected[i];
+            assertThat(got.timestamp()).as("timestamp %d of %s", i, series).isEqualTo(want.timestamp());
+            assertThat(got.granularity()).as("granularity %d of %s", i, series).isEqualTo(want.granularity());
+            if (Double.isNaN(want.value())) {
+                assertThat(got.value()).as("value %d of %s", i, series).isNaN();
+            } else if (Double.isInfinite(want.value())) {
+                assertThat(got.value()).as("value %d of %s", i, series).isEqualTo(want.value());
+            } else {
+                assertThat(got.value()).as("value %d of %s", i, series).isCloseTo(want.value(), within(1e-9));
+            }
+        }
     }
 
     public static Point point(String timestamp, double granularity, double value) {
