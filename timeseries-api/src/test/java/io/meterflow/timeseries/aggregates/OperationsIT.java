@@ -96,6 +96,37 @@ class OperationsIT {
     }
 
     @Test
+    void ratesClipsAndElementwiseFunctions() {
+        String one = "(metric " + m1 + " mean)";
+        // m1 at 1 s: 43.1, 12, -16, 9, 11.
+        JsonNode rate = operations("", "(aggregate rate:mean (metric (" + m1 + " mean) (" + m2 + " mean)))");
+        JsonNode change = operations("", "(rateofchange " + one + ")");
+        JsonNode clipMin = operations("?granularity=1", "(clip_min " + one + " 10)");
+        JsonNode clipMax = operations("?granularity=1", "(clip_max " + one + " 10)");
+        JsonNode clip = operations("?granularity=1", "(clip " + one + " 0 20)");
+        JsonNode floor = operations("?granularity=1", "(floor " + one + ")");
+        JsonNode power = operations("?granularity=1", "(** " + one + " 2)");
+        JsonNode cos = operations("?granularity=1", "(cos (* 0 " + one + "))");
+
+        assertSeries(rate.get("aggregated"), point(M34, 60, -21.30), point(M35, 60, 10.0), point(T12, 1, -14.55),
+                point(T15, 1, -13.5), point(T3512, 1, 15.0), point(T3515, 1, 3.5));
+        assertSeries(change.get(m1).get("mean"), point(M34, 60, -45.1), point(M35, 60, 12.0), point(T12, 1, -31.1),
+                point(T15, 1, -28.0), point(T3512, 1, 25.0), point(T3515, 1, 2.0));
+        assertSeries(clipMin.get(m1).get("mean"), point(T57, 1, 43.1), point(T12, 1, 12.0), point(T15, 1, 10.0),
+                point(T3512, 1, 10.0), point(T3515, 1, 11.0));
+        assertSeries(clipMax.get(m1).get("mean"), point(T57, 1, 10.0), point(T12, 1, 10.0), point(T15, 1, -16.0),
+                point(T3512, 1, 9.0), point(T3515, 1, 10.0));
+        assertSeries(clip.get(m1).get("mean"), point(T57, 1, 20.0), point(T12, 1, 12.0), point(T15, 1, 0.0),
+                point(T3512, 1, 9.0), point(T3515, 1, 11.0));
+        assertSeries(floor.get(m1).get("mean"), point(T57, 1, 43.0), point(T12, 1, 12.0), point(T15, 1, -16.0),
+                point(T3512, 1, 9.0), point(T3515, 1, 11.0));
+        assertSeries(power.get(m1).get("mean"), point(T57, 1, 43.1 * 43.1), point(T12, 1, 144.0),
+                point(T15, 1, 256.0), point(T3512, 1, 81.0), point(T3515, 1, 121.0));
+        assertSeries(cos.get(m1).get("mean"), point(T57, 1, 1.0), point(T12, 1, 1.0), point(T15, 1, 1.0),
+                point(T3512, 1, 1.0), point(T3515, 1, 1.0));
+    }
+
+    @Test
     void resampleAndRolling() {
         JsonNode resampled = operations("?granularity=1",
                 "(resample mean 60 (metric (" + m1 + " mean) (" + m2 + " mean)))");

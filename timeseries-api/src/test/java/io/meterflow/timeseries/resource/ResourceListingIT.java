@@ -195,6 +195,24 @@ class ResourceListingIT {
     }
 
     @Test
+    void bulkDeleteTakesAFilterString() {
+        assertThat(admin.post("/v1/resource_type", Map.of("name", "bulk_filtered")).status()).isEqualTo(201);
+        String first = create("bulk_filtered", Map.of("id", "cd09ecce-3e17-4733-ad32-8a6b2034dcfd"));
+        String second = create("bulk_filtered", Map.of("id", "05fde895-cf8a-475c-90a7-a4c8598d935d"));
+        String kept = create("bulk_filtered", Map.of("id", "f93450f2-eeee-4d67-9985-02511241e7d1"));
+
+        Reply deleted = foobar.delete("/v1/resource/bulk_filtered?filter=id%20in%20%5B" + first + "%2C%20" + second
+                + "%5D");
+        Reply badFilter = foobar.delete("/v1/resource/bulk_filtered?filter=id%20%3D%3D%3D%20x");
+
+        assertThat(deleted.status()).as("%s", deleted).isEqualTo(200);
+        assertThat(deleted.json().get("deleted").asInt()).isEqualTo(2);
+        assertThat(badFilter.status()).isEqualTo(400);
+        assertThat(badFilter.description().asText()).startsWith("Invalid filter: ");
+        assertThat(ids(foobar.get("/v1/resource/bulk_filtered"))).containsExactly(kept);
+    }
+
+    @Test
     void bulkDeleteRefusesEmptyOrBadQueriesAndDeletesNothing() {
         String id = create("bulk_refused", Map.of("id", "survivor", "project_id", "safe"));
 
