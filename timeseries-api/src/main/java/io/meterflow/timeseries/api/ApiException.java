@@ -54,7 +54,7 @@ public class ApiException extends RuntimeException {
     }
 
     /** A voluptuous-style validation failure: {@code {"cause": "Invalid input", ...}}. */
-    public static ApiException invalidInput(String reason, List<String> path) {
+    public static ApiException invalidInput(String reason, List<?> path) {
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("cause", "Invalid input");
         detail.put("reason", reason);

@@ -43,7 +43,7 @@ public final class MeasureValueQuery {
         if (query == null || !query.isObject() || query.size() != 1) {
             throw ApiException.invalidInput("expected a dictionary with one operator", List.of());
         }
-        return new MeasureValueQuery(compile(query));
+        return new MeasureValueQuery(compile(query, List.of()));
     }
 
     public boolean matches(double value) {
@@ -51,7 +51,7 @@ public final class MeasureValueQuery {
         return result != 0; // NaN is true, as bool(nan) in Python
     }
 
-    private static DoubleUnaryOperator compile(JsonNode node) {
+    private static DoubleUnaryOperator compile(JsonNode node, List<Object> path) {
         if (node.isNumber()) {
             double constant = node.doubleValue();
             return value -> constant;
@@ -67,7 +67,9 @@ public final class MeasureValueQuery {
                 throw ApiException.invalidInput("expected a list for '" + operator + "'", List.of(operator));
             }
             List<DoubleUnaryOperator> parts = new ArrayList<>();
-            operands.forEach(operand -> parts.add(compile(operand)));
+            for (int i = 0; i < operands.size(); i++) {
+                parts.add(compile(operands.get(i), within(path, operator, i)));
+            }
             boolean all = operator.equals("and") || operator.equals("∧");
             return value -> {
                 for (DoubleUnaryOperator part : parts) {
@@ -81,7 +83,9 @@ public final class MeasureValueQuery {
         }
         DoubleBinaryOperator function = BINARY.get(operator);
         if (function == null) {
-            throw ApiException.badRequest("Unknown operator " + operator);
+            // Gnocchi's schema lists the operators: any other key fails validation, voluptuous-style.
+            List<Object> where = within(path, operator);
+            throw ApiException.invalidInput("extra keys not allowed @ data" + subscripts(where), where);
         }
         if (operands.isNumber()) {
             double right = operands.doubleValue();
@@ -91,9 +95,22 @@ public final class MeasureValueQuery {
             throw ApiException.badRequest("Binary operator " + operator + " needs 2 arguments, "
                     + (operands.isArray() ? operands.size() : 1) + " given");
         }
-        DoubleUnaryOperator left = compile(operands.get(0));
-        DoubleUnaryOperator right = compile(operands.get(1));
+        DoubleUnaryOperator left = compile(operands.get(0), within(path, operator, 0));
+        DoubleUnaryOperator right = compile(operands.get(1), within(path, operator, 1));
         return value -> function.applyAsDouble(left.applyAsDouble(value), right.applyAsDouble(value));
+    }
+
+    private static List<Object> within(List<Object> path, Object... steps) {
+        List<Object> deeper = new ArrayList<>(path);
+        deeper.addAll(List.of(steps));
+        return deeper;
+    }
+
+    /** A path as Python prints it in voluptuous messages: {@code ['and'][0]['like']}. */
+    private static String subscripts(List<Object> path) {
+        StringBuilder text = new StringBuilder();
+        path.forEach(step -> text.append('[').append(step instanceof String key ? "'" + key + "'" : step).append(']'));
+        return text.toString();
     }
 
     private static double truth(boolean value) {
