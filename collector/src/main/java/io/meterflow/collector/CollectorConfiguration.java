@@ -201,6 +201,14 @@ public final class CollectorConfiguration extends Configuration {
         private String novaFormat = "both";
         @JsonProperty
         private boolean deadLetterUnmatched = true;
+        /**
+         * How long to run the processing path over bundled notifications before consuming, so the
+         * JIT compiler has done most of its work by the first delivery; 0 to start consuming at once.
+         */
+        @Min(0)
+        @Max(60000)
+        @JsonProperty
+        private int warmUpMillis = 3000;
 
         public List<java.nio.file.Path> definitionPaths() {
             return split(definitions).stream().map(java.nio.file.Path::of).toList();
@@ -212,6 +220,10 @@ public final class CollectorConfiguration extends Configuration {
 
         public boolean deadLetterUnmatched() {
             return deadLetterUnmatched;
+        }
+
+        public int warmUpMillis() {
+            return warmUpMillis;
         }
     }
 
