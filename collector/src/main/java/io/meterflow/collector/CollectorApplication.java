@@ -24,6 +24,9 @@ import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.function.LongSupplier;
+import java.lang.management.CompilationMXBean;
+import java.lang.management.ManagementFactory;
 import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import io.meterflow.collector.ingest.NotificationProcessor;
@@ -123,7 +126,14 @@ public final class CollectorApplication extends Application<CollectorConfigurati
         Duration budget = Duration.ofMillis(meters.warmUpMillis());
         return new ProcessingWarmUp(processor(json, meters.definitionPaths(), NovaFormat.parse(meters.novaFormat()),
                 meters.deadLetterUnmatched()), new SampleJson(json),
-                budget.isZero() ? List.of() : ProcessingWarmUp.bundledNotifications(), budget, Clock.systemUTC());
+                budget.isZero() ? List.of() : ProcessingWarmUp.bundledNotifications(), budget, compilationMillis(),
+                Clock.systemUTC());
+    }
+
+    /** Zero throughout where the JVM does not tell, and then the warm-up stops after its minimum. */
+    private static LongSupplier compilationMillis() {
+        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+        return jit != null && jit.isCompilationTimeMonitoringSupported() ? jit::getTotalCompilationTime : () -> 0;
     }
 
     static KafkaPublisher kafkaPublisher(CollectorConfiguration config, String bootstrapServers, ObjectMapper json,

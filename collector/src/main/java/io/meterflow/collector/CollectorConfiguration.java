@@ -202,13 +202,13 @@ public final class CollectorConfiguration extends Configuration {
         @JsonProperty
         private boolean deadLetterUnmatched = true;
         /**
-         * How long to run the processing path over bundled notifications before consuming, so the
-         * JIT compiler has done most of its work by the first delivery; 0 to start consuming at once.
+         * At most how long to run the processing path over bundled notifications before consuming,
+         * until the JIT compiler has caught up with it; 0 to start consuming at once.
          */
         @Min(0)
         @Max(60000)
         @JsonProperty
-        private int warmUpMillis = 3000;
+        private int warmUpMillis = 10000;
 
         public List<java.nio.file.Path> definitionPaths() {
             return split(definitions).stream().map(java.nio.file.Path::of).toList();
