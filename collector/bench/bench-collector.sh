@@ -7,7 +7,8 @@
 # Uses a RabbitMQ virtual host of its own (meterflow-bench, via rabbitmqctl) and a Kafka broker of
 # its own in a separate JVM, so nothing else on the machine is touched. Knobs: KINDS, SEED,
 # METERFLOW_AMQP_CONCURRENCY, METERFLOW_AMQP_BATCH_SIZE, METERFLOW_AMQP_PREFETCH, KEEP=1,
-# METERFLOW_JAVA_OPTS (e.g. a flight recording), MODE=ack-only (the ceiling: a consumer that only
+# METERFLOW_JAVA_OPTS (e.g. a flight recording), KAFKA_WARM_UP (records the fresh broker takes on a
+# topic of its own before anything else, default 300000, so it is as compiled as one in service), MODE=ack-only (the ceiling: a consumer that only
 # acknowledges, same queue, consumers, prefetch and batch; no collector, no Kafka).
 # CPU seconds of the collector (per thread kind too), RabbitMQ and the Kafka JVM are counted from
 # the first delivery on, and what every other process on the machine took meanwhile. ROUNDS=2 publishes 2N and reports each N apart: the first is the cold JVM
@@ -61,12 +62,12 @@ echo "== building" >&2
 
 echo "== Kafka and a RabbitMQ virtual host of our own" >&2
 java -Xmx512m -cp "$top/collector/target/test-classes:$top/collector/target/classes:$(cat "$work/classpath.txt")" \
-  io.meterflow.collector.BenchKafka "$work/kafka" > "$work/kafka.out" 2> "$work/kafka.log" &
+  io.meterflow.collector.BenchKafka "$work/kafka" "${KAFKA_WARM_UP:-300000}" > "$work/kafka.out" 2> "$work/kafka.log" &
 kafka=$!
 pids+=("$kafka")
 rabbitmqctl -q add_vhost "$vhost" >/dev/null 2>&1 || true
 rabbitmqctl -q set_permissions -p "$vhost" guest ".*" ".*" ".*" >/dev/null
-for _ in $(seq 1 120); do grep -q '^bootstrap=' "$work/kafka.out" 2>/dev/null && break; sleep 0.25; done
+for _ in $(seq 1 240); do grep -q '^bootstrap=' "$work/kafka.out" 2>/dev/null && break; sleep 0.25; done
 bootstrap=$(sed -n 's/^bootstrap=//p' "$work/kafka.out")
 [ -n "$bootstrap" ] || { echo "Kafka did not start; see $work/kafka.log" >&2; exit 1; }
 
