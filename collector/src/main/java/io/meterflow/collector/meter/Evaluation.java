@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.meterflow.collector.meter.path.JsonPath;
+import io.meterflow.collector.notification.CeilometerTime;
 import io.meterflow.collector.notification.Notification;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,8 +15,9 @@ import java.util.function.Supplier;
 /**
  * One notification as the definitions that match it read it. Several usually match (five instance
  * meters fire on every compute.instance event) and ask the same questions: the user and project
- * fallback, and the same {@code metadata} map (one YAML anchor). Each is answered once here rather
- * than once per definition; equal metadata then is one node shared by the samples, never modified
+ * fallback, the same {@code metadata} map (one YAML anchor), the same timestamp in Ceilometer's
+ * form (a regular expression and a format each time). Each is answered once here rather than once
+ * per definition; equal metadata then is one node shared by the samples, never modified
  * after it is built, which the sample writer recognises and serialises once.
  */
 final class Evaluation {
@@ -34,6 +36,8 @@ final class Evaluation {
     private JsonNode user;
     private JsonNode project;
     private final List<Metadata> metadata = new ArrayList<>(2);
+    private String timeAsSent;
+    private String timeNormalized;
 
     Evaluation(Notification notification) {
         this.notification = notification;
@@ -73,6 +77,15 @@ final class Evaluation {
         ObjectNode value = build.get();
         metadata.add(new Metadata(fields, userMetadata, value));
         return value;
+    }
+
+    /** {@link CeilometerTime#normalize}, remembered for the last text asked. */
+    String normalizedTime(String text) {
+        if (text == null || !text.equals(timeAsSent)) {
+            timeNormalized = CeilometerTime.normalize(text);
+            timeAsSent = text;
+        }
+        return timeNormalized;
     }
 
     private JsonNode firstNonNull(List<JsonPath> paths) {

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-import io.meterflow.collector.notification.CeilometerTime;
 import io.meterflow.collector.meter.path.Truthiness;
 import io.meterflow.collector.notification.Notification;
 import java.util.HashMap;
@@ -146,7 +145,7 @@ final class SampleBuilder {
             return;
         }
         String timestamp = MeterDefinition.text(values.get("timestamp"));
-        timestamp = CeilometerTime.normalize(timestamp != null ? timestamp : notification.timestamp());
+        timestamp = evaluation.normalizedTime(timestamp != null ? timestamp : notification.timestamp());
         if (timestamp == null) {
             dropped.add(name + ": no timestamp");
             return;
