@@ -84,15 +84,27 @@ messages=$(wc -l < "$work/input.jsonl")
 
 if [ "$mode" = ack-only ]; then
   echo "== draining with a consumer that only acknowledges" >&2
-  r0=$(ticks "$rabbit")
+  # What the rest of the machine took while the consumer's JVM ran (its start included: the consumer
+  # times its drain itself and says nothing of when it was).
+  busy() { awk 'NR == 1 { s = 0; for (i = 2; i <= NF; i++) s += $i; print s - $5 - $6 }' /proc/stat; }
+  r0=$(ticks "$rabbit"); b0=$(busy); t0=$(date +%s.%N); times > "$work/times0"
   java -cp "$top/collector/target/test-classes:$top/collector/target/classes:$(cat "$work/classpath.txt")" \
     io.meterflow.collector.BenchAckOnlyConsumer "amqp://guest:guest@127.0.0.1:5672/$vhost" \
     meterflow.notifications.info "$messages" "${METERFLOW_AMQP_CONCURRENCY:-2}" "${METERFLOW_AMQP_PREFETCH:-1000}" \
     "${METERFLOW_AMQP_BATCH_SIZE:-250}" > "$work/ack-only.json"
-  r1=$(ticks "$rabbit")
-  /usr/bin/python3 - "$(cat "$work/ack-only.json")" "$((r1 - r0))" "$(getconf CLK_TCK)" <<'PY'
-import json, sys
-d = json.loads(sys.argv[1]); d["rabbit_cpu_s"] = round(int(sys.argv[2]) / int(sys.argv[3]), 2)
+  times > "$work/times1"; t1=$(date +%s.%N); b1=$(busy); r1=$(ticks "$rabbit")
+  /usr/bin/python3 - "$(cat "$work/ack-only.json")" "$((r1 - r0))" "$(getconf CLK_TCK)" "$((b1 - b0))" \
+    "$work/times0" "$work/times1" "$t0" "$t1" <<'PY'
+import json, re, sys
+d = json.loads(sys.argv[1]); hz = int(sys.argv[3])
+def children_cpu(path):  # the second line of bash's `times`: user and system time of waited-for children
+    return sum(int(m) * 60 + float(s) for m, s in re.findall(r"(\d+)m([\d.]+)s", open(path).read().splitlines()[1]))
+rabbit = int(sys.argv[2]) / hz
+consumer = children_cpu(sys.argv[6]) - children_cpu(sys.argv[5])
+d["rabbit_cpu_s"] = round(rabbit, 2)
+d["consumer_jvm_cpu_s"] = round(consumer, 2)
+d["consumer_jvm_run_s"] = round(float(sys.argv[8]) - float(sys.argv[7]), 2)
+d["other_processes_cpu_s_during_run"] = round(int(sys.argv[4]) / hz - rabbit - consumer, 2)
 print(json.dumps(d))
 PY
   exit 0
