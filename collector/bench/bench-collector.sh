@@ -48,7 +48,7 @@ start_collector() {
     "$top/bin/meterflow" collector > "$work/collector.log" 2>&1 &
   collector=$!
   pids+=("$collector")
-  for _ in $(seq 1 120); do
+  for _ in $(seq 1 240); do  # start-up and the warm-up (at most 10 s)
     curl -sf "http://127.0.0.1:$port/admin/healthcheck" >/dev/null 2>&1 && return 0
     sleep 0.25
   done
