@@ -7,7 +7,8 @@
 # Uses a RabbitMQ virtual host of its own (meterflow-bench, via rabbitmqctl) and a Kafka broker of
 # its own in a separate JVM, so nothing else on the machine is touched. Knobs: KINDS, SEED,
 # METERFLOW_AMQP_CONCURRENCY, METERFLOW_AMQP_BATCH_SIZE, METERFLOW_AMQP_PREFETCH, KEEP=1,
-# METERFLOW_JAVA_OPTS (e.g. a flight recording), MODE=ack-only (the ceiling: a consumer that only
+# METERFLOW_JAVA_OPTS (e.g. a flight recording), KAFKA_WARM_UP (records the fresh broker takes on a
+# topic of its own before anything else, default 300000, so it is as compiled as one in service), MODE=ack-only (the ceiling: a consumer that only
 # acknowledges, same queue, consumers, prefetch and batch; no collector, no Kafka).
 # CPU seconds of the collector (per thread kind too), RabbitMQ and the Kafka JVM are counted from
 # the first delivery on, and what every other process on the machine took meanwhile. ROUNDS=2 publishes 2N and reports each N apart: the first is the cold JVM
@@ -47,7 +48,7 @@ start_collector() {
     "$top/bin/meterflow" collector > "$work/collector.log" 2>&1 &
   collector=$!
   pids+=("$collector")
-  for _ in $(seq 1 120); do
+  for _ in $(seq 1 240); do  # start-up and the warm-up (at most 10 s)
     curl -sf "http://127.0.0.1:$port/admin/healthcheck" >/dev/null 2>&1 && return 0
     sleep 0.25
   done
@@ -61,12 +62,12 @@ echo "== building" >&2
 
 echo "== Kafka and a RabbitMQ virtual host of our own" >&2
 java -Xmx512m -cp "$top/collector/target/test-classes:$top/collector/target/classes:$(cat "$work/classpath.txt")" \
-  io.meterflow.collector.BenchKafka "$work/kafka" > "$work/kafka.out" 2> "$work/kafka.log" &
+  io.meterflow.collector.BenchKafka "$work/kafka" "${KAFKA_WARM_UP:-300000}" > "$work/kafka.out" 2> "$work/kafka.log" &
 kafka=$!
 pids+=("$kafka")
 rabbitmqctl -q add_vhost "$vhost" >/dev/null 2>&1 || true
 rabbitmqctl -q set_permissions -p "$vhost" guest ".*" ".*" ".*" >/dev/null
-for _ in $(seq 1 120); do grep -q '^bootstrap=' "$work/kafka.out" 2>/dev/null && break; sleep 0.25; done
+for _ in $(seq 1 240); do grep -q '^bootstrap=' "$work/kafka.out" 2>/dev/null && break; sleep 0.25; done
 bootstrap=$(sed -n 's/^bootstrap=//p' "$work/kafka.out")
 [ -n "$bootstrap" ] || { echo "Kafka did not start; see $work/kafka.log" >&2; exit 1; }
 
@@ -83,15 +84,27 @@ messages=$(wc -l < "$work/input.jsonl")
 
 if [ "$mode" = ack-only ]; then
   echo "== draining with a consumer that only acknowledges" >&2
-  r0=$(ticks "$rabbit")
+  # What the rest of the machine took while the consumer's JVM ran (its start included: the consumer
+  # times its drain itself and says nothing of when it was).
+  busy() { awk 'NR == 1 { s = 0; for (i = 2; i <= NF; i++) s += $i; print s - $5 - $6 }' /proc/stat; }
+  r0=$(ticks "$rabbit"); b0=$(busy); t0=$(date +%s.%N); times > "$work/times0"
   java -cp "$top/collector/target/test-classes:$top/collector/target/classes:$(cat "$work/classpath.txt")" \
     io.meterflow.collector.BenchAckOnlyConsumer "amqp://guest:guest@127.0.0.1:5672/$vhost" \
     meterflow.notifications.info "$messages" "${METERFLOW_AMQP_CONCURRENCY:-2}" "${METERFLOW_AMQP_PREFETCH:-1000}" \
     "${METERFLOW_AMQP_BATCH_SIZE:-250}" > "$work/ack-only.json"
-  r1=$(ticks "$rabbit")
-  /usr/bin/python3 - "$(cat "$work/ack-only.json")" "$((r1 - r0))" "$(getconf CLK_TCK)" <<'PY'
-import json, sys
-d = json.loads(sys.argv[1]); d["rabbit_cpu_s"] = round(int(sys.argv[2]) / int(sys.argv[3]), 2)
+  times > "$work/times1"; t1=$(date +%s.%N); b1=$(busy); r1=$(ticks "$rabbit")
+  /usr/bin/python3 - "$(cat "$work/ack-only.json")" "$((r1 - r0))" "$(getconf CLK_TCK)" "$((b1 - b0))" \
+    "$work/times0" "$work/times1" "$t0" "$t1" <<'PY'
+import json, re, sys
+d = json.loads(sys.argv[1]); hz = int(sys.argv[3])
+def children_cpu(path):  # the second line of bash's `times`: user and system time of waited-for children
+    return sum(int(m) * 60 + float(s) for m, s in re.findall(r"(\d+)m([\d.]+)s", open(path).read().splitlines()[1]))
+rabbit = int(sys.argv[2]) / hz
+consumer = children_cpu(sys.argv[6]) - children_cpu(sys.argv[5])
+d["rabbit_cpu_s"] = round(rabbit, 2)
+d["consumer_jvm_cpu_s"] = round(consumer, 2)
+d["consumer_jvm_run_s"] = round(float(sys.argv[8]) - float(sys.argv[7]), 2)
+d["other_processes_cpu_s_during_run"] = round(int(sys.argv[4]) / hz - rabbit - consumer, 2)
 print(json.dumps(d))
 PY
   exit 0
@@ -147,15 +160,30 @@ def mark(c):
     return {"t": time.time(), "ticks": [ticks(p) for p in pids], "threads": threads(pids[0]), "counts": c,
             "busy": busy()}
 
-marks = []  # the first delivery, then each time another N notifications are acknowledged (all in Kafka)
+def crossing(a, b, key, target):  # the mark where counts[key] reached target, linear between two polls
+    x0, x1 = a["counts"][key], b["counts"][key]
+    f = 1.0 if x1 <= x0 else min(max((target - x0) / (x1 - x0), 0.0), 1.0)
+    between = lambda u, v: u + (v - u) * f
+    return {"t": between(a["t"], b["t"]), "ticks": [between(u, v) for u, v in zip(a["ticks"], b["ticks"])],
+            "threads": {k: between(a["threads"].get(k, 0), v) for k, v in b["threads"].items()},
+            "counts": b["counts"], "busy": between(a["busy"], b["busy"])}
+
+# The first delivery, then each time another N notifications are acknowledged (all in Kafka). Each
+# poll of /admin/metrics costs the collector CPU (JSON of every JVM gauge, a thread scan), so it
+# polls every 250 ms and places each mark between the two polls around it, by the counter.
+marks = []
 per_round = total // rounds
+previous = None
 while len(marks) <= rounds:
     c = counts()
-    if c and c["notifications.received"] > 0 and not marks:
-        marks.append(mark(c))
-    while marks and len(marks) <= rounds and c["notifications.acknowledged"] >= per_round * len(marks):
-        marks.append(mark(c))
-    time.sleep(0.05)
+    if c:
+        current = mark(c)
+        if not marks and c["notifications.received"] > 0:
+            marks.append(crossing(previous, current, "notifications.received", 1) if previous else current)
+        while marks and len(marks) <= rounds and c["notifications.acknowledged"] >= per_round * len(marks):
+            marks.append(crossing(previous, current, "notifications.acknowledged", per_round * len(marks)))
+        previous = current
+    time.sleep(0.05 if not marks else 0.25)
 time.sleep(1)  # the last batch's other counters are updated just after its acknowledgement
 final = counts()
 

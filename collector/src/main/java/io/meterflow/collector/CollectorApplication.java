@@ -15,6 +15,7 @@ import io.meterflow.collector.amqp.NotificationListener;
 import io.meterflow.collector.ingest.CollectorMetrics;
 import io.meterflow.collector.ingest.DropwizardCollectorMetrics;
 import io.meterflow.collector.ingest.MessageLedger;
+import io.meterflow.collector.ingest.ProcessingWarmUp;
 import io.meterflow.collector.publish.KafkaPublisher;
 import io.meterflow.collector.publish.SampleJson;
 import io.prometheus.metrics.exporter.servlet.jakarta.PrometheusMetricsServlet;
@@ -22,6 +23,10 @@ import io.prometheus.metrics.instrumentation.dropwizard.DropwizardExports;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.function.LongSupplier;
+import java.lang.management.CompilationMXBean;
+import java.lang.management.ManagementFactory;
 import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import io.meterflow.collector.ingest.NotificationProcessor;
@@ -102,6 +107,8 @@ public final class CollectorApplication extends Application<CollectorConfigurati
                 publisher.close();
             }
         });
+        // Started in this order: the warm-up is over before the consumer attaches.
+        environment.lifecycle().manage(warmUp(config, environment.getObjectMapper()));
         NotificationConsumer consumer = consumer(config, environment.getObjectMapper(), publisher,
                 new DropwizardCollectorMetrics(environment.metrics()), Clock.systemUTC());
         environment.lifecycle().manage(consumer);
@@ -111,6 +118,22 @@ public final class CollectorApplication extends Application<CollectorConfigurati
                 return consumer.isRunning() ? Result.healthy() : Result.unhealthy("no active RabbitMQ consumer");
             }
         });
+    }
+
+    /** With a processor of its own: the live one's ledger and twin memory never see the warm-up. */
+    static ProcessingWarmUp warmUp(CollectorConfiguration config, ObjectMapper json) {
+        CollectorConfiguration.Meters meters = config.meters();
+        Duration budget = Duration.ofMillis(meters.warmUpMillis());
+        return new ProcessingWarmUp(processor(json, meters.definitionPaths(), NovaFormat.parse(meters.novaFormat()),
+                meters.deadLetterUnmatched()), new SampleJson(json),
+                budget.isZero() ? List.of() : ProcessingWarmUp.bundledNotifications(), budget, compilationMillis(),
+                Clock.systemUTC());
+    }
+
+    /** Zero throughout where the JVM does not tell, and then the warm-up stops after its minimum. */
+    private static LongSupplier compilationMillis() {
+        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+        return jit != null && jit.isCompilationTimeMonitoringSupported() ? jit::getTotalCompilationTime : () -> 0;
     }
 
     static KafkaPublisher kafkaPublisher(CollectorConfiguration config, String bootstrapServers, ObjectMapper json,

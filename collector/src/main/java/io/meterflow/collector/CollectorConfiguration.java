@@ -201,6 +201,14 @@ public final class CollectorConfiguration extends Configuration {
         private String novaFormat = "both";
         @JsonProperty
         private boolean deadLetterUnmatched = true;
+        /**
+         * At most how long to run the processing path over bundled notifications before consuming,
+         * until the JIT compiler has caught up with it; 0 to start consuming at once.
+         */
+        @Min(0)
+        @Max(60000)
+        @JsonProperty
+        private int warmUpMillis = 10000;
 
         public List<java.nio.file.Path> definitionPaths() {
             return split(definitions).stream().map(java.nio.file.Path::of).toList();
@@ -212,6 +220,10 @@ public final class CollectorConfiguration extends Configuration {
 
         public boolean deadLetterUnmatched() {
             return deadLetterUnmatched;
+        }
+
+        public int warmUpMillis() {
+            return warmUpMillis;
         }
     }
 

@@ -67,18 +67,21 @@ public final class NotificationProcessor {
         if (!versioned && novaFormat == NovaFormat.VERSIONED && VersionedNova.isLegacyInstance(notification)) {
             return new Outcome.Skipped(id, "legacy Nova notification, novaFormat is versioned");
         }
-        if (versioned) {
-            notification = VersionedNova.toLegacy(notification);
-        }
         String idBase = id;
-        if (VersionedNova.isLegacyInstance(notification)) {
+        if (versioned || VersionedNova.isLegacyInstance(notification)) {
             // Twins must give the same sample ids, whichever of them arrives first.
-            String instanceId = notification.payload().path("instance_id").asText();
-            idBase = "nova|" + instanceId + "|" + notification.eventType() + "|" + notification.timestamp();
-            if (novaFormat == NovaFormat.BOTH
-                    && !twins.first(instanceId, notification.eventType(), notification.timestamp(), id)) {
+            String instanceId = versioned ? VersionedNova.instanceId(notification)
+                    : notification.payload().path("instance_id").asText();
+            String eventType = versioned ? VersionedNova.legacyEventType(notification.eventType())
+                    : notification.eventType();
+            idBase = "nova|" + instanceId + "|" + eventType + "|" + notification.timestamp();
+            // Asked before a versioned message is converted: as the second twin, it is not converted at all.
+            if (novaFormat == NovaFormat.BOTH && !twins.first(instanceId, eventType, notification.timestamp(), id)) {
                 return new Outcome.Skipped(id, "twin of a Nova event already metered");
             }
+        }
+        if (versioned) {
+            notification = VersionedNova.toLegacy(notification);
         }
         MeterDefinitions.Samples samples = definitions.samples(notification, idBase);
         List<ResourceEvent> events = lifecycle.eventOf(notification).stream().toList();

@@ -1,6 +1,5 @@
 package io.meterflow.collector.meter;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.meterflow.collector.notification.Notification;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -59,12 +58,12 @@ public final class MeterDefinitions {
      * the other twin yields the very same ids.
      */
     public Samples samples(Notification notification, String idBase) {
-        ObjectNode document = notification.document();
+        Evaluation evaluation = new Evaluation(notification);
         List<Sample> samples = new ArrayList<>();
         List<String> dropped = new ArrayList<>();
         List<MeterDefinition> matching = matching(notification.eventType());
         for (MeterDefinition definition : matching) {
-            new SampleBuilder(definition, notification, document).build(samples, dropped);
+            new SampleBuilder(definition, evaluation).build(samples, dropped);
         }
         List<Sample> withIds = new ArrayList<>(samples.size());
         for (int i = 0; i < samples.size(); i++) {

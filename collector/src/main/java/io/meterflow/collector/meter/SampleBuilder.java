@@ -5,8 +5,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-import io.meterflow.collector.meter.path.JsonPath;
-import io.meterflow.collector.notification.CeilometerTime;
 import io.meterflow.collector.meter.path.Truthiness;
 import io.meterflow.collector.notification.Notification;
 import java.util.HashMap;
@@ -17,33 +15,30 @@ import java.util.Map;
  * Turns one notification into the samples of one definition, following Ceilometer's
  * {@code MeterDefinition.to_samples} and {@code Sample.from_notification} rule for rule, with one
  * deliberate fix: the user and project fallback reads the request context
- * ({@code ctxt.user_id}, else {@code ctxt.user}; {@code ctxt.project_id}, else {@code ctxt.tenant_id}).
- * Ceilometer meant the same but its path {@code ctxt.user_id|ctxt.user} parses as
- * {@code ctxt.(user_id|ctxt).user} and never matches.
+ * ({@code ctxt.user_id}, else {@code ctxt.user}; {@code ctxt.project_id}, else {@code ctxt.tenant_id};
+ * see {@link Evaluation}).
  */
 final class SampleBuilder {
 
-    private static final List<JsonPath> USER_FALLBACK = List.of(JsonPath.parse("ctxt.user_id"),
-            JsonPath.parse("ctxt.user"));
-    private static final List<JsonPath> PROJECT_FALLBACK = List.of(JsonPath.parse("ctxt.project_id"),
-            JsonPath.parse("ctxt.tenant_id"));
     private static final String RESERVED_PREFIX = "metering.";
     private static final int RESERVED_LENGTH = 256;
     private static final String SOURCE = "openstack";
 
     private final MeterDefinition definition;
+    private final Evaluation evaluation;
     private final Notification notification;
     private final ObjectNode document;
 
-    SampleBuilder(MeterDefinition definition, Notification notification, ObjectNode document) {
+    SampleBuilder(MeterDefinition definition, Evaluation evaluation) {
         this.definition = definition;
-        this.notification = notification;
-        this.document = document;
+        this.evaluation = evaluation;
+        this.notification = evaluation.notification();
+        this.document = evaluation.document();
     }
 
     void build(List<Sample> samples, List<String> dropped) {
         Map<String, JsonNode> defaults = defaults();
-        ObjectNode metadata = metadata();
+        ObjectNode metadata = evaluation.metadata(definition.metadata(), definition.userMetadata(), this::metadata);
         if (!definition.isLookup()) {
             Map<String, JsonNode> values = new HashMap<>(defaults);
             for (String attribute : MeterDefinition.ATTRIBUTES) {
@@ -100,21 +95,10 @@ final class SampleBuilder {
         defaults.put("unit", TextNode.valueOf(definition.unit()));
         defaults.put("volume", NullNode.instance);
         defaults.put("timestamp", NullNode.instance);
-        defaults.put("user_id", fallback(USER_FALLBACK));
-        defaults.put("project_id", fallback(PROJECT_FALLBACK));
+        defaults.put("user_id", evaluation.userFallback());
+        defaults.put("project_id", evaluation.projectFallback());
         defaults.put("resource_id", NullNode.instance);
         return defaults;
-    }
-
-    private JsonNode fallback(List<JsonPath> paths) {
-        for (JsonPath path : paths) {
-            for (JsonNode value : path.find(document)) {
-                if (!value.isNull()) {
-                    return value;
-                }
-            }
-        }
-        return NullNode.instance;
     }
 
     /** Truthy values only; reserved {@code metering.*} user metadata under {@code user_metadata}. */
@@ -161,7 +145,7 @@ final class SampleBuilder {
             return;
         }
         String timestamp = MeterDefinition.text(values.get("timestamp"));
-        timestamp = CeilometerTime.normalize(timestamp != null ? timestamp : notification.timestamp());
+        timestamp = evaluation.normalizedTime(timestamp != null ? timestamp : notification.timestamp());
         if (timestamp == null) {
             dropped.add(name + ": no timestamp");
             return;

@@ -2,6 +2,7 @@ package io.meterflow.collector.notification;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -40,6 +41,12 @@ public final class VersionedNova {
 
     public static boolean isLegacyInstance(Notification notification) {
         return notification.eventType().startsWith("compute.instance.");
+    }
+
+    /** The instance id {@link #toLegacy} gives the legacy payload, read without converting. */
+    public static String instanceId(Notification versioned) {
+        JsonNode uuid = versioned.payload().get(DATA).get("uuid");
+        return uuid == null ? NullNode.getInstance().asText() : uuid.asText();
     }
 
     public static String legacyEventType(String versionedEventType) {
