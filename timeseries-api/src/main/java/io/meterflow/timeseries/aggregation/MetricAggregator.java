@@ -123,9 +123,11 @@ public final class MetricAggregator {
         }
         List<OpenBucket> stillOpen = new ArrayList<>(granularities.length);
         Map<Long, List<OpenBucket>> touchedByGranularity = new HashMap<>();
+        Map<Long, OpenBucket> before = new HashMap<>();
         for (int g = 0; g < granularities.length; g++) {
             List<OpenBucket> touched = new ArrayList<>();
             OpenBucket current = open.buckets().get(g);
+            before.put(granularities[g], current);
             boolean currentTouched = false;
             for (int i = 0; i < incoming.size(); i++) {
                 long start = Buckets.floor(incoming.timestamps()[i], granularities[g]);
@@ -146,6 +148,9 @@ public final class MetricAggregator {
         Map<Aggregation, RecomputedAggregate> recomputed = new LinkedHashMap<>();
         for (Aggregation aggregation : aggregations) {
             List<OpenBucket> touched = touchedByGranularity.get(aggregation.granularity());
+            if (unchanged(aggregation.method().reducer(), before.get(aggregation.granularity()), touched)) {
+                continue;
+            }
             long[] starts = new long[touched.size()];
             double[] values = new double[touched.size()];
             for (int i = 0; i < starts.length; i++) {
@@ -159,6 +164,21 @@ public final class MetricAggregator {
         }
         return Optional.of(new InOrderUpdate(incoming, new OpenBuckets(incoming.last(), stillOpen), recomputed,
                 measures.size() - incoming.size()));
+    }
+
+    /**
+     * Whether the measures left the aggregate's stored points as they were: they all fell in the
+     * open bucket and its value is the same, bit for bit (a max or min the new values did not pass,
+     * a first). The stored point is then the open bucket's value before, and neither the points nor
+     * the retention line (the newest bucket did not move) change: the split need not be read or
+     * written. In a soak of one measure a second per metric this spared the min and max splits of
+     * nearly every fold.
+     */
+    private static boolean unchanged(Reducer reducer, OpenBucket before, List<OpenBucket> touched) {
+        if (touched.size() != 1 || touched.get(0).start() != before.start()) {
+            return false;
+        }
+        return Double.doubleToRawLongBits(reducer.value(before)) == Double.doubleToRawLongBits(reducer.value(touched.get(0)));
     }
 
     /** Sorts by timestamp; of several measures at one timestamp the last one sent is kept. */
