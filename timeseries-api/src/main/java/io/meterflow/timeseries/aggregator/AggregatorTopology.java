@@ -32,11 +32,11 @@ public final class AggregatorTopology {
         Topology topology = new Topology();
         topology.addSource(SOURCE, new ByteArrayDeserializer(), new ByteArrayDeserializer(), settings.measuresTopic());
         CommitPacer pacer = new CommitPacer(settings.backlogCommitIntervalMs());
-        topology.addProcessor(FOLD, () -> new MeasureFoldProcessor(format, metrics, counters,
+        topology.addProcessor(FOLD, () -> new MeasureFoldProcessor(format, counters,
                 Duration.ofMillis(settings.commitIntervalMs()), Duration.ofMillis(settings.backlogCommitIntervalMs()),
                 pacer), SOURCE);
         topology.addStateStore(FoldStore.builder(transactions, store, slices, new AggregatorProgress(),
-                settings.measuresTopic(), settings.cachedBufferBytes(), counters), FOLD);
+                settings.measuresTopic(), settings.cachedBufferBytes(), counters, metrics), FOLD);
         topology.addSink(DEAD_LETTERS, settings.deadLetterTopic(), new ByteArraySerializer(), new ByteArraySerializer(),
                 FOLD);
         return topology;

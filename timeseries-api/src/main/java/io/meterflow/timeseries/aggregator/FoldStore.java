@@ -35,11 +35,14 @@ final class FoldStore implements StateStore, CachedStateStore<byte[], byte[]> {
     private final long cachedBytesBound;
     private final AggregatorMetrics counters;
     private final Aggregators aggregators;
+    private final MetricLookup lookup;
     private PartitionFold fold;
     private boolean open;
 
     private FoldStore(Transactions transactions, AggregateStore store, BufferSlices slices, AggregatorProgress progress,
-            String topic, long cachedBytesBound, AggregatorMetrics counters, Aggregators aggregators) {
+            String topic, long cachedBytesBound, AggregatorMetrics counters, Aggregators aggregators,
+            MetricLookup lookup) {
+        this.lookup = lookup;
         this.slices = slices;
         this.counters = counters;
         this.aggregators = aggregators;
@@ -58,7 +61,7 @@ final class FoldStore implements StateStore, CachedStateStore<byte[], byte[]> {
     @Override
     public void init(StateStoreContext context, StateStore root) {
         fold = new PartitionFold(transactions, store, slices, progress, topic, context.taskId().partition(),
-                cachedBytesBound, counters, aggregators);
+                cachedBytesBound, counters, aggregators, lookup);
         context.register(root, (key, value) -> {
             // no changelog: nothing to restore
         });
@@ -106,7 +109,8 @@ final class FoldStore implements StateStore, CachedStateStore<byte[], byte[]> {
     }
 
     static StoreBuilder<FoldStore> builder(Transactions transactions, AggregateStore store, BufferSlices slices,
-            AggregatorProgress progress, String topic, long cachedBytesBound, AggregatorMetrics counters) {
+            AggregatorProgress progress, String topic, long cachedBytesBound, AggregatorMetrics counters,
+            MetricLookup lookup) {
         Aggregators aggregators = new Aggregators();
         return new StoreBuilder<>() {
             private Map<String, String> logConfig = Map.of();
@@ -135,7 +139,7 @@ final class FoldStore implements StateStore, CachedStateStore<byte[], byte[]> {
             @Override
             public FoldStore build() {
                 return new FoldStore(transactions, store, slices, progress, topic, cachedBytesBound, counters,
-                        aggregators);
+                        aggregators, lookup);
             }
 
             @Override

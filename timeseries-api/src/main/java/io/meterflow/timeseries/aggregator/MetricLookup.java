@@ -6,6 +6,8 @@ import io.meterflow.timeseries.metric.MetricDao;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,9 +20,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * Gnocchi only allows those) reaches the aggregator within about that time; a deleted metric's
  * last records are discarded by the write, which locks the metrics' buffers.
  *
- * <p>An expired entry is refreshed together with every entry due within the next quarter of the
- * ttl, in one query, and served until then: re-reading them one query each cost the stream thread
- * a sixth of its time in the soak (20,000 metrics, 670 queries a second).
+ * <p>A task asks for all the metrics of a commit at once: the unknown ones are read in one query
+ * per 5,000, and an expired entry is refreshed together with every entry due within the next
+ * quarter of the ttl. Reading them one query each cost the stream thread a sixth of its time in
+ * the soak (20,000 metrics, 670 queries a second), and 20,000 queries after every start.
  */
 final class MetricLookup {
 
@@ -42,17 +45,28 @@ final class MetricLookup {
         this.ttlMillis = ttl.toMillis();
     }
 
-    Optional<Metric> find(UUID id) {
+    /** The metrics of {@code ids} that exist; a deleted or unknown id is absent. */
+    Map<UUID, Metric> findAll(Collection<UUID> ids) {
         long now = clock.millis();
-        Entry entry = entries.get(id);
-        if (entry == null) {
-            entry = new Entry(transactions.read(connection -> metrics.find(connection, id)), now + ttlMillis);
-            entries.put(id, entry);
-        } else if (entry.expiresAt() < now) {
-            refreshDue(now);
-            entry = entries.getOrDefault(id, entry);
+        List<UUID> unknown = new ArrayList<>();
+        boolean expired = false;
+        for (UUID id : ids) {
+            Entry entry = entries.get(id);
+            if (entry == null) {
+                unknown.add(id);
+            } else if (entry.expiresAt() < now) {
+                expired = true;
+            }
         }
-        return entry.metric();
+        if (expired) {
+            refreshDue(now);
+        }
+        load(unknown);
+        Map<UUID, Metric> found = new HashMap<>();
+        for (UUID id : ids) {
+            entries.get(id).metric().ifPresent(metric -> found.put(id, metric));
+        }
+        return found;
     }
 
     private synchronized void refreshDue(long now) {
@@ -62,8 +76,12 @@ final class MetricLookup {
                 due.add(id);
             }
         });
-        for (int from = 0; from < due.size(); from += REFRESH_CHUNK) {
-            List<UUID> chunk = due.subList(from, Math.min(due.size(), from + REFRESH_CHUNK));
+        load(due);
+    }
+
+    private void load(List<UUID> ids) {
+        for (int from = 0; from < ids.size(); from += REFRESH_CHUNK) {
+            List<UUID> chunk = ids.subList(from, Math.min(ids.size(), from + REFRESH_CHUNK));
             Map<UUID, Metric> found = transactions.read(connection -> metrics.findAll(connection, chunk));
             long expiresAt = clock.millis() + ttlMillis;
             for (UUID id : chunk) {

@@ -54,6 +54,7 @@ final class PartitionFold {
     private final long cachedBytesBound;
     private final AggregatorMetrics counters;
     private final Aggregators aggregators;
+    private final MetricLookup lookup;
 
     private final Map<UUID, Metric> metrics = new HashMap<>();
     private final Map<UUID, List<Measure>> pending = new LinkedHashMap<>();
@@ -68,7 +69,9 @@ final class PartitionFold {
     private long measures;
 
     PartitionFold(Transactions transactions, AggregateStore store, BufferSlices slices, AggregatorProgress progress,
-            String topic, int partition, long cachedBytesBound, AggregatorMetrics counters, Aggregators aggregators) {
+            String topic, int partition, long cachedBytesBound, AggregatorMetrics counters, Aggregators aggregators,
+            MetricLookup lookup) {
+        this.lookup = lookup;
         this.transactions = transactions;
         this.store = store;
         this.slices = slices;
@@ -101,9 +104,8 @@ final class PartitionFold {
     }
 
     /** Gathers a record's measures for the metric, in the order they came. */
-    void add(Metric metric, List<Measure> recordMeasures, long offset) {
-        metrics.put(metric.id(), metric);
-        pending.computeIfAbsent(metric.id(), id -> new ArrayList<>()).addAll(recordMeasures);
+    void add(UUID metricId, List<Measure> recordMeasures, long offset) {
+        pending.computeIfAbsent(metricId, id -> new ArrayList<>()).addAll(recordMeasures);
         consumed(offset, recordMeasures.size());
     }
 
@@ -128,6 +130,14 @@ final class PartitionFold {
         if (nextOffset < 0) {
             return;
         }
+        metrics.putAll(lookup.findAll(pending.keySet()));
+        pending.keySet().removeIf(id -> {
+            boolean deleted = !metrics.containsKey(id); // Gnocchi drops a deleted metric's pending measures too
+            if (deleted) {
+                counters.dropped().mark(pending.get(id).size());
+            }
+            return deleted;
+        });
         Long expected = committedOffset;
         long newOffset = nextOffset;
         Map<UUID, CachedBuffer> written = new HashMap<>();
