@@ -56,7 +56,7 @@ points_sql="SELECT coalesce(sum((get_byte(points,1)<<24)+(get_byte(points,2)<<16
 storage_meterflow() {
   local bytes points
   bytes=$(psql -At -h 127.0.0.1 -U postgres mf_ingest_bench -c \
-    "SELECT pg_total_relation_size('aggregate_split') + pg_total_relation_size('metric_unaggregated')")
+    "SELECT pg_total_relation_size('aggregate_split') + pg_total_relation_size('metric_unaggregated') + coalesce(pg_total_relation_size(to_regclass('metric_unaggregated_slice')), 0)")
   points=$(psql -At -h 127.0.0.1 -U postgres mf_ingest_bench -c "$points_sql")
   echo "{\"server\": \"meterflow\", \"storage_bytes\": $bytes, \"aggregate_points\": $points, \"bytes_per_point\": $(echo "scale=2; $bytes / $points" | bc)}"
 }

@@ -93,6 +93,7 @@ import io.meterflow.timeseries.status.HealthcheckResource;
 import io.meterflow.timeseries.status.StatusResource;
 import io.meterflow.timeseries.status.VersionResource;
 import io.meterflow.timeseries.storage.AggregateStore;
+import io.meterflow.timeseries.storage.BufferSlices;
 import io.meterflow.timeseries.time.Timestamps;
 import io.prometheus.metrics.exporter.servlet.jakarta.PrometheusMetricsServlet;
 import io.prometheus.metrics.instrumentation.dropwizard.DropwizardExports;
@@ -174,7 +175,8 @@ public final class TimeseriesApplication extends Application<TimeseriesConfigura
         ArchivePolicyDao policyDao = new ArchivePolicyDao(json);
         MetricDao metricDao = new MetricDao(policyDao);
         AggregateStore store = new AggregateStore();
-        MeasureWriter writer = new MeasureWriter(transactions, store, environment.metrics());
+        BufferSlices slices = new BufferSlices();
+        MeasureWriter writer = new MeasureWriter(transactions, store, slices, environment.metrics());
 
         // The index: the API serves it, and the sample ingest (wherever the aggregator runs) writes it.
         AccessPolicy access = new AccessPolicy();
@@ -197,7 +199,7 @@ public final class TimeseriesApplication extends Application<TimeseriesConfigura
                 new ResourceListing(resourceRows), resourceTypes, metricDao, metrics, access, clock,
                 UUID::randomUUID);
         ResourceRequests resourceRequests = new ResourceRequests(timestamps);
-        Ingest ingest = ingest(config, environment, transactions, store, metricDao, writer, clock,
+        Ingest ingest = ingest(config, environment, transactions, store, slices, metricDao, writer, clock,
                 new Index(resources, resourceRequests, timestamps));
         if (config.aggregatorOnly()) {
             return;
@@ -271,7 +273,8 @@ public final class TimeseriesApplication extends Application<TimeseriesConfigura
      * configured, the single-node broker under the data directory.
      */
     private static Ingest ingest(TimeseriesConfiguration config, Environment environment, Transactions transactions,
-            AggregateStore store, MetricDao metricDao, MeasureWriter writer, Clock clock, Index index) {
+            AggregateStore store, BufferSlices slices, MetricDao metricDao, MeasureWriter writer, Clock clock,
+            Index index) {
         IngestSettings settings = config.ingest();
         if (!settings.kafka()) {
             return new Ingest(writer, Backlog.NONE, "synchronous");
@@ -299,7 +302,8 @@ public final class TimeseriesApplication extends Application<TimeseriesConfigura
                 settings.aggregatorApplicationId(),
                 Duration.ofMillis(settings.refreshTimeoutMs()));
         if (settings.aggregatorInProcess() || config.aggregatorOnly()) {
-            Aggregator aggregator = new Aggregator(settings, bootstrapServers, transactions, store, metricDao, environment.metrics(),
+            Aggregator aggregator = new Aggregator(settings, bootstrapServers, transactions, store, slices, metricDao,
+                    environment.metrics(),
                     Path.of(config.dataDir(), "aggregator"), clock);
             environment.lifecycle().manage(aggregator);
             environment.healthChecks().register("aggregator", aggregator.healthCheck());

@@ -21,6 +21,19 @@ public sealed interface Reducer {
         return count > 0;
     }
 
+    /**
+     * Whether the value follows from a bucket's running fold ({@link OpenBucket}), so that a newer
+     * measure folds in without the bucket's raw values.
+     */
+    default boolean mergesInOrder() {
+        return false;
+    }
+
+    /** The value over the bucket's values, from its running fold; only if {@link #mergesInOrder()}. */
+    default double value(OpenBucket bucket) {
+        throw new UnsupportedOperationException(name() + " needs the raw values of a bucket");
+    }
+
     /** Parses a plain method name (mean, 95pct, ...), or returns null when it is not one. */
     static Reducer parse(String name) {
         return switch (name) {
@@ -42,6 +55,16 @@ public sealed interface Reducer {
             return "mean";
         }
 
+        @Override
+        public boolean mergesInOrder() {
+            return true;
+        }
+
+        @Override
+        public double value(OpenBucket bucket) {
+            return bucket.sum() / bucket.count();
+        }
+
         public double reduce(double[] values, int from, int to) {
             return Sum.sum(values, from, to) / (to - from);
         }
@@ -50,6 +73,16 @@ public sealed interface Reducer {
     record Sum() implements Reducer {
         public String name() {
             return "sum";
+        }
+
+        @Override
+        public boolean mergesInOrder() {
+            return true;
+        }
+
+        @Override
+        public double value(OpenBucket bucket) {
+            return bucket.sum();
         }
 
         public double reduce(double[] values, int from, int to) {
@@ -70,6 +103,16 @@ public sealed interface Reducer {
             return "last";
         }
 
+        @Override
+        public boolean mergesInOrder() {
+            return true;
+        }
+
+        @Override
+        public double value(OpenBucket bucket) {
+            return bucket.last();
+        }
+
         public double reduce(double[] values, int from, int to) {
             return values[to - 1];
         }
@@ -78,6 +121,16 @@ public sealed interface Reducer {
     record First() implements Reducer {
         public String name() {
             return "first";
+        }
+
+        @Override
+        public boolean mergesInOrder() {
+            return true;
+        }
+
+        @Override
+        public double value(OpenBucket bucket) {
+            return bucket.first();
         }
 
         public double reduce(double[] values, int from, int to) {
@@ -89,6 +142,16 @@ public sealed interface Reducer {
     record Min() implements Reducer {
         public String name() {
             return "min";
+        }
+
+        @Override
+        public boolean mergesInOrder() {
+            return true;
+        }
+
+        @Override
+        public double value(OpenBucket bucket) {
+            return bucket.min();
         }
 
         public double reduce(double[] values, int from, int to) {
@@ -106,6 +169,16 @@ public sealed interface Reducer {
     record Max() implements Reducer {
         public String name() {
             return "max";
+        }
+
+        @Override
+        public boolean mergesInOrder() {
+            return true;
+        }
+
+        @Override
+        public double value(OpenBucket bucket) {
+            return bucket.max();
         }
 
         public double reduce(double[] values, int from, int to) {
@@ -156,6 +229,16 @@ public sealed interface Reducer {
     record Count() implements Reducer {
         public String name() {
             return "count";
+        }
+
+        @Override
+        public boolean mergesInOrder() {
+            return true;
+        }
+
+        @Override
+        public double value(OpenBucket bucket) {
+            return bucket.count();
         }
 
         public double reduce(double[] values, int from, int to) {

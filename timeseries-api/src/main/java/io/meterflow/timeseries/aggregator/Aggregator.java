@@ -8,6 +8,7 @@ import io.meterflow.timeseries.ingest.IngestSettings;
 import io.meterflow.timeseries.ingest.ManagedStreams;
 import io.meterflow.timeseries.metric.MetricDao;
 import io.meterflow.timeseries.storage.AggregateStore;
+import io.meterflow.timeseries.storage.BufferSlices;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -28,13 +29,15 @@ public final class Aggregator implements Managed {
     private final String bootstrapServers;
     private final Transactions transactions;
     private final AggregateStore store;
+    private final BufferSlices slices;
     private final MetricLookup metrics;
     private final AggregatorMetrics counters;
     private final Path stateDirectory;
     private final ManagedStreams streams = new ManagedStreams("aggregator");
 
-    public Aggregator(IngestSettings settings, String bootstrapServers, Transactions transactions, AggregateStore store, MetricDao metricDao,
-            MetricRegistry registry, Path stateDirectory, Clock clock) {
+    public Aggregator(IngestSettings settings, String bootstrapServers, Transactions transactions, AggregateStore store,
+            BufferSlices slices, MetricDao metricDao, MetricRegistry registry, Path stateDirectory, Clock clock) {
+        this.slices = slices;
         this.settings = settings;
         this.bootstrapServers = bootstrapServers;
         this.transactions = transactions;
@@ -46,7 +49,7 @@ public final class Aggregator implements Managed {
 
     @Override
     public void start() {
-        streams.start(() -> AggregatorTopology.build(settings, transactions, store, metrics, counters),
+        streams.start(() -> AggregatorTopology.build(settings, transactions, store, slices, metrics, counters),
                 AggregatorTopology.streamsConfig(settings, bootstrapServers, stateDirectory.toString()));
         LOG.info("Aggregator {} folding {} from {}", settings.aggregatorApplicationId(), settings.measuresTopic(),
                 bootstrapServers);

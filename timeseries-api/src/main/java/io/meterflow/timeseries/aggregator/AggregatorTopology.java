@@ -5,6 +5,7 @@ import io.meterflow.timeseries.ingest.IngestSettings;
 import io.meterflow.timeseries.ingest.ManagedStreams;
 import io.meterflow.timeseries.ingest.MeasureRecordFormat;
 import io.meterflow.timeseries.storage.AggregateStore;
+import io.meterflow.timeseries.storage.BufferSlices;
 import java.time.Duration;
 import java.util.Properties;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -26,16 +27,16 @@ public final class AggregatorTopology {
     }
 
     public static Topology build(IngestSettings settings, Transactions transactions, AggregateStore store,
-            MetricLookup metrics, AggregatorMetrics counters) {
+            BufferSlices slices, MetricLookup metrics, AggregatorMetrics counters) {
         MeasureRecordFormat format = new MeasureRecordFormat();
         Topology topology = new Topology();
         topology.addSource(SOURCE, new ByteArrayDeserializer(), new ByteArrayDeserializer(), settings.measuresTopic());
         CommitPacer pacer = new CommitPacer(settings.backlogCommitIntervalMs());
-        topology.addProcessor(FOLD, () -> new MeasureFoldProcessor(format, metrics, counters,
+        topology.addProcessor(FOLD, () -> new MeasureFoldProcessor(format, counters,
                 Duration.ofMillis(settings.commitIntervalMs()), Duration.ofMillis(settings.backlogCommitIntervalMs()),
                 pacer), SOURCE);
-        topology.addStateStore(FoldStore.builder(transactions, store, new AggregatorProgress(), settings.measuresTopic(),
-                settings.cachedBufferPoints(), counters), FOLD);
+        topology.addStateStore(FoldStore.builder(transactions, store, slices, new AggregatorProgress(),
+                settings.measuresTopic(), settings.cachedBufferBytes(), counters, metrics), FOLD);
         topology.addSink(DEAD_LETTERS, settings.deadLetterTopic(), new ByteArraySerializer(), new ByteArraySerializer(),
                 FOLD);
         return topology;

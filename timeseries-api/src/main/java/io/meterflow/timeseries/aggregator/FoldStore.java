@@ -2,6 +2,7 @@ package io.meterflow.timeseries.aggregator;
 
 import io.meterflow.timeseries.database.Transactions;
 import io.meterflow.timeseries.storage.AggregateStore;
+import io.meterflow.timeseries.storage.BufferSlices;
 import java.util.Map;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.streams.processor.StateStore;
@@ -28,23 +29,28 @@ final class FoldStore implements StateStore, CachedStateStore<byte[], byte[]> {
 
     private final Transactions transactions;
     private final AggregateStore store;
+    private final BufferSlices slices;
     private final AggregatorProgress progress;
     private final String topic;
-    private final long cachedPointsBound;
+    private final long cachedBytesBound;
     private final AggregatorMetrics counters;
     private final Aggregators aggregators;
+    private final MetricLookup lookup;
     private PartitionFold fold;
     private boolean open;
 
-    private FoldStore(Transactions transactions, AggregateStore store, AggregatorProgress progress, String topic,
-            long cachedPointsBound, AggregatorMetrics counters, Aggregators aggregators) {
+    private FoldStore(Transactions transactions, AggregateStore store, BufferSlices slices, AggregatorProgress progress,
+            String topic, long cachedBytesBound, AggregatorMetrics counters, Aggregators aggregators,
+            MetricLookup lookup) {
+        this.lookup = lookup;
+        this.slices = slices;
         this.counters = counters;
         this.aggregators = aggregators;
         this.transactions = transactions;
         this.store = store;
         this.progress = progress;
         this.topic = topic;
-        this.cachedPointsBound = cachedPointsBound;
+        this.cachedBytesBound = cachedBytesBound;
     }
 
     @Override
@@ -54,8 +60,8 @@ final class FoldStore implements StateStore, CachedStateStore<byte[], byte[]> {
 
     @Override
     public void init(StateStoreContext context, StateStore root) {
-        fold = new PartitionFold(transactions, store, progress, topic, context.taskId().partition(),
-                cachedPointsBound, counters, aggregators);
+        fold = new PartitionFold(transactions, store, slices, progress, topic, context.taskId().partition(),
+                cachedBytesBound, counters, aggregators, lookup);
         context.register(root, (key, value) -> {
             // no changelog: nothing to restore
         });
@@ -102,8 +108,9 @@ final class FoldStore implements StateStore, CachedStateStore<byte[], byte[]> {
         return open;
     }
 
-    static StoreBuilder<FoldStore> builder(Transactions transactions, AggregateStore store,
-            AggregatorProgress progress, String topic, long cachedPointsBound, AggregatorMetrics counters) {
+    static StoreBuilder<FoldStore> builder(Transactions transactions, AggregateStore store, BufferSlices slices,
+            AggregatorProgress progress, String topic, long cachedBytesBound, AggregatorMetrics counters,
+            MetricLookup lookup) {
         Aggregators aggregators = new Aggregators();
         return new StoreBuilder<>() {
             private Map<String, String> logConfig = Map.of();
@@ -131,7 +138,8 @@ final class FoldStore implements StateStore, CachedStateStore<byte[], byte[]> {
 
             @Override
             public FoldStore build() {
-                return new FoldStore(transactions, store, progress, topic, cachedPointsBound, counters, aggregators);
+                return new FoldStore(transactions, store, slices, progress, topic, cachedBytesBound, counters,
+                        aggregators, lookup);
             }
 
             @Override

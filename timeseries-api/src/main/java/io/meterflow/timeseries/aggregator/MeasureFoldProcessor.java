@@ -2,10 +2,8 @@ package io.meterflow.timeseries.aggregator;
 
 import io.meterflow.timeseries.ingest.MeasureRecord;
 import io.meterflow.timeseries.ingest.MeasureRecordFormat;
-import io.meterflow.timeseries.metric.Metric;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Optional;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -29,7 +27,6 @@ final class MeasureFoldProcessor implements Processor<byte[], byte[], byte[], by
     static final String REASON_HEADER = "x-meterflow-reason";
 
     private final MeasureRecordFormat format;
-    private final MetricLookup metrics;
     private final AggregatorMetrics counters;
     private final Duration commitInterval;
     private final Duration backlogCommitInterval;
@@ -37,10 +34,9 @@ final class MeasureFoldProcessor implements Processor<byte[], byte[], byte[], by
     private ProcessorContext<byte[], byte[]> context;
     private PartitionFold fold;
 
-    MeasureFoldProcessor(MeasureRecordFormat format, MetricLookup metrics, AggregatorMetrics counters,
+    MeasureFoldProcessor(MeasureRecordFormat format, AggregatorMetrics counters,
             Duration commitInterval, Duration backlogCommitInterval, CommitPacer pacer) {
         this.format = format;
-        this.metrics = metrics;
         this.counters = counters;
         this.commitInterval = commitInterval;
         this.backlogCommitInterval = backlogCommitInterval;
@@ -82,13 +78,7 @@ final class MeasureFoldProcessor implements Processor<byte[], byte[], byte[], by
             fold.consumed(source.offset(), 0);
             return;
         }
-        Optional<Metric> metric = metrics.find(measures.metricId());
-        if (metric.isEmpty()) {
-            counters.dropped().mark(measures.measures().size()); // deleted: Gnocchi drops its pending measures too
-            fold.consumed(source.offset(), 0);
-            return;
-        }
-        fold.add(metric.get(), measures.measures(), source.offset());
+        fold.add(measures.metricId(), measures.measures(), source.offset()); // deleted metrics are dropped at commit
     }
 
     private void deadLetter(Record<byte[], byte[]> record, RecordMetadata source, String reason) {

@@ -87,10 +87,14 @@ public final class IngestSettings {
     @JsonProperty
     private int backlogCommitIntervalMs = 2_000;
 
-    /** Raw points of metric buffers each aggregator task keeps in memory between commits. */
+    /**
+     * Bytes of metric buffers (open buckets and recent raw points, or whole buffers) each aggregator
+     * task keeps in memory between commits; bounded so that the heap stays flat however many metrics
+     * a task folds.
+     */
     @Min(0)
     @JsonProperty
-    private long cachedBufferPoints = 20_000_000;
+    private long cachedBufferBytes = 32L << 20;
 
     /** How long the API waits for Kafka to acknowledge a request's measures before answering 503. */
     @Min(100)
@@ -152,8 +156,8 @@ public final class IngestSettings {
         return Math.max(backlogCommitIntervalMs, commitIntervalMs);
     }
 
-    public long cachedBufferPoints() {
-        return cachedBufferPoints;
+    public long cachedBufferBytes() {
+        return cachedBufferBytes;
     }
 
     public int acknowledgeTimeoutMs() {

@@ -31,9 +31,17 @@ public final class AggregateChanges {
 
     /** Records what {@code update} recomputed; {@code previousBuffer} is the buffer it started from. */
     public void add(UUID metricId, TimeSeries previousBuffer, MetricUpdate update) {
-        for (Map.Entry<Aggregation, RecomputedAggregate> entry : update.recomputed().entrySet()) {
+        add(metricId, previousBuffer.isEmpty() ? null : previousBuffer.last(), update.recomputed());
+    }
+
+    /**
+     * Records recomputed aggregates of a metric whose newest raw measure was {@code previousNewest}
+     * before them (null for a metric without measures).
+     */
+    public void add(UUID metricId, Long previousNewest, Map<Aggregation, RecomputedAggregate> recomputed) {
+        for (Map.Entry<Aggregation, RecomputedAggregate> entry : recomputed.entrySet()) {
             planSplitChanges(metricId, entry.getKey(), entry.getValue());
-            planExpiry(metricId, entry.getKey(), previousBuffer, entry.getValue());
+            planExpiry(metricId, entry.getKey(), previousNewest, entry.getValue());
         }
     }
 
@@ -90,14 +98,14 @@ public final class AggregateChanges {
     }
 
     /** Drops splits the retention has left behind, once the expiry line crosses into a new split. */
-    private void planExpiry(UUID metricId, Aggregation aggregation, TimeSeries oldBuffer,
+    private void planExpiry(UUID metricId, Aggregation aggregation, Long previousNewest,
             RecomputedAggregate recomputed) {
-        if (aggregation.timespan() == null || oldBuffer.isEmpty()) {
+        if (aggregation.timespan() == null || previousNewest == null) {
             return;
         }
         long granularity = aggregation.granularity();
         long keepFrom = SplitKey.splitStartOf(recomputed.expiredUpTo(), granularity);
-        long keptBefore = SplitKey.splitStartOf(aggregation.expiryCutoff(oldBuffer.last()), granularity);
+        long keptBefore = SplitKey.splitStartOf(aggregation.expiryCutoff(previousNewest), granularity);
         if (keepFrom > keptBefore) {
             expiries.add(new AggregateStore.Expiry(metricId, aggregation.method().name(), granularity, keepFrom));
         }

@@ -10,12 +10,14 @@ import io.meterflow.timeseries.aggregation.TimeSeries;
 import io.meterflow.timeseries.database.Transactions;
 import io.meterflow.timeseries.metric.Metric;
 import io.meterflow.timeseries.storage.AggregateStore;
+import io.meterflow.timeseries.storage.BufferSlices;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -26,13 +28,15 @@ public final class MeasureWriter implements MeasureIntake {
 
     private final Transactions transactions;
     private final AggregateStore store;
+    private final BufferSlices slices;
     private final Meter accepted;
     private final Meter dropped;
     private final Timer writes;
 
-    public MeasureWriter(Transactions transactions, AggregateStore store, MetricRegistry metrics) {
+    public MeasureWriter(Transactions transactions, AggregateStore store, BufferSlices slices, MetricRegistry metrics) {
         this.transactions = transactions;
         this.store = store;
+        this.slices = slices;
         this.accepted = metrics.meter("meterflow.measures.accepted");
         this.dropped = metrics.meter("meterflow.measures.dropped");
         this.writes = metrics.timer("meterflow.measures.write");
@@ -50,15 +54,16 @@ public final class MeasureWriter implements MeasureIntake {
 
     private Void fold(Connection connection, Map<Metric, List<Measure>> batch) throws SQLException {
         List<Metric> metrics = batch.keySet().stream().sorted(Comparator.comparing(Metric::id)).toList();
-        Map<UUID, TimeSeries> buffers = store.lockBuffers(connection, metrics.stream().map(Metric::id).toList());
-        Map<UUID, TimeSeries> newBuffers = new HashMap<>();
+        Set<UUID> live = store.lockMetrics(connection, metrics.stream().map(Metric::id).toList());
+        Map<UUID, TimeSeries> buffers = slices.load(connection, live);
+        List<BufferSlices.Write> writes = new ArrayList<>();
         AggregateChanges changes = new AggregateChanges();
         int accepted = 0;
         int dropped = 0;
         for (Metric metric : metrics) {
-            TimeSeries buffer = buffers.get(metric.id());
+            TimeSeries buffer = buffers.getOrDefault(metric.id(), TimeSeries.EMPTY);
             List<Measure> measures = batch.get(metric);
-            if (buffer == null || measures.isEmpty()) {
+            if (!live.contains(metric.id()) || measures.isEmpty()) {
                 continue; // deleted while the request was in flight, as if the write came after
             }
             MetricAggregator aggregator = new MetricAggregator(
@@ -67,12 +72,13 @@ public final class MeasureWriter implements MeasureIntake {
             accepted += update.accepted();
             dropped += update.dropped();
             if (update.changed()) {
-                newBuffers.put(metric.id(), update.buffer());
+                writes.add(BufferSlices.Write.of(metric.id(), buffer, update,
+                        aggregator.windowStart(update.buffer().last())));
                 changes.add(metric.id(), buffer, update);
             }
         }
         changes.writeTo(connection, store);
-        store.saveBuffers(connection, newBuffers);
+        slices.save(connection, writes);
         // Counted before commit: a rolled-back batch overcounts, which a meter of offered load tolerates.
         this.accepted.mark(accepted);
         this.dropped.mark(dropped);

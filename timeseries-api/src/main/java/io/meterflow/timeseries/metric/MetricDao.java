@@ -3,8 +3,6 @@ package io.meterflow.timeseries.metric;
 import io.meterflow.timeseries.api.KeysetPagination;
 import io.meterflow.timeseries.api.PageRequest;
 import io.meterflow.timeseries.archivepolicy.ArchivePolicyDao;
-import io.meterflow.timeseries.storage.SplitCodec;
-import io.meterflow.timeseries.aggregation.TimeSeries;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -51,7 +49,7 @@ public final class MetricDao {
                                     resource_id, name, unit)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)""");
                 PreparedStatement buffer = connection.prepareStatement(
-                        "INSERT INTO metric_unaggregated (metric_id, points) VALUES (?, ?)")) {
+                        "INSERT INTO metric_unaggregated (metric_id) VALUES (?)")) {
             insert.setObject(1, metric.id());
             insert.setString(2, metric.archivePolicy().name());
             insert.setString(3, metric.creator());
@@ -62,7 +60,6 @@ public final class MetricDao {
             insert.setString(8, metric.unit());
             insert.executeUpdate();
             buffer.setObject(1, metric.id());
-            buffer.setBytes(2, SplitCodec.encodeRaw(TimeSeries.EMPTY));
             buffer.executeUpdate();
         }
     }

@@ -17,32 +17,14 @@ import java.util.TreeMap;
 import java.util.UUID;
 
 /**
- * The aggregate splits and unaggregated buffers of metrics. Bulk operations take arrays so a
- * batch of many metrics costs a few statements, not a few per metric.
+ * The aggregate splits of metrics, and the lock of their buffers (the buffers themselves are
+ * {@link BufferSlices}). Bulk operations take arrays so a batch of many metrics costs a few
+ * statements, not a few per metric.
  */
 public final class AggregateStore {
 
     /** A request to drop a metric's splits lying wholly before {@code keepFromSplit}. */
     public record Expiry(UUID metricId, String method, long granularity, long keepFromSplit) {
-    }
-
-    /**
-     * Locks and returns the buffers of the metrics, in id order so that concurrent writers
-     * always lock in the same order and cannot deadlock. Deleted metrics are absent.
-     */
-    public Map<UUID, TimeSeries> lockBuffers(Connection connection, List<UUID> sortedIds) throws SQLException {
-        Map<UUID, TimeSeries> buffers = new HashMap<>();
-        try (PreparedStatement select = connection.prepareStatement("""
-                SELECT metric_id, points FROM metric_unaggregated
-                WHERE metric_id = ANY (?) ORDER BY metric_id FOR UPDATE""")) {
-            select.setArray(1, connection.createArrayOf("uuid", sortedIds.toArray()));
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    buffers.put(rows.getObject(1, UUID.class), SplitCodec.decodeRaw(rows.getBytes(2)));
-                }
-            }
-        }
-        return buffers;
     }
 
     /** Locks the metrics' buffer rows without reading them, in id order; returns the metrics that exist. */
@@ -59,24 +41,6 @@ public final class AggregateStore {
             }
         }
         return live;
-    }
-
-    public void saveBuffers(Connection connection, Map<UUID, TimeSeries> buffers) throws SQLException {
-        try (PreparedStatement update = connection.prepareStatement(
-                "UPDATE metric_unaggregated SET points = ?, last_timestamp = ? WHERE metric_id = ?")) {
-            for (Map.Entry<UUID, TimeSeries> buffer : buffers.entrySet()) {
-                TimeSeries series = buffer.getValue();
-                update.setBytes(1, SplitCodec.encodeRaw(series));
-                if (series.isEmpty()) {
-                    update.setNull(2, java.sql.Types.BIGINT);
-                } else {
-                    update.setLong(2, series.last());
-                }
-                update.setObject(3, buffer.getKey());
-                update.addBatch();
-            }
-            update.executeBatch();
-        }
     }
 
     public Map<SplitKey, TimeSeries> loadSplits(Connection connection, Collection<SplitKey> keys) throws SQLException {
