@@ -221,8 +221,7 @@ public final class TimeseriesApplication extends Application<TimeseriesConfigura
         if (!config.effectiveCorsAllowedOrigin().isEmpty()) {
             jersey.register(new CorsFilter(config.effectiveCorsAllowedOrigin()));
         }
-        jersey.register(new VersionResource(getClass().getPackage().getImplementationVersion() == null
-                ? "dev" : getClass().getPackage().getImplementationVersion()));
+        jersey.register(new VersionResource());
         jersey.register(new HealthcheckResource(environment.healthChecks(), clock));
         jersey.register(new CapabilitiesResource());
         jersey.register(new StatusResource(access, processorName(), ingest.backlog(), ingest.mode()));

@@ -136,7 +136,7 @@ public final class ResourceMeasuresBatch {
                                 connection, named.getValue().archivePolicyName(), named.getKey());
                         metric = new Metric(ids.get(), caller.creator(), named.getKey(), named.getValue().unit(),
                                 part.resourceId(), owner.projectId(), policy);
-                        metricDao.insert(connection, metric);
+                        metric = metricDao.insertUnlessNamed(connection, metric);
                     }
                     if (metric == null) {
                         unknownMetrics.add(part.resourceId() + "/" + named.getKey());

@@ -44,10 +44,27 @@ public final class MetricDao {
     }
 
     public void insert(Connection connection, Metric metric) throws SQLException {
+        insert(connection, metric, "");
+    }
+
+    /**
+     * Inserts a metric named on its resource unless a concurrent request has just created one of
+     * that name (Ceilometer's publisher sends batches for one resource from several threads), and
+     * returns the metric stored under the name: the insert waits for the other transaction, and the
+     * next statement of this one sees what it committed.
+     */
+    public Metric insertUnlessNamed(Connection connection, Metric metric) throws SQLException {
+        if (insert(connection, metric, " ON CONFLICT ON CONSTRAINT metric_resource_name_unique DO NOTHING")) {
+            return metric;
+        }
+        return findByResources(connection, List.of(metric.resourceId())).get(metric.resourceId()).get(metric.name());
+    }
+
+    private boolean insert(Connection connection, Metric metric, String onConflict) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement("""
                 INSERT INTO metric (id, archive_policy_name, creator, created_by_user_id, created_by_project_id,
                                     resource_id, name, unit)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""");
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""" + onConflict);
                 PreparedStatement buffer = connection.prepareStatement(
                         "INSERT INTO metric_unaggregated (metric_id) VALUES (?)")) {
             insert.setObject(1, metric.id());
@@ -58,9 +75,12 @@ public final class MetricDao {
             insert.setObject(6, metric.resourceId());
             insert.setString(7, metric.name());
             insert.setString(8, metric.unit());
-            insert.executeUpdate();
+            if (insert.executeUpdate() == 0) {
+                return false;
+            }
             buffer.setObject(1, metric.id());
             buffer.executeUpdate();
+            return true;
         }
     }
 

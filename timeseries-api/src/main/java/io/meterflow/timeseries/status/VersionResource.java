@@ -21,11 +21,12 @@ public final class VersionResource {
             "archive_policy_rule", "batch", "capabilities", "influxdb", "metric", "resource", "resource_type",
             "search", "status");
 
-    private final String build;
-
-    public VersionResource(String build) {
-        this.build = build;
-    }
+    /**
+     * What {@code build} says: the Gnocchi release whose API this one implements, not Meterflow's
+     * own version. Clients compare it as a Gnocchi version: {@code ceilometer-upgrade} refuses a
+     * server below 4.2.0 and crashes on a build like {@code dev} (LooseVersion compares str to int).
+     */
+    public static final String GNOCCHI_BUILD = "4.4.2";
 
     @GET
     public Map<String, Object> versions(@Context UriInfo uri) {
@@ -35,7 +36,7 @@ public final class VersionResource {
         version.put("id", "v1.0");
         version.put("updated", "2015-03-19");
         Map<String, Object> document = new LinkedHashMap<>();
-        document.put("build", build);
+        document.put("build", GNOCCHI_BUILD);
         document.put("versions", List.of(version));
         return document;
     }

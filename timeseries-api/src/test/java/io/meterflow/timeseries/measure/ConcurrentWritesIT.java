@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -22,8 +23,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Writers racing on the same metrics: every measure ends up counted exactly once, and batches that
- * name the same metrics in opposite orders do not deadlock.
+ * Writers racing on the same metrics: every measure ends up counted exactly once, batches that
+ * name the same metrics in opposite orders do not deadlock, and batches creating the same named
+ * metric of a resource (Ceilometer's publisher threads) both land in that one metric.
  */
 @RealServices
 class ConcurrentWritesIT {
@@ -81,6 +83,29 @@ class ConcurrentWritesIT {
         for (String metric : List.of(first, second)) {
             assertThat(client.measures(metric, "granularity=86400&aggregation=count"))
                     .containsExactly(point("2014-10-06T00:00:00+00:00", 86400.0, perMetric));
+        }
+    }
+
+    @Test
+    void batchesCreatingTheSameNamedMetricBothApply() throws Exception {
+        List<UUID> resources = new ArrayList<>();
+        for (int request = 0; request < REQUESTS_PER_WRITER; request++) {
+            UUID id = UUID.randomUUID();
+            resources.add(api.insertResource(id, id.toString(), "foobar", null));
+        }
+        String path = "/v1/batch/resources/metrics/measures?create_metrics=true";
+
+        List<Integer> statuses = race(
+                request -> client.post(path, Map.of(resources.get(request).toString(), Map.of("cpu", Map.of(
+                        "archive_policy_name", "minute-day", "measures", measures(0, request))))).status(),
+                request -> client.post(path, Map.of(resources.get(request).toString(), Map.of("cpu", Map.of(
+                        "archive_policy_name", "minute-day", "measures", measures(1, request))))).status());
+
+        assertThat(statuses).containsOnly(202);
+        for (UUID resource : resources) {
+            String metric = client.get("/v1/resource/generic/" + resource).json().get("metrics").get("cpu").asText();
+            assertThat(client.measures(metric, "granularity=86400&aggregation=count"))
+                    .containsExactly(point("2014-10-06T00:00:00+00:00", 86400.0, 2 * MEASURES_PER_REQUEST));
         }
     }
 
