@@ -8,7 +8,7 @@
 # URL       server root, e.g. http://127.0.0.1:8071 (basic auth: the publisher authenticates with
 #           gnocchiclient's keystoneauth plugin gnocchi-basic as --user, which must be an admin)
 # --golden  directory with notify.py, golden-input.jsonl and golden-expected-by-seq.jsonl
-#           (default /work/shared/ceilometer)
+#           (default: shared/ceilometer beside the repository, ../shared from its root)
 # --keep    keep the run directory (configuration, agent log, recorded HTTP exchanges)
 # --dump    write the resources, attributes and measures found (JSON) to FILE, to compare servers
 #
@@ -26,7 +26,7 @@
 # Last line: "N passed, M failed"; exit 1 if anything failed, 2 if it could not run.
 set -uo pipefail
 
-URL=""; GUSER=admin; GOLDEN=/work/shared/ceilometer; KEEP=0; DUMP=""
+URL=""; GUSER=admin; GOLDEN="$(cd "$(dirname "$(readlink -f "$0")")/../../.." && pwd)/shared/ceilometer"; KEEP=0; DUMP=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --user) GUSER=$2; shift 2 ;;
