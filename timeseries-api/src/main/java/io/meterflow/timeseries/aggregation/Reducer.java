@@ -26,12 +26,14 @@ public sealed interface Reducer {
      * measure folds in without the bucket's raw values.
      */
     default boolean mergesInOrder() {
-        return false;
+        return this instanceof Running;
     }
 
-    /** The value over the bucket's values, from its running fold; only if {@link #mergesInOrder()}. */
-    default double value(OpenBucket bucket) {
-        throw new UnsupportedOperationException(name() + " needs the raw values of a bucket");
+    /** A method whose value follows from a bucket's running fold. */
+    sealed interface Running extends Reducer {
+
+        /** The value over the bucket's values, from its running fold. */
+        double value(OpenBucket bucket);
     }
 
     /** Parses a plain method name (mean, 95pct, ...), or returns null when it is not one. */
@@ -50,14 +52,9 @@ public sealed interface Reducer {
         };
     }
 
-    record Mean() implements Reducer {
+    record Mean() implements Reducer.Running {
         public String name() {
             return "mean";
-        }
-
-        @Override
-        public boolean mergesInOrder() {
-            return true;
         }
 
         @Override
@@ -70,14 +67,9 @@ public sealed interface Reducer {
         }
     }
 
-    record Sum() implements Reducer {
+    record Sum() implements Reducer.Running {
         public String name() {
             return "sum";
-        }
-
-        @Override
-        public boolean mergesInOrder() {
-            return true;
         }
 
         @Override
@@ -98,14 +90,9 @@ public sealed interface Reducer {
         }
     }
 
-    record Last() implements Reducer {
+    record Last() implements Reducer.Running {
         public String name() {
             return "last";
-        }
-
-        @Override
-        public boolean mergesInOrder() {
-            return true;
         }
 
         @Override
@@ -118,14 +105,9 @@ public sealed interface Reducer {
         }
     }
 
-    record First() implements Reducer {
+    record First() implements Reducer.Running {
         public String name() {
             return "first";
-        }
-
-        @Override
-        public boolean mergesInOrder() {
-            return true;
         }
 
         @Override
@@ -139,14 +121,9 @@ public sealed interface Reducer {
     }
 
     /** numpy sorts NaN last, so min ignores NaN unless every value is NaN. */
-    record Min() implements Reducer {
+    record Min() implements Reducer.Running {
         public String name() {
             return "min";
-        }
-
-        @Override
-        public boolean mergesInOrder() {
-            return true;
         }
 
         @Override
@@ -166,14 +143,9 @@ public sealed interface Reducer {
     }
 
     /** numpy sorts NaN last, so max is NaN as soon as one value is. */
-    record Max() implements Reducer {
+    record Max() implements Reducer.Running {
         public String name() {
             return "max";
-        }
-
-        @Override
-        public boolean mergesInOrder() {
-            return true;
         }
 
         @Override
@@ -226,14 +198,9 @@ public sealed interface Reducer {
         }
     }
 
-    record Count() implements Reducer {
+    record Count() implements Reducer.Running {
         public String name() {
             return "count";
-        }
-
-        @Override
-        public boolean mergesInOrder() {
-            return true;
         }
 
         @Override
