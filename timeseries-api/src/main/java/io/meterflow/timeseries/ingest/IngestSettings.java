@@ -96,11 +96,11 @@ public final class IngestSettings {
     /**
      * Bytes of metric buffers (open buckets and recent raw points, or whole buffers) each aggregator
      * task keeps in memory between commits; bounded so that the heap stays flat however many metrics
-     * a task folds.
+     * a task folds. 0: a quarter of the heap, shared out over the partitions ({@link #cachedBufferBytes()}).
      */
     @Min(0)
     @JsonProperty
-    private long cachedBufferBytes = 32L << 20;
+    private long cachedBufferBytes = 0;
 
     /** How long the API waits for Kafka to acknowledge a request's measures before answering 503. */
     @Min(100)
@@ -162,8 +162,19 @@ public final class IngestSettings {
         return Math.max(backlogCommitIntervalMs, commitIntervalMs);
     }
 
+    /**
+     * The configured bound, or a quarter of the heap over the configured partitions (a task per
+     * partition), at least 8 MiB. The bulk benchmark folds its 10,000 metrics in turn, each
+     * holding up to 1,000 raw points; a fixed 32 MiB per task was a little short of them, and a
+     * least-recently-used bound a little short of a cycle keeps nothing that is asked for again:
+     * every fold read its buffer back from PostgreSQL. Measured: 187k measures/s end to end with
+     * 32 MiB, 227k with 128 MiB per task (JVM default heap, 6 GB here).
+     */
     public long cachedBufferBytes() {
-        return cachedBufferBytes;
+        if (cachedBufferBytes > 0) {
+            return cachedBufferBytes;
+        }
+        return Math.max(8L << 20, Runtime.getRuntime().maxMemory() / 4 / Math.max(1, partitions));
     }
 
     public int acknowledgeTimeoutMs() {
