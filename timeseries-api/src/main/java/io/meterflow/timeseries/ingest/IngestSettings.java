@@ -164,11 +164,11 @@ public final class IngestSettings {
 
     /**
      * The configured bound, or a quarter of the heap over the configured partitions (a task per
-     * partition), at least 8 MiB. The bulk benchmark folds its 10,000 metrics in turn, each
-     * holding up to 1,000 raw points; a fixed 32 MiB per task was a little short of them, and a
-     * least-recently-used bound a little short of a cycle keeps nothing that is asked for again:
-     * every fold read its buffer back from PostgreSQL. Measured: 187k measures/s end to end with
-     * 32 MiB, 227k with 128 MiB per task (JVM default heap, 6 GB here).
+     * partition), at least 8 MiB: 32 MiB per task at -Xmx1g, as the fixed default was. What a
+     * metric needs depends on its policy: an open-bucket entry takes about 1.5 kB, but a policy
+     * with std, percentiles or rates keeps the metric's whole buffer, up to 57 kB an hour at one
+     * measure a second, so a fixed 32 MiB held about 600 such metrics per task however large the
+     * heap, and every other fold read its buffer back from PostgreSQL.
      */
     public long cachedBufferBytes() {
         if (cachedBufferBytes > 0) {
