@@ -119,9 +119,12 @@ class AggregatorScaleOutIT {
                     Thread.sleep(500); // the processes are still starting: no group yet
                     continue;
                 }
-                List<Set<String>> assignments = group.members().stream().map(MemberDescription::assignment)
-                        .map(a -> a.topicPartitions().stream().map(Object::toString).collect(Collectors.toSet()))
-                        .toList();
+                // A member per stream thread: an instance's partitions are those of its threads.
+                List<Set<String>> assignments = List.copyOf(group.members().stream()
+                        .collect(Collectors.groupingBy(AggregatorScaleOutIT::instanceOf, Collectors.flatMapping(
+                                member -> member.assignment().topicPartitions().stream().map(Object::toString),
+                                Collectors.toSet())))
+                        .values());
                 if (assignments.size() == count && assignments.stream().noneMatch(Set::isEmpty)) {
                     return assignments;
                 }
@@ -129,6 +132,13 @@ class AggregatorScaleOutIT {
             }
         }
         throw new AssertionError(count + " aggregator instances did not join the group within 60 s");
+    }
+
+    /** The Streams instance a member belongs to: its client id up to the thread, "<id>-<process uuid>". */
+    private static String instanceOf(MemberDescription member) {
+        String clientId = member.clientId();
+        int thread = clientId.indexOf("-StreamThread-");
+        return thread < 0 ? clientId : clientId.substring(0, thread);
     }
 
     private static void awaitNoBacklog(Duration timeout) throws InterruptedException {
