@@ -65,8 +65,8 @@ public final class IngestSettings {
     /**
      * Stream threads per aggregator process. Two by default: a fold thread spends most of its
      * time waiting on PostgreSQL (in the soak's profile it ran Java code for about a seventh of
-     * its wall time), so a second thread folds other partitions meanwhile. With one, the soak's
-     * lag sat at 2-5 s; with two, at 1.3-2.7 s.
+     * its wall time), so a second thread folds other partitions meanwhile. In the 10-minute soak
+     * (docs/ingestion.md) the lag after the first minute was 2.2-5.05 s with one, 0.0-3.8 s with two.
      */
     @Min(1)
     @Max(64)
@@ -174,7 +174,7 @@ public final class IngestSettings {
         if (cachedBufferBytes > 0) {
             return cachedBufferBytes;
         }
-        return Math.max(8L << 20, Runtime.getRuntime().maxMemory() / 4 / Math.max(1, partitions));
+        return Math.max(8L << 20, Runtime.getRuntime().maxMemory() / 4 / partitions); // partitions >= 1, validated
     }
 
     public int acknowledgeTimeoutMs() {
