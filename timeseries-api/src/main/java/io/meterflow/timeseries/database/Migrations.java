@@ -1,5 +1,6 @@
 package io.meterflow.timeseries.database;
 
+import io.meterflow.timeseries.storage.SmallerSplits;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -21,7 +22,7 @@ public final class Migrations {
         var result = Flyway.configure()
                 .dataSource(dataSource)
                 .locations("classpath:db/migration")
-                .javaMigrations(new TimescaleHypertables())
+                .javaMigrations(new TimescaleHypertables(), new SmallerSplits())
                 .load()
                 .migrate();
         LOG.info("Database schema at version {} ({} migrations applied)", result.targetSchemaVersion,

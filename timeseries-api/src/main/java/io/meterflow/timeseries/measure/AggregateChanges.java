@@ -17,7 +17,8 @@ import java.util.UUID;
 
 /**
  * The stored splits a set of metric updates changes, gathered so that they are written together:
- * one read of the splits touched, one multi-row upsert, one delete of expired splits.
+ * one read of the splits whose stored points are partly kept, one multi-row upsert, one delete
+ * of expired splits.
  *
  * <p>Both ways measures are aggregated use it: the synchronous write of one request and the
  * Kafka Streams aggregator. Several updates of one split are composed in order (a later update
@@ -60,7 +61,12 @@ public final class AggregateChanges {
         if (isEmpty()) {
             return;
         }
-        Map<SplitKey, TimeSeries> existing = store.loadSplits(connection, changes.keySet());
+        // Only a split whose change starts after its first bucket keeps stored points; the rest
+        // (every split after an aggregate's first changed one) are replaced whole, unread.
+        List<SplitKey> partlyKept = changes.entrySet().stream()
+                .filter(change -> change.getValue().from() > change.getKey().splitStart())
+                .map(Map.Entry::getKey).toList();
+        Map<SplitKey, TimeSeries> existing = store.loadSplits(connection, partlyKept);
         Map<SplitKey, TimeSeries> merged = new LinkedHashMap<>();
         changes.forEach((key, change) -> merged.put(key, change.applyTo(existing.getOrDefault(key, TimeSeries.EMPTY))));
         store.saveSplits(connection, merged);

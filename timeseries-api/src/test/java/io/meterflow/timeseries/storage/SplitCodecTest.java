@@ -22,7 +22,28 @@ class SplitCodecTest {
         byte[] encoded = SplitCodec.encode(points, SPLIT_START, MINUTE);
 
         assertThat(SplitCodec.decode(encoded, SPLIT_START, MINUTE)).isEqualTo(points);
-        assertThat(encoded).hasSize(1 + 4 + 4 * 12); // version, count, then 12 bytes a point
+        assertThat(encoded).hasSize(1 + 4 + 4 * 12); // gaps: version, count, then 12 bytes a point
+    }
+
+    @Test
+    void contiguousBucketsAreStoredWithTheirFirstOffsetOnly() {
+        TimeSeries points = new TimeSeries(
+                new long[] {SPLIT_START + 5 * MINUTE, SPLIT_START + 6 * MINUTE, SPLIT_START + 7 * MINUTE},
+                new double[] {1.5, Double.NaN, 3});
+
+        byte[] encoded = SplitCodec.encode(points, SPLIT_START, MINUTE);
+
+        assertThat(SplitCodec.decode(encoded, SPLIT_START, MINUTE)).isEqualTo(points);
+        assertThat(encoded).hasSize(1 + 4 + 4 + 3 * 8); // version, count, first offset, 8 bytes a point
+        assertThat(SplitCodec.size(encoded)).isEqualTo(3);
+    }
+
+    @Test
+    void aSinglePointRoundTrips() {
+        TimeSeries point = new TimeSeries(new long[] {SPLIT_START + 119 * MINUTE}, new double[] {-2});
+
+        assertThat(SplitCodec.decode(SplitCodec.encode(point, SPLIT_START, MINUTE), SPLIT_START, MINUTE))
+                .isEqualTo(point);
     }
 
     @Test
@@ -62,12 +83,14 @@ class SplitCodecTest {
     }
 
     @Test
-    void splitKeysAreEpochAlignedBlocksOf3600Points() {
-        assertThat(SplitKey.span(MINUTE)).isEqualTo(3_600 * MINUTE);
-        assertThat(SplitKey.splitStartOf(SPLIT_START + 3_599 * MINUTE, MINUTE)).isEqualTo(SPLIT_START);
-        assertThat(SplitKey.splitStartOf(SPLIT_START + 3_600 * MINUTE, MINUTE)).isEqualTo(SPLIT_START + 3_600 * MINUTE);
-        assertThat(SplitKey.splitStartOf(SPLIT_START - 1, MINUTE)).isEqualTo(SPLIT_START - 3_600 * MINUTE);
-        // A year-long granularity times 3600 would overflow 64-bit nanoseconds: fewer points a split.
+    void splitKeysAreEpochAlignedBlocksOf120Points() {
+        assertThat(SplitKey.span(MINUTE)).isEqualTo(120 * MINUTE);
+        assertThat(SplitKey.splitStartOf(SPLIT_START + 119 * MINUTE, MINUTE)).isEqualTo(SPLIT_START);
+        assertThat(SplitKey.splitStartOf(SPLIT_START + 120 * MINUTE, MINUTE)).isEqualTo(SPLIT_START + 120 * MINUTE);
+        assertThat(SplitKey.splitStartOf(SPLIT_START - 1, MINUTE)).isEqualTo(SPLIT_START - 120 * MINUTE);
+        // 120 divides the 3,600 points of the splits before schema version 8: old splits re-split whole.
+        assertThat(3_600 % SplitKey.POINTS_PER_SPLIT).isZero();
+        // A year-long granularity times 120 would overflow 64-bit nanoseconds: fewer points a split.
         long year = 365L * 86_400 * SECOND;
         assertThat(SplitKey.span(year)).isPositive().isLessThan(Long.MAX_VALUE / 2);
     }

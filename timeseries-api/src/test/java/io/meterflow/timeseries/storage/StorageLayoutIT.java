@@ -18,13 +18,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * How aggregates sit in PostgreSQL: a few split rows of up to 3,600 points per metric, method and
+ * How aggregates sit in PostgreSQL: split rows of up to 120 points per metric, method and
  * granularity, and retention that removes expired points and whole expired splits.
  */
 @RealServices
 class StorageLayoutIT {
 
-    /** 2014-11-01T00:00:00Z: a multiple of 3,600 minutes, so a day of minutes fills one split. */
+    /** 2014-11-01T00:00:00Z: a multiple of 120 hours, so a day of hours fills one split, a day of minutes 12. */
     private static final long DAY_START = 1_414_800_000L;
     private static final long NANOS = 1_000_000_000L;
 
@@ -47,19 +47,20 @@ class StorageLayoutIT {
     }
 
     @Test
-    void dayOfMinutesIsStoredInOneRowPerMethodAndGranularity() throws SQLException {
+    void dayOfMinutesIsStoredInTwelveRowsPerMethodAndADayOfHoursInOne() throws SQLException {
         String metric = client.createMetric("medium");
 
         client.addMeasures(metric, onesFrom(DAY_START, 60, 1440));
 
         UUID id = UUID.fromString(metric);
-        // 6 methods x (1 minute, 1 hour), but std has no point for minutes of one measure: no row.
-        assertThat(api.count("SELECT count(*) FROM aggregate_split WHERE metric_id = ?", id)).isEqualTo(11);
+        // 6 methods x (12 splits of minutes, 1 of hours), but std has no point for minutes of one
+        // measure: no rows.
+        assertThat(api.count("SELECT count(*) FROM aggregate_split WHERE metric_id = ?", id)).isEqualTo(5 * 12 + 6);
         assertThat(api.count("SELECT count(*) FROM aggregate_split WHERE metric_id = ? AND granularity = ?",
-                id, 60 * NANOS)).isEqualTo(5);
-        // 12 bytes a point before compression, 5 bytes of header a row.
+                id, 60 * NANOS)).isEqualTo(5 * 12);
+        // Contiguous buckets: 8 bytes a point, 9 bytes of header a row, no compression needed.
         assertThat(api.count("SELECT sum(octet_length(points)) FROM aggregate_split WHERE metric_id = ?", id))
-                .isEqualTo((5 * 1440 + 6 * 24) * 12 + 11 * 5);
+                .isEqualTo((5 * 1440 + 6 * 24) * 8 + (5 * 12 + 6) * 9);
         assertThat(api.count("SELECT count(*) FROM metric_unaggregated WHERE metric_id = ?", id)).isEqualTo(1);
         assertThat(client.measures(metric, "granularity=60&aggregation=count")).hasSize(1440)
                 .allSatisfy(point -> assertThat(point.value()).isEqualTo(1.0));
@@ -85,30 +86,30 @@ class StorageLayoutIT {
         UUID id = UUID.fromString(metric);
         String rows = "SELECT count(*) FROM aggregate_split WHERE metric_id = ?";
         String rowsOfSplit = rows + " AND split_start = ?";
-        long firstHour = DAY_START * NANOS;
-        long secondHour = (DAY_START + 3600) * NANOS;
+        long firstSplit = DAY_START * NANOS;
+        long secondSplit = (DAY_START + 120) * NANOS;
 
-        client.addMeasures(metric, onesFrom(DAY_START, 1, 1800));
-        long afterFirstHalfHour = api.count(rows, id);
-        client.addMeasures(metric, onesFrom(DAY_START + 1800, 1, 1800));
-        long afterFirstHour = api.count(rowsOfSplit, id, firstHour);
-        client.addMeasures(metric, onesFrom(DAY_START + 3600, 1, 1800));
-        long firstHourAfterCrossing = api.count(rowsOfSplit, id, firstHour);
-        long secondHourAfterCrossing = api.count(rowsOfSplit, id, secondHour);
-        client.addMeasures(metric, onesFrom(DAY_START + 5400, 1, 1800));
+        client.addMeasures(metric, onesFrom(DAY_START, 1, 60));
+        long afterFirstMinute = api.count(rows, id);
+        client.addMeasures(metric, onesFrom(DAY_START + 60, 1, 60));
+        long afterSecondMinute = api.count(rowsOfSplit, id, firstSplit);
+        client.addMeasures(metric, onesFrom(DAY_START + 120, 1, 60));
+        long firstSplitAfterCrossing = api.count(rowsOfSplit, id, firstSplit);
+        long secondSplitAfterCrossing = api.count(rowsOfSplit, id, secondSplit);
+        client.addMeasures(metric, onesFrom(DAY_START + 180, 1, 60));
 
-        assertThat(afterFirstHalfHour).isEqualTo(1);
-        assertThat(afterFirstHour).isEqualTo(1);
-        assertThat(firstHourAfterCrossing).isZero();
-        assertThat(secondHourAfterCrossing).isEqualTo(1);
+        assertThat(afterFirstMinute).isEqualTo(1);
+        assertThat(afterSecondMinute).isEqualTo(1);
+        assertThat(firstSplitAfterCrossing).isZero();
+        assertThat(secondSplitAfterCrossing).isEqualTo(1);
         assertThat(api.count(rows, id)).isEqualTo(1);
-        // The one split left holds just the 10 unexpired points: 5 bytes of header and 12 a point.
+        // The one split left holds just the 10 unexpired points: 9 bytes of header and 8 a point.
         assertThat(api.count("SELECT sum(octet_length(points)) FROM aggregate_split WHERE metric_id = ?", id))
-                .isEqualTo(5 + 10 * 12);
+                .isEqualTo(9 + 10 * 8);
         List<Point> points = client.measures(metric, "aggregation=count");
         assertThat(points).hasSize(10);
-        assertThat(points.get(0).timestamp()).isEqualTo("2014-11-01T01:59:50+00:00");
-        assertThat(points.get(9).timestamp()).isEqualTo("2014-11-01T01:59:59+00:00");
+        assertThat(points.get(0).timestamp()).isEqualTo("2014-11-01T00:03:50+00:00");
+        assertThat(points.get(9).timestamp()).isEqualTo("2014-11-01T00:03:59+00:00");
     }
 
     @Test
