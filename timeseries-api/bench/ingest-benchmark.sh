@@ -9,7 +9,8 @@
 # usage: timeseries-api/bench/ingest-benchmark.sh [--shapes "bulk ceilometer"] [--only meterflow|gnocchi]
 #          [--out FILE] [--scale N]   (--scale divides the metric counts, for a quick try)
 # Needs: Debian's gnocchi packages (see ../../../shared/gnocchi/start-gnocchi.sh), a PostgreSQL on
-# 127.0.0.1:5432 (user postgres), the module built (./mvnw -DskipTests package). Meterflow runs on
+# 127.0.0.1:5432 (user postgres; tune-postgresql.sh sizes it), the module built (./mvnw -DskipTests package).
+# The first line written is the PostgreSQL settings the run had. Meterflow runs on
 # port 8063 with its single-node Kafka on 9192 under a scratch directory; Gnocchi on 8041.
 set -euo pipefail
 top=$(cd "$(dirname "$(readlink -f "$0")")/../.." && pwd)
@@ -64,6 +65,12 @@ storage_gnocchi() {
   local bytes; bytes=$(du -sb "${GNOCCHI_ANCHOR_DIR:-/tmp/gnocchi-anchor}/storage" | cut -f1)
   echo "{\"server\": \"gnocchi\", \"storage_bytes\": $bytes}"
 }
+
+# The server both systems share: its tuning moves the figures (tune-postgresql.sh), so say it.
+psql -At -h 127.0.0.1 -U postgres -c "SELECT '{\"postgresql\": {' || string_agg(format('\"%s\": \"%s\"', name,
+  current_setting(name)), ', ' ORDER BY name) || '}, \"date\": \"$(date -u +%FT%TZ)\"}' FROM pg_settings
+  WHERE name IN ('shared_buffers', 'max_wal_size', 'checkpoint_timeout', 'synchronous_commit', 'autovacuum')" \
+  | tee -a "$out"
 
 for shape in $shapes; do
   for server in gnocchi meterflow; do
