@@ -12,6 +12,7 @@
 # 127.0.0.1:5432 (user postgres; tune-postgresql.sh sizes it), the module built (./mvnw -DskipTests package).
 # The first line written is the PostgreSQL settings the run had. Meterflow runs on
 # port 8063 with its single-node Kafka on 9192 under a scratch directory; Gnocchi on 8041.
+# METERFLOW_SHARED: the shared tools (default ../shared beside the repository, for a worktree elsewhere).
 set -euo pipefail
 top=$(cd "$(dirname "$(readlink -f "$0")")/../.." && pwd)
 shared=${METERFLOW_SHARED:-$top/../shared}
@@ -22,7 +23,7 @@ while [ $# -gt 0 ]; do
     --only) only=$2; shift 2 ;;
     --out) out=$2; shift 2 ;;
     --scale) scale=$2; shift 2 ;;
-    -h|--help) sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done

@@ -17,7 +17,7 @@ while [ $# -gt 0 ]; do
   case "$1" in
     --undo) undo=1; shift ;;
     --cluster) cluster=$2; shift 2 ;;
-    -h|--help) sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
