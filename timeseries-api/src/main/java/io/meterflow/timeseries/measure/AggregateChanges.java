@@ -88,14 +88,9 @@ public final class AggregateChanges {
         long firstSplit = SplitKey.splitStartOf(recomputed.from(), granularity);
         plan(new SplitKey(metricId, method, granularity, firstSplit), new SplitChange(recomputed.from(),
                 points.between(firstSplit, firstSplit + span), recomputed.expiredUpTo()));
-        int index = points.indexFrom(firstSplit + span);
-        while (index < points.size()) {
-            long start = SplitKey.splitStartOf(points.timestamps()[index], granularity);
-            int end = points.indexFrom(start + span);
-            plan(new SplitKey(metricId, method, granularity, start), new SplitChange(recomputed.from(),
-                    points.slice(index, end), recomputed.expiredUpTo()));
-            index = end;
-        }
+        SplitKey.bySplit(points, points.indexFrom(firstSplit + span), granularity).forEach((start, split) ->
+                plan(new SplitKey(metricId, method, granularity, start),
+                        new SplitChange(recomputed.from(), split, recomputed.expiredUpTo())));
     }
 
     /** A later change of the same split is composed with the earlier one, so a split is merged once. */

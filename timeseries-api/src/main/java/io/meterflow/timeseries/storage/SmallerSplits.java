@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
@@ -118,17 +119,13 @@ public final class SmallerSplits implements JavaMigration {
             points = TimeSeries.merge(points, part);
         }
         long granularity = aggregate.granularity();
-        int index = 0;
-        while (index < points.size()) {
-            long start = SplitKey.splitStartOf(points.timestamps()[index], granularity);
-            int end = points.indexFrom(start + SplitKey.span(granularity));
+        for (Map.Entry<Long, TimeSeries> split : SplitKey.bySplit(points, 0, granularity).entrySet()) {
             insert.setObject(1, aggregate.metricId());
             insert.setString(2, aggregate.method());
             insert.setLong(3, granularity);
-            insert.setLong(4, start);
-            insert.setBytes(5, SplitCodec.encode(points.slice(index, end), start, granularity));
+            insert.setLong(4, split.getKey());
+            insert.setBytes(5, SplitCodec.encode(split.getValue(), split.getKey(), granularity));
             insert.addBatch();
-            index = end;
         }
         return true;
     }

@@ -1,6 +1,9 @@
 package io.meterflow.timeseries.storage;
 
 import io.meterflow.timeseries.aggregation.Buckets;
+import io.meterflow.timeseries.aggregation.TimeSeries;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.UUID;
 
 /** Identifies one stored split of an aggregate. Times in nanoseconds since the epoch. */
@@ -38,5 +41,21 @@ public record SplitKey(UUID metricId, String method, long granularity, long spli
             return granularity * POINTS_PER_SPLIT;
         }
         return granularity * Math.max(1, MAX_SPAN / granularity);
+    }
+
+    /**
+     * Cuts the points from {@code fromIndex} on (in time order) into the splits they fall in:
+     * split start to its points, in order.
+     */
+    public static Map<Long, TimeSeries> bySplit(TimeSeries points, int fromIndex, long granularity) {
+        Map<Long, TimeSeries> splits = new LinkedHashMap<>();
+        int index = fromIndex;
+        while (index < points.size()) {
+            long start = splitStartOf(points.timestamps()[index], granularity);
+            int end = points.indexFrom(start + span(granularity));
+            splits.put(start, points.slice(index, end));
+            index = end;
+        }
+        return splits;
     }
 }

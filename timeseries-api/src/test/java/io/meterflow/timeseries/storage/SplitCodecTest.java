@@ -2,6 +2,7 @@ package io.meterflow.timeseries.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
 
 import io.meterflow.timeseries.aggregation.TimeSeries;
 import org.junit.jupiter.api.Test;
@@ -93,5 +94,20 @@ class SplitCodecTest {
         // A year-long granularity times 120 would overflow 64-bit nanoseconds: fewer points a split.
         long year = 365L * 86_400 * SECOND;
         assertThat(SplitKey.span(year)).isPositive().isLessThan(Long.MAX_VALUE / 2);
+    }
+
+    @Test
+    void pointsAreCutIntoTheSplitsTheyFallIn() {
+        TimeSeries points = new TimeSeries(
+                new long[] {SPLIT_START, SPLIT_START + 119 * MINUTE, SPLIT_START + 120 * MINUTE, SPLIT_START + 500 * MINUTE},
+                new double[] {1, 2, 3, 4});
+
+        assertThat(SplitKey.bySplit(points, 0, MINUTE)).containsExactly(
+                entry(SPLIT_START, points.slice(0, 2)),
+                entry(SPLIT_START + 120 * MINUTE, points.slice(2, 3)),
+                entry(SPLIT_START + 480 * MINUTE, points.slice(3, 4)));
+        assertThat(SplitKey.bySplit(points, 2, MINUTE)).containsOnlyKeys(SPLIT_START + 120 * MINUTE,
+                SPLIT_START + 480 * MINUTE);
+        assertThat(SplitKey.bySplit(TimeSeries.EMPTY, 0, MINUTE)).isEmpty();
     }
 }
