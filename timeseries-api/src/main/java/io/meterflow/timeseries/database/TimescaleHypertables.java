@@ -5,9 +5,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.sql.Statement;
-import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,30 +18,14 @@ import org.slf4j.LoggerFactory;
  * <p>Not used: TimescaleDB compression (splits are already compact binary) and drop_chunks
  * retention (retention differs per granularity of each archive policy, so it stays in code).
  */
-public final class TimescaleHypertables implements JavaMigration {
+public final class TimescaleHypertables extends NumberedJavaMigration {
 
     private static final Logger LOG = LoggerFactory.getLogger(TimescaleHypertables.class);
     /** One week in nanoseconds, the unit of {@code split_start}. */
     private static final long CHUNK_INTERVAL = 7L * 24 * 3600 * 1_000_000_000L;
 
-    @Override
-    public MigrationVersion getVersion() {
-        return MigrationVersion.fromVersion("2");
-    }
-
-    @Override
-    public String getDescription() {
-        return "timescaledb hypertable where available";
-    }
-
-    @Override
-    public Integer getChecksum() {
-        return 2;
-    }
-
-    @Override
-    public boolean canExecuteInTransaction() {
-        return true;
+    public TimescaleHypertables() {
+        super(2, "timescaledb hypertable where available");
     }
 
     @Override

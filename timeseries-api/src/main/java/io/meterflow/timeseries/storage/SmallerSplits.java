@@ -1,6 +1,7 @@
 package io.meterflow.timeseries.storage;
 
 import io.meterflow.timeseries.aggregation.TimeSeries;
+import io.meterflow.timeseries.database.NumberedJavaMigration;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -9,9 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,7 +21,7 @@ import org.slf4j.LoggerFactory;
  * migration's transaction. Reads compute split starts from the new span, so an old row left as
  * it was would be missed by range reads.
  */
-public final class SmallerSplits implements JavaMigration {
+public final class SmallerSplits extends NumberedJavaMigration {
 
     private static final Logger LOG = LoggerFactory.getLogger(SmallerSplits.class);
     private static final int FETCH_SIZE = 1_000;
@@ -31,28 +30,14 @@ public final class SmallerSplits implements JavaMigration {
     private static final int FLUSH_EVERY = 500;
 
     /** The stored rows of one aggregate (metric, method, granularity), in split order. */
-    private record Aggregate(UUID metricId, String method, long granularity, List<Long> starts,
-            List<TimeSeries> parts) {
+    private record Aggregate(UUID metricId, String method, long granularity, List<StoredSplit> splits) {
     }
 
-    @Override
-    public MigrationVersion getVersion() {
-        return MigrationVersion.fromVersion("8");
+    private record StoredSplit(long start, TimeSeries points) {
     }
 
-    @Override
-    public String getDescription() {
-        return "splits of " + SplitKey.POINTS_PER_SPLIT + " points";
-    }
-
-    @Override
-    public Integer getChecksum() {
-        return 8;
-    }
-
-    @Override
-    public boolean canExecuteInTransaction() {
-        return true;
+    public SmallerSplits() {
+        super(8, "splits of 120 points"); // a literal: Flyway compares it with the applied one
     }
 
     @Override
@@ -80,11 +65,11 @@ public final class SmallerSplits implements JavaMigration {
                         if (resplit(current, delete, insert) && ++rewritten % FLUSH_EVERY == 0) {
                             flush(delete, insert);
                         }
-                        current = new Aggregate(metricId, method, granularity, new ArrayList<>(), new ArrayList<>());
+                        current = new Aggregate(metricId, method, granularity, new ArrayList<>());
                     }
                     long start = result.getLong(4);
-                    current.starts().add(start);
-                    current.parts().add(SplitCodec.decode(result.getBytes(5), start, granularity));
+                    current.splits().add(new StoredSplit(start, SplitCodec.decode(result.getBytes(5), start,
+                            granularity)));
                     if (++rows % PROGRESS_EVERY == 0) {
                         LOG.info("Re-splitting aggregates: {} rows read, {} aggregates rewritten", rows, rewritten);
                     }
@@ -115,8 +100,8 @@ public final class SmallerSplits implements JavaMigration {
         delete.setLong(3, aggregate.granularity());
         delete.addBatch();
         TimeSeries points = TimeSeries.EMPTY;
-        for (TimeSeries part : aggregate.parts()) {
-            points = TimeSeries.merge(points, part);
+        for (StoredSplit split : aggregate.splits()) {
+            points = TimeSeries.merge(points, split.points());
         }
         long granularity = aggregate.granularity();
         for (Map.Entry<Long, TimeSeries> split : SplitKey.bySplit(points, 0, granularity).entrySet()) {
@@ -132,11 +117,10 @@ public final class SmallerSplits implements JavaMigration {
 
     private static boolean fitsNewLayout(Aggregate aggregate) {
         long granularity = aggregate.granularity();
-        for (int i = 0; i < aggregate.starts().size(); i++) {
-            long start = aggregate.starts().get(i);
-            TimeSeries part = aggregate.parts().get(i);
-            if (SplitKey.splitStartOf(start, granularity) != start
-                    || (!part.isEmpty() && SplitKey.splitStartOf(part.last(), granularity) != start)) {
+        for (StoredSplit split : aggregate.splits()) {
+            long start = split.start();
+            if (SplitKey.splitStartOf(start, granularity) != start || (!split.points().isEmpty()
+                    && SplitKey.splitStartOf(split.points().last(), granularity) != start)) {
                 return false;
             }
         }

@@ -64,11 +64,6 @@ public final class SplitCodec {
         return new TimeSeries(timestamps, values);
     }
 
-    /** The number of points of an encoded split, read from its header. */
-    public static int size(byte[] bytes) {
-        return ByteBuffer.wrap(bytes, 1, 4).getInt();
-    }
-
     private static boolean contiguous(long[] timestamps, int size, long granularity) {
         if (size == 0) {
             return false;
