@@ -8,6 +8,8 @@
 #
 # usage: timeseries-api/bench/ingest-benchmark.sh [--shapes "bulk ceilometer"] [--only meterflow|gnocchi]
 #          [--out FILE] [--scale N]   (--scale divides the metric counts, for a quick try)
+# METERFLOW_BENCH_JAR: the service jar to run (default: the one built in timeseries-api/server/target),
+# so one run can compare two builds.
 # Needs: Debian's gnocchi packages (see ../../../shared/gnocchi/start-gnocchi.sh), a PostgreSQL on
 # 127.0.0.1:5432 (user postgres; tune-postgresql.sh sizes it), the module built (./mvnw -DskipTests package).
 # The first line written is the PostgreSQL settings the run had. Meterflow runs on
@@ -27,7 +29,7 @@ while [ $# -gt 0 ]; do
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
-jar=$(ls "$top"/timeseries-api/target/meterflow-timeseries-api-*.jar | grep -v tests | head -1)
+jar=${METERFLOW_BENCH_JAR:-$(ls "$top"/timeseries-api/server/target/meterflow-timeseries-api-*.jar | grep -v tests | head -1)}
 work=$(mktemp -d)
 mf_pid=""
 cleanup() { [ -n "$mf_pid" ] && kill "$mf_pid" 2>/dev/null; "$shared/gnocchi/stop-gnocchi.sh" >/dev/null 2>&1 || true; }

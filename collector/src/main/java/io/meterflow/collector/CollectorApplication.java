@@ -1,12 +1,12 @@
 package io.meterflow.collector;
 
+import com.codahale.metrics.health.HealthCheck;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
 import io.dropwizard.configuration.SubstitutingSourceProvider;
 import io.dropwizard.core.Application;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
-import com.codahale.metrics.health.HealthCheck;
 import io.dropwizard.lifecycle.Managed;
 import io.meterflow.collector.amqp.AmqpTopology;
 import io.meterflow.collector.amqp.DeadLetterPublisher;
@@ -15,21 +15,8 @@ import io.meterflow.collector.amqp.NotificationListener;
 import io.meterflow.collector.ingest.CollectorMetrics;
 import io.meterflow.collector.ingest.DropwizardCollectorMetrics;
 import io.meterflow.collector.ingest.MessageLedger;
-import io.meterflow.collector.ingest.ProcessingWarmUp;
-import io.meterflow.collector.publish.KafkaPublisher;
-import io.meterflow.collector.publish.SampleJson;
-import io.prometheus.metrics.exporter.servlet.jakarta.PrometheusMetricsServlet;
-import io.prometheus.metrics.instrumentation.dropwizard.DropwizardExports;
-import io.prometheus.metrics.model.registry.PrometheusRegistry;
-import java.net.URI;
-import java.time.Clock;
-import java.time.Duration;
-import java.util.function.LongSupplier;
-import java.lang.management.CompilationMXBean;
-import java.lang.management.ManagementFactory;
-import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
-import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import io.meterflow.collector.ingest.NotificationProcessor;
+import io.meterflow.collector.ingest.ProcessingWarmUp;
 import io.meterflow.collector.meter.DefaultMeterDefinitions;
 import io.meterflow.collector.meter.MeterDefinitionException;
 import io.meterflow.collector.meter.MeterDefinitionLoader;
@@ -37,14 +24,28 @@ import io.meterflow.collector.meter.MeterDefinitions;
 import io.meterflow.collector.notification.EnvelopeParser;
 import io.meterflow.collector.notification.NovaFormat;
 import io.meterflow.collector.notification.NovaTwins;
+import io.meterflow.collector.publish.KafkaPublisher;
 import io.meterflow.collector.replay.ReplayCommand;
 import io.meterflow.collector.resource.ResourceLifecycle;
 import io.meterflow.embeddedkafka.SingleNodeKafka;
+import io.meterflow.wire.ResourceEventCodec;
+import io.meterflow.wire.SampleCodec;
+import io.prometheus.metrics.exporter.servlet.jakarta.PrometheusMetricsServlet;
+import io.prometheus.metrics.instrumentation.dropwizard.DropwizardExports;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.IOException;
+import java.lang.management.CompilationMXBean;
+import java.lang.management.ManagementFactory;
+import java.net.URI;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
 
 /**
  * The collector: {@code server} consumes OpenStack notifications from RabbitMQ and publishes
@@ -125,7 +126,7 @@ public final class CollectorApplication extends Application<CollectorConfigurati
         CollectorConfiguration.Meters meters = config.meters();
         Duration budget = Duration.ofMillis(meters.warmUpMillis());
         return new ProcessingWarmUp(processor(json, meters.definitionPaths(), NovaFormat.parse(meters.novaFormat()),
-                meters.deadLetterUnmatched()), new SampleJson(json),
+                meters.deadLetterUnmatched()), new SampleCodec(json), new ResourceEventCodec(json),
                 budget.isZero() ? List.of() : ProcessingWarmUp.bundledNotifications(), budget, compilationMillis(),
                 Clock.systemUTC());
     }
@@ -140,7 +141,7 @@ public final class CollectorApplication extends Application<CollectorConfigurati
             String clientId) {
         CollectorConfiguration.Kafka kafka = config.kafka();
         return new KafkaPublisher(KafkaPublisher.producer(bootstrapServers, kafka.deliveryTimeoutMs(), clientId),
-                new SampleJson(json), kafka.samplesTopic(), kafka.resourceEventsTopic());
+                new SampleCodec(json), new ResourceEventCodec(json), kafka.samplesTopic(), kafka.resourceEventsTopic());
     }
 
     /** The whole live path from RabbitMQ to the publisher; the server and the integration tests share it. */

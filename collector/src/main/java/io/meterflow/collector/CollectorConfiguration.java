@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dropwizard.core.Configuration;
 import io.meterflow.embeddedkafka.EmbeddedKafkaOptions;
+import io.meterflow.wire.Topics;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Max;
@@ -152,10 +153,10 @@ public final class CollectorConfiguration extends Configuration {
         private int embeddedControllerPort = EmbeddedKafkaOptions.DEFAULT_CONTROLLER_PORT;
         @NotBlank
         @JsonProperty
-        private String samplesTopic = "meterflow.samples";
+        private String samplesTopic = Topics.SAMPLES;
         @NotBlank
         @JsonProperty
-        private String resourceEventsTopic = "meterflow.resource-events";
+        private String resourceEventsTopic = Topics.RESOURCE_EVENTS;
         /** How long one send may take before it is retried (delivery.timeout.ms). */
         @Min(1000)
         @JsonProperty

@@ -15,9 +15,8 @@ import io.meterflow.collector.notification.NovaFormat;
 import io.meterflow.collector.publish.KafkaPublisher;
 import io.meterflow.collector.replay.RecordedMessage;
 import io.meterflow.testsupport.AmqpBroker;
+import io.meterflow.wire.WireFixtures;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -39,14 +38,8 @@ final class LiveCollector {
     private LiveCollector() {
     }
 
-    static List<String> goldenLines(int count) throws Exception {
-        Path root = Path.of("").toAbsolutePath();
-        while (root != null && !Files.isRegularFile(root.resolve("mvnw"))) {
-            root = root.getParent();
-        }
-        Path input = root.resolve("../shared/ceilometer/golden-input.jsonl").normalize();
-        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isRegularFile(input), "no golden input at " + input);
-        return Files.readAllLines(input).stream().filter(l -> !l.isBlank()).limit(count).toList();
+    static List<String> goldenLines(int count) {
+        return WireFixtures.lines(WireFixtures.GOLDEN_NOTIFICATIONS).stream().limit(count).toList();
     }
 
     static CollectorConfiguration config(AmqpBroker amqp, String amqpUrl, String bootstrapServers, String samplesTopic,

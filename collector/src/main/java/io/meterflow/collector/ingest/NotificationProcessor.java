@@ -8,8 +8,8 @@ import io.meterflow.collector.notification.Notification;
 import io.meterflow.collector.notification.NovaFormat;
 import io.meterflow.collector.notification.NovaTwins;
 import io.meterflow.collector.notification.VersionedNova;
-import io.meterflow.collector.resource.ResourceEvent;
 import io.meterflow.collector.resource.ResourceLifecycle;
+import io.meterflow.wire.ResourceEvent;
 import java.util.List;
 import java.util.Set;
 

@@ -1,7 +1,7 @@
 package io.meterflow.collector.ingest;
 
-import io.meterflow.collector.meter.Sample;
-import io.meterflow.collector.resource.ResourceEvent;
+import io.meterflow.wire.ResourceEvent;
+import io.meterflow.wire.Sample;
 import java.util.List;
 
 /** What becomes of one delivered message. Every kind is acknowledged only once it is safe. */

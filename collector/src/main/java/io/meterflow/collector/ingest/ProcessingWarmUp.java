@@ -1,8 +1,9 @@
 package io.meterflow.collector.ingest;
 
 import io.dropwizard.lifecycle.Managed;
-import io.meterflow.collector.publish.SampleJson;
-import io.meterflow.collector.resource.ResourceEvent;
+import io.meterflow.wire.ResourceEvent;
+import io.meterflow.wire.ResourceEventCodec;
+import io.meterflow.wire.SampleCodec;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -37,7 +38,8 @@ public final class ProcessingWarmUp implements Managed {
     private static final long MIN_MS = 1000;
 
     private final NotificationProcessor processor;
-    private final SampleJson json;
+    private final SampleCodec samples;
+    private final ResourceEventCodec events;
     private final List<byte[]> bodies;
     private final Duration budget;
     private final LongSupplier compilationMillis;
@@ -48,10 +50,12 @@ public final class ProcessingWarmUp implements Managed {
      * @param budget the longest it may take
      * @param compilationMillis the JIT compiler's accumulated time so far (the JVM's CompilationMXBean)
      */
-    public ProcessingWarmUp(NotificationProcessor processor, SampleJson json, List<byte[]> bodies, Duration budget,
+    public ProcessingWarmUp(NotificationProcessor processor, SampleCodec samples, ResourceEventCodec events,
+            List<byte[]> bodies, Duration budget,
             LongSupplier compilationMillis, Clock clock) {
         this.processor = processor;
-        this.json = json;
+        this.samples = samples;
+        this.events = events;
         this.bodies = List.copyOf(bodies);
         this.budget = budget;
         this.compilationMillis = compilationMillis;
@@ -108,11 +112,11 @@ public final class ProcessingWarmUp implements Managed {
             return 0;
         }
         long bytes = 0;
-        for (byte[] value : json.kafkaValues(metered.samples())) {
+        for (byte[] value : samples.encode(metered.samples())) {
             bytes += value.length;
         }
         for (ResourceEvent event : metered.resourceEvents()) {
-            bytes += json.bytes(json.kafkaValue(event)).length;
+            bytes += events.encode(event).length;
         }
         return bytes > 0 ? metered.samples().size() : 0;
     }

@@ -1,6 +1,7 @@
 package io.meterflow.collector.meter;
 
 import io.meterflow.collector.notification.Notification;
+import io.meterflow.wire.Sample;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.meterflow.collector.notification.Notification;
+import io.meterflow.wire.Sample;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import io.meterflow.collector.meter.path.Truthiness;
 import io.meterflow.collector.notification.Notification;
+import io.meterflow.wire.Sample;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,7 +1,9 @@
 package io.meterflow.collector.publish;
 
 import io.meterflow.collector.ingest.Outcome;
-import io.meterflow.collector.resource.ResourceEvent;
+import io.meterflow.wire.ResourceEvent;
+import io.meterflow.wire.ResourceEventCodec;
+import io.meterflow.wire.SampleCodec;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,14 +23,17 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 public final class KafkaPublisher implements AutoCloseable {
 
     private final Producer<byte[], byte[]> producer;
-    private final SampleJson json;
+    private final SampleCodec samples;
+    private final ResourceEventCodec events;
     private final String samplesTopic;
     private final String resourceEventsTopic;
 
-    public KafkaPublisher(Producer<byte[], byte[]> producer, SampleJson json, String samplesTopic,
+    public KafkaPublisher(Producer<byte[], byte[]> producer, SampleCodec samples, ResourceEventCodec events,
+            String samplesTopic,
             String resourceEventsTopic) {
         this.producer = producer;
-        this.json = json;
+        this.samples = samples;
+        this.events = events;
         this.samplesTopic = samplesTopic;
         this.resourceEventsTopic = resourceEventsTopic;
     }
@@ -52,12 +57,12 @@ public final class KafkaPublisher implements AutoCloseable {
     public CompletableFuture<Void> publish(Outcome.Metered metered) {
         List<CompletableFuture<Void>> acks = new ArrayList<>(metered.samples().size() + 1);
         try {
-            List<byte[]> values = json.kafkaValues(metered.samples());
+            List<byte[]> values = samples.encode(metered.samples());
             for (int i = 0; i < values.size(); i++) {
                 acks.add(send(samplesTopic, metered.samples().get(i).resourceId(), values.get(i)));
             }
             for (ResourceEvent event : metered.resourceEvents()) {
-                acks.add(send(resourceEventsTopic, event.resourceId(), json.bytes(json.kafkaValue(event))));
+                acks.add(send(resourceEventsTopic, event.resourceId(), events.encode(event)));
             }
         } catch (RuntimeException e) {
             // send() itself throws when no broker answers within max.block.ms.

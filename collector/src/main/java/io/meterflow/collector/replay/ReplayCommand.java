@@ -5,7 +5,7 @@ import io.dropwizard.core.cli.Command;
 import io.dropwizard.core.setup.Bootstrap;
 import io.meterflow.collector.ingest.NotificationProcessor;
 import io.meterflow.collector.ingest.Outcome;
-import io.meterflow.collector.publish.SampleJson;
+import io.meterflow.wire.SampleCodec;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -49,7 +49,7 @@ public final class ReplayCommand extends Command {
     @Override
     public void run(Bootstrap<?> bootstrap, Namespace namespace) throws Exception {
         NotificationProcessor processor = processors.apply(namespace);
-        SampleJson samples = new SampleJson(json);
+        SampleCodec samples = new SampleCodec(json);
         String file = namespace.getString("file");
         long messages = 0;
         long sampleCount = 0;
@@ -71,7 +71,7 @@ public final class ReplayCommand extends Command {
                 Outcome outcome = processor.process(RecordedMessage.parse(json, line).body());
                 if (outcome instanceof Outcome.Metered metered) {
                     for (var sample : metered.samples()) {
-                        out.write(samples.replayLine(sample));
+                        out.write(samples.ceilometerForm(sample));
                         out.newLine();
                         sampleCount++;
                     }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.meterflow.collector.meter.path.Truthiness;
 import io.meterflow.collector.notification.CeilometerTime;
 import io.meterflow.collector.notification.Notification;
+import io.meterflow.wire.ResourceEvent;
 import java.util.Map;
 import java.util.Optional;
 

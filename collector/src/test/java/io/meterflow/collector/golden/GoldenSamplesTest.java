@@ -8,6 +8,7 @@ import io.meterflow.collector.meter.DefaultMeterDefinitions;
 import io.meterflow.collector.meter.MeterDefinitionLoader;
 import io.meterflow.collector.meter.MeterDefinitions;
 import io.meterflow.collector.notification.NovaFormat;
+import io.meterflow.wire.WireFixtures;
 import java.io.IOException;
 import java.math.RoundingMode;
 import java.nio.file.Files;
@@ -33,22 +34,20 @@ class GoldenSamplesTest {
     static final Path DEBIAN_METERS = Path.of(
             "/usr/lib/python3/dist-packages/ceilometer/data/meters.d/meters.yaml");
 
-    static Path dir;
     static List<GoldenStream.Input> inputs;
     static Map<Integer, GoldenStream.Input> bySeq;
 
     @BeforeAll
     static void readGoldenFiles() {
-        dir = SharedCeilometerFiles.directory();
-        inputs = GoldenStream.inputs(dir);
+        inputs = GoldenStream.inputs();
         bySeq = inputs.stream().collect(Collectors.toMap(GoldenStream.Input::seq, i -> i));
     }
 
     @Test
     void perMessageExpectationIsExactlyWhatTheRealAgentWrote() {
-        List<SampleKey> agent = GoldenStream.lines(dir.resolve("golden-samples.jsonl")).stream()
+        List<SampleKey> agent = WireFixtures.lines(WireFixtures.GOLDEN_CEILOMETER_SAMPLES).stream()
                 .map(l -> SampleKey.of(GoldenStream.read(l))).toList();
-        List<SampleKey> perMessage = GoldenStream.lines(dir.resolve("golden-expected-by-seq.jsonl")).stream()
+        List<SampleKey> perMessage = WireFixtures.lines(WireFixtures.GOLDEN_CEILOMETER_SAMPLES_BY_SEQ).stream()
                 .map(l -> SampleKey.of(GoldenStream.read(l).get("sample"))).toList();
         assertThat(agent).hasSize(2687);
         assertThat(GoldenStream.multiset(perMessage)).isEqualTo(GoldenStream.multiset(agent));
@@ -105,7 +104,7 @@ class GoldenSamplesTest {
     /** The real agent's samples, per message, with the four fixes applied. */
     private static List<SampleKey> expected(boolean builtInDefinitions) {
         List<SampleKey> expected = new ArrayList<>();
-        for (String line : GoldenStream.lines(dir.resolve("golden-expected-by-seq.jsonl"))) {
+        for (String line : WireFixtures.lines(WireFixtures.GOLDEN_CEILOMETER_SAMPLES_BY_SEQ)) {
             JsonNode node = GoldenStream.read(line);
             GoldenStream.Input input = bySeq.get(node.get("seq").asInt());
             SampleKey key = SampleKey.of(node.get("sample"));

@@ -12,10 +12,9 @@ import io.meterflow.collector.notification.NovaFormat;
 import io.meterflow.collector.notification.NovaTwins;
 import io.meterflow.collector.replay.RecordedMessage;
 import io.meterflow.collector.resource.ResourceLifecycle;
+import io.meterflow.wire.WireFixtures;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -38,9 +37,9 @@ final class GoldenStream {
         }
     }
 
-    static List<Input> inputs(Path dir) {
+    static List<Input> inputs() {
         List<Input> inputs = new ArrayList<>();
-        for (String line : lines(dir.resolve("golden-input.jsonl"))) {
+        for (String line : WireFixtures.lines(WireFixtures.GOLDEN_NOTIFICATIONS)) {
             JsonNode node = read(line);
             JsonNode body = node.get("body");
             JsonNode message = body.has("oslo.message") ? read(body.get("oslo.message").asText()) : body;
@@ -86,14 +85,6 @@ final class GoldenStream {
             throw new AssertionError("definitions did not load: " + result.problems());
         }
         return result.definitions();
-    }
-
-    static List<String> lines(Path file) {
-        try {
-            return Files.readAllLines(file).stream().filter(l -> !l.isBlank()).toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     static JsonNode read(String text) {

@@ -10,8 +10,9 @@ import io.meterflow.collector.meter.MeterDefinitions;
 import io.meterflow.collector.notification.EnvelopeParser;
 import io.meterflow.collector.notification.NovaFormat;
 import io.meterflow.collector.notification.NovaTwins;
-import io.meterflow.collector.publish.SampleJson;
 import io.meterflow.collector.resource.ResourceLifecycle;
+import io.meterflow.wire.ResourceEventCodec;
+import io.meterflow.wire.SampleCodec;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -44,7 +45,7 @@ class ProcessingWarmUpTest {
         NotificationProcessor processor = processor();
         long started = System.nanoTime();
         // A compiler busy all along: its time grows as fast as the clock.
-        ProcessingWarmUp warmUp = new ProcessingWarmUp(processor, new SampleJson(JSON),
+        ProcessingWarmUp warmUp = new ProcessingWarmUp(processor, new SampleCodec(JSON), new ResourceEventCodec(JSON),
                 ProcessingWarmUp.bundledNotifications(), Duration.ofMillis(1500),
                 () -> (System.nanoTime() - started) / 1_000_000, Clock.systemUTC());
 
@@ -58,7 +59,7 @@ class ProcessingWarmUpTest {
 
     @Test
     void warmUpStopsOnceTheCompilerHasCaughtUp() throws Exception {
-        ProcessingWarmUp warmUp = new ProcessingWarmUp(processor(), new SampleJson(JSON),
+        ProcessingWarmUp warmUp = new ProcessingWarmUp(processor(), new SampleCodec(JSON), new ResourceEventCodec(JSON),
                 ProcessingWarmUp.bundledNotifications(), Duration.ofSeconds(30), () -> 0, Clock.systemUTC());
 
         long started = System.nanoTime();

@@ -1,0 +1,53 @@
+package io.meterflow.timeseries.aggregator;
+
+import io.meterflow.timeseries.database.Transactions;
+import io.meterflow.timeseries.ingest.IngestSettings;
+import io.meterflow.timeseries.ingest.ManagedStreams;
+import io.meterflow.timeseries.storage.AggregateStore;
+import io.meterflow.timeseries.storage.BufferSlices;
+import io.meterflow.wire.MeasureRecordCodec;
+import java.time.Duration;
+import java.util.Properties;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.streams.Topology;
+
+/**
+ * The aggregator: measures topic → fold into each metric's archive policy → PostgreSQL, with
+ * malformed records to the dead-letter topic. One task per partition, so scaling out is adding
+ * partitions and instances.
+ */
+public final class AggregatorTopology {
+
+    static final String SOURCE = "measures";
+    static final String FOLD = "fold";
+    static final String DEAD_LETTERS = "dead-letters";
+
+    private AggregatorTopology() {
+    }
+
+    public static Topology build(IngestSettings settings, Transactions transactions, AggregateStore store,
+            BufferSlices slices, MetricLookup metrics, AggregatorMetrics counters) {
+        MeasureRecordCodec format = new MeasureRecordCodec();
+        Topology topology = new Topology();
+        topology.addSource(SOURCE, new ByteArrayDeserializer(), new ByteArrayDeserializer(), settings.measuresTopic());
+        CommitPacer pacer = new CommitPacer(settings.backlogCommitIntervalMs());
+        topology.addProcessor(FOLD, () -> new MeasureFoldProcessor(format, counters,
+                Duration.ofMillis(settings.commitIntervalMs()), Duration.ofMillis(settings.backlogCommitIntervalMs()),
+                pacer), SOURCE);
+        topology.addStateStore(FoldStore.builder(transactions, store, slices, new AggregatorProgress(),
+                settings.measuresTopic(), settings.cachedBufferBytes(), counters, metrics), FOLD);
+        topology.addSink(DEAD_LETTERS, settings.deadLetterTopic(), new ByteArraySerializer(), new ByteArraySerializer(),
+                FOLD);
+        return topology;
+    }
+
+    public static Properties streamsConfig(IngestSettings settings, String bootstrapServers, String stateDirectory) {
+        // Exactly once for what Kafka holds (consumed offsets, dead letters); the database side is
+        // made exactly once by aggregator_progress, written with the aggregates. Streams commits on
+        // the long interval; the fold processor asks for a commit every short interval while it
+        // keeps up (MeasureFoldProcessor.commitIfCaughtUp).
+        return ManagedStreams.exactlyOnceConfig(settings.aggregatorApplicationId(), bootstrapServers,
+                settings.aggregatorThreads(), settings.backlogCommitIntervalMs(), stateDirectory);
+    }
+}

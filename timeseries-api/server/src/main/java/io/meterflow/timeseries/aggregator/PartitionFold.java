@@ -1,0 +1,260 @@
+package io.meterflow.timeseries.aggregator;
+
+import io.meterflow.timeseries.aggregation.InOrderUpdate;
+import io.meterflow.timeseries.aggregation.Measure;
+import io.meterflow.timeseries.aggregation.MetricAggregator;
+import io.meterflow.timeseries.aggregation.MetricUpdate;
+import io.meterflow.timeseries.aggregation.OpenBuckets;
+import io.meterflow.timeseries.aggregation.TimeSeries;
+import io.meterflow.timeseries.database.Transactions;
+import io.meterflow.timeseries.measure.AggregateChanges;
+import io.meterflow.timeseries.metric.Metric;
+import io.meterflow.timeseries.storage.AggregateStore;
+import io.meterflow.timeseries.storage.BufferSlices;
+import io.meterflow.wire.MeasureRecord;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What one aggregator task has consumed from its partition since its last commit, folded and
+ * written when the task commits.
+ *
+ * <p>Measures are gathered per metric and folded once per commit, whatever number of records
+ * brought them: Ceilometer sends one measure per metric per request, and folding each of those
+ * alone recomputed all of the metric's aggregations and rewrote its splits every time (measured:
+ * 7.3k measures/s end to end, the stream thread saturated). Buffers live in PostgreSQL
+ * ({@link BufferSlices}, as in the direct mode) and are written with the aggregates and the
+ * partition's position in one transaction; a Streams state store with a changelog would append
+ * a metric's whole buffer (up to an hour of raw points, 57 KB at one point a second) to Kafka for
+ * every record.
+ *
+ * <p>What a metric folded last stays in memory, within a bound in bytes: for a policy whose
+ * methods merge in order, its open buckets and the raw points of its newest buffer slice, so that
+ * newer measures fold without reading the buffer and rewrite one slice; for other policies, the
+ * whole buffer. Metrics not in memory, and late or overwriting measures, read the buffer, in one
+ * query per commit.
+ */
+final class PartitionFold {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PartitionFold.class);
+
+    private final Transactions transactions;
+    private final AggregateStore store;
+    private final BufferSlices slices;
+    private final AggregatorProgress progress;
+    private final String topic;
+    private final int partition;
+    private final long cachedBytesBound;
+    private final AggregatorMetrics counters;
+    private final Aggregators aggregators;
+    private final MetricLookup lookup;
+
+    private final Map<UUID, Metric> metrics = new HashMap<>();
+    private final Map<UUID, List<Measure>> pending = new LinkedHashMap<>();
+    private final LinkedHashMap<UUID, CachedBuffer> cached = new LinkedHashMap<>(1024, 0.75f, true);
+    private long cachedBytes;
+    /** Stored next offset when this fold loaded or last wrote it; null before the partition's first commit. */
+    private Long committedOffset;
+    private boolean positionLoaded;
+    private boolean gapReported;
+    private long nextOffset = -1;
+    private long records;
+    private long measures;
+
+    PartitionFold(Transactions transactions, AggregateStore store, BufferSlices slices, AggregatorProgress progress,
+            String topic, int partition, long cachedBytesBound, AggregatorMetrics counters, Aggregators aggregators,
+            MetricLookup lookup) {
+        this.lookup = lookup;
+        this.transactions = transactions;
+        this.store = store;
+        this.slices = slices;
+        this.progress = progress;
+        this.topic = topic;
+        this.partition = partition;
+        this.cachedBytesBound = cachedBytesBound;
+        this.counters = counters;
+        this.aggregators = aggregators;
+    }
+
+    /** False for a record the database already holds the result of (a replay after a crash). */
+    boolean shouldFold(long offset) {
+        if (!positionLoaded) {
+            Optional<AggregatorProgress.Position> stored = transactions.read(
+                    connection -> progress.read(connection, topic, partition));
+            committedOffset = stored.map(AggregatorProgress.Position::nextOffset).orElse(null);
+            positionLoaded = true;
+        }
+        if (committedOffset != null && offset > committedOffset && nextOffset < 0 && !gapReported) {
+            // Kafka resumed past what PostgreSQL holds: records were committed without their aggregates,
+            // or (the usual case since the sample ingest writes transactionally) the offsets in between
+            // are transaction markers and aborted records, which hold no measure. Only the reader can tell.
+            gapReported = true;
+            LOG.warn("{}-{} resumes at offset {} but the aggregates hold offsets below {} only: offsets {} to {} "
+                    + "were not folded (harmless if they are transaction markers or aborted records)", topic,
+                    partition, offset, committedOffset, committedOffset, offset - 1);
+        }
+        return committedOffset == null || offset >= committedOffset;
+    }
+
+    /** Gathers a record's measures for its metric, in the order they came. */
+    void add(MeasureRecord record, long offset) {
+        List<Measure> gathered = pending.computeIfAbsent(record.metricId(), id -> new ArrayList<>());
+        for (int i = 0; i < record.size(); i++) {
+            gathered.add(new Measure(record.timestamp(i), record.value(i)));
+        }
+        consumed(offset, record.size());
+    }
+
+    /** Whether records were consumed since the last commit. */
+    boolean hasGathered() {
+        return nextOffset >= 0;
+    }
+
+    /** Counts a record as consumed, folded or not (dead-lettered, or for a deleted metric). */
+    void consumed(long offset, int measureCount) {
+        nextOffset = offset + 1;
+        records++;
+        measures += measureCount;
+    }
+
+    /**
+     * Folds the gathered measures and writes aggregates, buffers and the partition's new
+     * position, atomically. Called when Kafka Streams commits the task, before it commits the
+     * consumed offsets.
+     */
+    void commit() {
+        if (nextOffset < 0) {
+            return;
+        }
+        metrics.putAll(lookup.findAll(pending.keySet()));
+        pending.keySet().removeIf(id -> {
+            boolean deleted = !metrics.containsKey(id); // Gnocchi drops a deleted metric's pending measures too
+            if (deleted) {
+                counters.dropped().mark(pending.get(id).size());
+            }
+            return deleted;
+        });
+        Long expected = committedOffset;
+        long newOffset = nextOffset;
+        Map<UUID, CachedBuffer> written = new HashMap<>();
+        boolean advanced;
+        try {
+            advanced = transactions.inTransaction(connection -> {
+                if (!progress.advance(connection, topic, partition, expected, newOffset, records, measures)) {
+                    connection.rollback();
+                    return false;
+                }
+                // Locked in id order, as the direct mode's writers lock them; deleted metrics are absent.
+                List<UUID> ids = pending.keySet().stream().sorted().toList();
+                Set<UUID> live = store.lockMetrics(connection, ids);
+                AggregateChanges changes = new AggregateChanges();
+                List<BufferSlices.Write> writes = new ArrayList<>();
+                List<UUID> needBuffer = new ArrayList<>();
+                for (UUID id : ids) {
+                    List<Measure> gathered = pending.get(id);
+                    if (!live.contains(id)) {
+                        counters.dropped().mark(gathered.size()); // deleted while its measures were in flight
+                        forget(id);
+                        continue;
+                    }
+                    if (!foldInOrder(id, gathered, changes, writes, written)) {
+                        needBuffer.add(id);
+                    }
+                }
+                Map<UUID, TimeSeries> loaded = slices.load(connection, needBuffer.stream()
+                        .filter(id -> !(cached.get(id) instanceof CachedBuffer.Whole)).toList());
+                for (UUID id : needBuffer) {
+                    TimeSeries buffer = cached.get(id) instanceof CachedBuffer.Whole whole
+                            ? whole.buffer() : loaded.getOrDefault(id, TimeSeries.EMPTY);
+                    foldWithBuffer(id, buffer, pending.get(id), changes, writes, written);
+                }
+                changes.writeTo(connection, store);
+                slices.save(connection, writes);
+                return true;
+            });
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("Writing the aggregates of " + topic + "-" + partition + " failed", e);
+        }
+        if (advanced) {
+            written.forEach(this::cache);
+            committedOffset = newOffset;
+        } else {
+            LOG.warn("{}-{} was folded up to a later offset by another aggregator instance; dropping this "
+                    + "instance's batch up to offset {} and reloading", topic, partition, newOffset);
+            cached.clear();
+            cachedBytes = 0;
+            positionLoaded = false;
+        }
+        pending.clear();
+        metrics.clear();
+        nextOffset = -1;
+        records = 0;
+        measures = 0;
+    }
+
+    /** The usual case: measures newer than the metric's, folded into its open buckets; false when it needs the buffer. */
+    private boolean foldInOrder(UUID id, List<Measure> gathered, AggregateChanges changes,
+            List<BufferSlices.Write> writes, Map<UUID, CachedBuffer> written) {
+        if (!(cached.get(id) instanceof CachedBuffer.Open open)) {
+            return false;
+        }
+        MetricAggregator aggregator = aggregators.forPolicy(metrics.get(id).archivePolicy());
+        Optional<InOrderUpdate> folded = aggregator.applyInOrder(open.buckets(), gathered);
+        if (folded.isEmpty()) {
+            return false;
+        }
+        InOrderUpdate update = folded.get();
+        counters.folded().mark(update.accepted());
+        counters.dropped().mark(update.dropped());
+        long previousNewest = open.buckets().newest();
+        long newest = update.open().newest();
+        TimeSeries recent = TimeSeries.merge(open.recent(), update.appended());
+        long keepFrom = aggregator.windowStart(newest);
+        writes.add(new BufferSlices.Write(id, recent.from(BufferSlices.from(update.appended().first())), keepFrom,
+                aggregator.windowStart(previousNewest) < keepFrom));
+        changes.add(id, previousNewest, update.recomputed());
+        written.put(id, new CachedBuffer.Open(update.open(), recent.from(BufferSlices.from(newest))));
+        return true;
+    }
+
+    /** Late or overwriting measures, a metric not in memory, or a policy that needs raw values: from the buffer. */
+    private void foldWithBuffer(UUID id, TimeSeries buffer, List<Measure> gathered, AggregateChanges changes,
+            List<BufferSlices.Write> writes, Map<UUID, CachedBuffer> written) {
+        MetricAggregator aggregator = aggregators.forPolicy(metrics.get(id).archivePolicy());
+        MetricUpdate update = aggregator.apply(buffer, gathered);
+        counters.folded().mark(update.accepted());
+        counters.dropped().mark(update.dropped());
+        if (!update.changed()) {
+            return;
+        }
+        TimeSeries updated = update.buffer();
+        writes.add(BufferSlices.Write.of(id, buffer, update, aggregator.windowStart(updated.last())));
+        changes.add(id, buffer, update);
+        Optional<OpenBuckets> open = aggregator.foldsInOrder() ? aggregator.openBuckets(updated) : Optional.empty();
+        written.put(id, open.<CachedBuffer>map(buckets -> new CachedBuffer.Open(buckets,
+                updated.from(BufferSlices.from(updated.last())))).orElseGet(() -> new CachedBuffer.Whole(updated)));
+    }
+
+    private void forget(UUID metricId) {
+        CachedBuffer previous = cached.remove(metricId);
+        cachedBytes -= previous == null ? 0 : previous.bytes();
+    }
+
+    private void cache(UUID metricId, CachedBuffer buffer) {
+        CachedBuffer previous = cached.put(metricId, buffer);
+        cachedBytes += buffer.bytes() - (previous == null ? 0 : previous.bytes());
+        var eldest = cached.entrySet().iterator();
+        while (cachedBytes > cachedBytesBound && eldest.hasNext()) {
+            cachedBytes -= eldest.next().getValue().bytes();
+            eldest.remove();
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package io.meterflow.timeseries.samples;
+
+import io.meterflow.wire.DeadLetterHeaders;
+import java.nio.charset.StandardCharsets;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends an input that cannot be stored to the dead-letter topic as received, with the headers every
+ * dead letter carries ({@link DeadLetterHeaders}). It is
+ * part of the task's Kafka transaction, with the consumed offset: never lost, never doubled.
+ */
+final class DeadLetters {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DeadLetters.class);
+
+    private final String sinkName;
+    private final SampleIngestMetrics counters;
+
+    DeadLetters(String sinkName, SampleIngestMetrics counters) {
+        this.sinkName = sinkName;
+        this.counters = counters;
+    }
+
+    void send(ProcessorContext<byte[], byte[]> context, Record<byte[], byte[]> record, String reason) {
+        String source = context.recordMetadata().map(DeadLetters::describe).orElse("unknown");
+        Headers headers = record.headers();
+        headers.add(DeadLetterHeaders.REASON, reason.getBytes(StandardCharsets.UTF_8));
+        headers.add(DeadLetterHeaders.SOURCE, source.getBytes(StandardCharsets.UTF_8));
+        context.forward(record.withHeaders(headers), sinkName);
+        counters.deadLettered().mark();
+        LOG.warn("Dead-lettered {}: {}", source, reason);
+    }
+
+    private static String describe(RecordMetadata metadata) {
+        return metadata.topic() + "-" + metadata.partition() + "@" + metadata.offset();
+    }
+}

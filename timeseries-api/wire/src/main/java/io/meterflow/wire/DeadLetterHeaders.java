@@ -1,0 +1,23 @@
+package io.meterflow.wire;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The headers of a dead-lettered Kafka record: the record itself goes to the dead-letter topic
+ * unchanged, and these say why and where it came from.
+ */
+public final class DeadLetterHeaders {
+
+    /** Why the record could not be applied, in words. */
+    public static final String REASON = "x-meterflow-reason";
+    /** Where it was read: {@code topic-partition@offset}. */
+    public static final String SOURCE = "x-meterflow-source";
+
+    private DeadLetterHeaders() {
+    }
+
+    /** The {@link #SOURCE} header's value. */
+    public static byte[] source(String topic, int partition, long offset) {
+        return (topic + "-" + partition + "@" + offset).getBytes(StandardCharsets.UTF_8);
+    }
+}
