@@ -90,8 +90,8 @@ public final class TimeseriesConfiguration extends Configuration {
     @JsonProperty
     private IngestSettings ingest = new IngestSettings();
 
-    /** The port of the {@code aggregator} command's health check and metrics, in place of the API's. */
-    @Min(1)
+    /** The port of the {@code aggregator} command's health check and metrics, in place of the API's; 0: any free one. */
+    @Min(0)
     @Max(65535)
     @JsonProperty
     private int aggregatorPort = 8044;

@@ -7,13 +7,14 @@ import io.meterflow.timeseries.api.JsonFields;
 import io.meterflow.timeseries.api.QueryParameters;
 import io.meterflow.timeseries.auth.AccessPolicy;
 import io.meterflow.timeseries.auth.Caller;
+import io.meterflow.timeseries.failure.NotFoundException;
 import io.meterflow.timeseries.metric.Metric;
 import io.meterflow.timeseries.metric.MetricService;
 import io.meterflow.timeseries.metric.MetricView;
 import io.meterflow.timeseries.resource.Resource;
-import io.meterflow.timeseries.resource.ResourceIds;
 import io.meterflow.timeseries.resource.ResourceSearches;
 import io.meterflow.timeseries.resource.ResourceView;
+import io.meterflow.timeseries.resourceid.ResourceIds;
 import io.meterflow.timeseries.resourcetype.ResourceType;
 import io.meterflow.timeseries.resourcetype.ResourceTypeService;
 import io.meterflow.timeseries.search.SearchQuery;
@@ -155,8 +156,8 @@ public final class AggregatesResource {
         ResourceType type;
         try {
             type = types.get(typeName);
-        } catch (ApiException unknown) {
-            throw ApiException.badRequest(unknown.description());
+        } catch (NotFoundException unknown) {
+            throw ApiException.badRequest(unknown.getMessage());
         }
         if (!fields.has("search")) {
             throw ApiException.invalidInput("required key not provided @ data['search']", List.of("search"));

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.meterflow.timeseries.api.ApiException;
 import io.meterflow.timeseries.api.JsonBodies;
 import io.meterflow.timeseries.auth.Caller;
+import io.meterflow.timeseries.failure.InvalidInputException;
 import io.meterflow.timeseries.metric.Metric;
 import io.meterflow.timeseries.resource.ResourceSearches;
 import io.meterflow.timeseries.resourcetype.ResourceType;
@@ -75,8 +76,8 @@ public final class ResourceAggregationResource {
         List<ResourceAggregates.Group> groups;
         try {
             groups = resources.groups(caller, type, query, groupby);
-        } catch (ApiException invalid) {
-            if (invalid.description() instanceof String text && text.startsWith("Invalid pagination")) {
+        } catch (ApiException | InvalidInputException invalid) {
+            if (invalid.getMessage().startsWith("Invalid pagination")) {
                 throw ApiException.badRequest("Invalid groupby attribute");
             }
             throw invalid;

@@ -2,9 +2,9 @@ package io.meterflow.timeseries.aggregator;
 
 import io.meterflow.timeseries.database.Transactions;
 import io.meterflow.timeseries.ingest.IngestSettings;
-import io.meterflow.timeseries.ingest.ManagedStreams;
 import io.meterflow.timeseries.storage.AggregateStore;
 import io.meterflow.timeseries.storage.BufferSlices;
+import io.meterflow.timeseries.streams.ManagedStreams;
 import io.meterflow.wire.MeasureRecordCodec;
 import java.time.Duration;
 import java.util.Properties;

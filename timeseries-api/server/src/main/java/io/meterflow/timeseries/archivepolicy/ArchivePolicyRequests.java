@@ -1,8 +1,8 @@
 package io.meterflow.timeseries.archivepolicy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.meterflow.timeseries.api.ApiException;
 import io.meterflow.timeseries.api.JsonFields;
+import io.meterflow.timeseries.failure.InvalidInputException;
 import io.meterflow.timeseries.time.Timespans;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,7 +30,7 @@ public final class ArchivePolicyRequests {
         }
         for (int i = 0; i < methods.size(); i++) {
             if (!AggregationMethodSet.isValidEntry(methods.get(i))) {
-                throw ApiException.invalidInput("not a valid value @ data['aggregation_methods'][" + i + "]",
+                throw InvalidInputException.field("not a valid value @ data['aggregation_methods'][" + i + "]",
                         List.of("aggregation_methods", Integer.toString(i)));
             }
         }
@@ -39,7 +39,7 @@ public final class ArchivePolicyRequests {
             return new ArchivePolicy(name, backWindow == null ? 0 : backWindow.intValue(), definition,
                     AggregationMethodSet.resolve(methods, defaultMethods));
         } catch (IllegalArgumentException invalid) {
-            throw ApiException.badRequest(invalid.getMessage());
+            throw InvalidInputException.because(invalid.getMessage());
         }
     }
 
@@ -49,15 +49,15 @@ public final class ArchivePolicyRequests {
 
     private static List<ArchivePolicyItem> parseDefinition(JsonFields fields) {
         if (!fields.has("definition")) {
-            throw ApiException.invalidInput("required key not provided @ data['definition']", List.of("definition"));
+            throw InvalidInputException.field("required key not provided @ data['definition']", List.of("definition"));
         }
         JsonNode definition = fields.node("definition");
         if (!definition.isArray()) {
-            throw ApiException.invalidInput("expected a list for dictionary value @ data['definition']",
+            throw InvalidInputException.field("expected a list for dictionary value @ data['definition']",
                     List.of("definition"));
         }
         if (definition.isEmpty()) {
-            throw ApiException.invalidInput(
+            throw InvalidInputException.field(
                     "length of value must be at least 1 for dictionary value @ data['definition']",
                     List.of("definition"));
         }
@@ -70,7 +70,7 @@ public final class ArchivePolicyRequests {
             try {
                 items.add(ArchivePolicyItem.of(granularity, points, timespan));
             } catch (IllegalArgumentException invalid) {
-                throw ApiException.badRequest(invalid.getMessage());
+                throw InvalidInputException.because(invalid.getMessage());
             }
         }
         return items;
@@ -84,7 +84,7 @@ public final class ArchivePolicyRequests {
         try {
             return Timespans.parse(value.isNumber() ? value.numberValue() : value.asText(), false);
         } catch (IllegalArgumentException invalid) {
-            throw ApiException.invalidInput(invalid.getMessage() + " for dictionary value @ " + item.where(key),
+            throw InvalidInputException.field(invalid.getMessage() + " for dictionary value @ " + item.where(key),
                     item.pathOf(key));
         }
     }

@@ -1,8 +1,10 @@
 package io.meterflow.timeseries.archivepolicy;
 
-import io.meterflow.timeseries.api.ApiException;
 import io.meterflow.timeseries.database.DatabaseException;
 import io.meterflow.timeseries.database.Transactions;
+import io.meterflow.timeseries.failure.ConflictException;
+import io.meterflow.timeseries.failure.InvalidInputException;
+import io.meterflow.timeseries.failure.NotFoundException;
 import java.util.List;
 
 /** Archive policy operations with Gnocchi's rules about what may change. */
@@ -25,7 +27,7 @@ public final class ArchivePolicyService {
             return policy;
         } catch (DatabaseException failure) {
             if (Transactions.UNIQUE_VIOLATION.equals(failure.sqlState())) {
-                throw ApiException.conflict("Archive policy " + policy.name() + " already exists");
+                throw new ConflictException("Archive policy " + policy.name() + " already exists");
             }
             throw failure;
         }
@@ -33,7 +35,7 @@ public final class ArchivePolicyService {
 
     public ArchivePolicy get(String name) {
         return transactions.read(connection -> policies.find(connection, name))
-                .orElseThrow(() -> ApiException.notFound(noSuchPolicy(name)));
+                .orElseThrow(() -> new NotFoundException(noSuchPolicy(name)));
     }
 
     public List<ArchivePolicy> list() {
@@ -44,12 +46,12 @@ public final class ArchivePolicyService {
     public ArchivePolicy updateDefinition(String name, List<ArchivePolicyItem> items) {
         return transactions.inTransaction(connection -> {
             ArchivePolicy current = policies.find(connection, name)
-                    .orElseThrow(() -> ApiException.notFound(noSuchPolicy(name)));
+                    .orElseThrow(() -> new NotFoundException(noSuchPolicy(name)));
             ArchivePolicy updated;
             try {
                 updated = current.withDefinition(items);
             } catch (IllegalArgumentException invalid) {
-                throw ApiException.badRequest(invalid.getMessage());
+                throw InvalidInputException.because(invalid.getMessage());
             }
             if (current.definition().size() != updated.definition().size()) {
                 throw unsupportedChange(name, "Cannot add or drop granularities");
@@ -69,11 +71,11 @@ public final class ArchivePolicyService {
         try {
             boolean deleted = transactions.inTransaction(connection -> policies.delete(connection, name));
             if (!deleted) {
-                throw ApiException.notFound(noSuchPolicy(name));
+                throw new NotFoundException(noSuchPolicy(name));
             }
         } catch (DatabaseException failure) {
             if (Transactions.FOREIGN_KEY_VIOLATION.equals(failure.sqlState())) {
-                throw ApiException.badRequest("Archive policy " + name + " is still in use");
+                throw InvalidInputException.because("Archive policy " + name + " is still in use");
             }
             throw failure;
         }
@@ -83,7 +85,7 @@ public final class ArchivePolicyService {
         return "Archive policy " + name + " does not exist";
     }
 
-    private static ApiException unsupportedChange(String name, String reason) {
-        return ApiException.badRequest("Archive policy " + name + " does not support change: " + reason);
+    private static InvalidInputException unsupportedChange(String name, String reason) {
+        return InvalidInputException.because("Archive policy " + name + " does not support change: " + reason);
     }
 }

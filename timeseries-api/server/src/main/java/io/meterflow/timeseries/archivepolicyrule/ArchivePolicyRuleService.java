@@ -1,13 +1,13 @@
 package io.meterflow.timeseries.archivepolicyrule;
 
-import io.meterflow.timeseries.api.ApiException;
 import io.meterflow.timeseries.database.DatabaseException;
 import io.meterflow.timeseries.database.Transactions;
+import io.meterflow.timeseries.failure.ConflictException;
+import io.meterflow.timeseries.failure.InvalidInputException;
+import io.meterflow.timeseries.failure.NotFoundException;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /** Archive policy rules: CRUD, and choosing the policy of a new metric by its name. */
@@ -30,13 +30,10 @@ public final class ArchivePolicyRuleService {
             return rule;
         } catch (DatabaseException failure) {
             if (Transactions.UNIQUE_VIOLATION.equals(failure.sqlState())) {
-                throw ApiException.conflict("Archive policy rule " + rule.name() + " already exists");
+                throw new ConflictException("Archive policy rule " + rule.name() + " already exists");
             }
             if (Transactions.FOREIGN_KEY_VIOLATION.equals(failure.sqlState())) {
-                Map<String, Object> detail = new LinkedHashMap<>();
-                detail.put("cause", "Archive policy does not exist");
-                detail.put("detail", rule.archivePolicyName());
-                throw ApiException.badRequest(detail);
+                throw InvalidInputException.of("Archive policy does not exist", rule.archivePolicyName(), null);
             }
             throw failure;
         }
@@ -44,7 +41,7 @@ public final class ArchivePolicyRuleService {
 
     public ArchivePolicyRule get(String name) {
         return transactions.read(connection -> rules.find(connection, name))
-                .orElseThrow(() -> ApiException.notFound(noSuchRule(name)));
+                .orElseThrow(() -> new NotFoundException(noSuchRule(name)));
     }
 
     public List<ArchivePolicyRule> list() {
@@ -57,7 +54,7 @@ public final class ArchivePolicyRuleService {
             transactions.inTransaction(connection -> rules.rename(connection, name, newName));
         } catch (DatabaseException failure) {
             if (Transactions.UNIQUE_VIOLATION.equals(failure.sqlState())) {
-                throw ApiException.badRequest("Archive policy rule " + name + " does not support change: "
+                throw InvalidInputException.because("Archive policy rule " + name + " does not support change: "
                         + "Archive policy rule " + newName + " already exists.");
             }
             throw failure;
@@ -67,7 +64,7 @@ public final class ArchivePolicyRuleService {
 
     public void delete(String name) {
         if (!transactions.inTransaction(connection -> rules.delete(connection, name))) {
-            throw ApiException.notFound(noSuchRule(name));
+            throw new NotFoundException(noSuchRule(name));
         }
     }
 

@@ -1,6 +1,5 @@
 package io.meterflow.timeseries.database;
 
-import io.meterflow.timeseries.storage.SmallerSplits;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;

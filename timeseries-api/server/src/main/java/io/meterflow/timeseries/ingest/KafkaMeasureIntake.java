@@ -4,7 +4,7 @@ import com.codahale.metrics.Meter;
 import com.codahale.metrics.MetricRegistry;
 import io.dropwizard.lifecycle.Managed;
 import io.meterflow.timeseries.aggregation.Measure;
-import io.meterflow.timeseries.api.ApiException;
+import io.meterflow.timeseries.failure.UnavailableException;
 import io.meterflow.timeseries.measure.MeasureIntake;
 import io.meterflow.timeseries.metric.Metric;
 import io.meterflow.wire.MeasureRecord;
@@ -94,8 +94,8 @@ public final class KafkaMeasureIntake implements MeasureIntake, Managed {
      * The client may retry: a metric keeps one value per timestamp, so measures of a record that
      * was stored after all are folded again to the same aggregates, not counted twice.
      */
-    private static ApiException unavailable(String reason) {
-        return new ApiException(503, reason);
+    private static UnavailableException unavailable(String reason) {
+        return new UnavailableException(reason);
     }
 
     @Override

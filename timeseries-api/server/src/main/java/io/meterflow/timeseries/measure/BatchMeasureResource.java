@@ -9,7 +9,7 @@ import io.meterflow.timeseries.auth.AccessPolicy;
 import io.meterflow.timeseries.auth.Caller;
 import io.meterflow.timeseries.metric.Metric;
 import io.meterflow.timeseries.metric.MetricService;
-import io.meterflow.timeseries.resource.ResourceIds;
+import io.meterflow.timeseries.resourceid.ResourceIds;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;

@@ -2,16 +2,17 @@ package io.meterflow.timeseries.measure;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.meterflow.timeseries.aggregation.Measure;
-import io.meterflow.timeseries.api.ApiException;
 import io.meterflow.timeseries.archivepolicy.ArchivePolicy;
 import io.meterflow.timeseries.auth.AccessPolicy;
 import io.meterflow.timeseries.auth.Caller;
 import io.meterflow.timeseries.database.Transactions;
+import io.meterflow.timeseries.failure.InvalidInputException;
 import io.meterflow.timeseries.metric.Metric;
 import io.meterflow.timeseries.metric.MetricDao;
 import io.meterflow.timeseries.metric.MetricService;
+import io.meterflow.timeseries.metric.ResourceOwners;
 import io.meterflow.timeseries.resource.ResourceDao;
-import io.meterflow.timeseries.resource.ResourceIds;
+import io.meterflow.timeseries.resourceid.ResourceIds;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -60,7 +61,7 @@ public final class ResourceMeasuresBatch {
 
     public List<ResourcePart> parse(Caller caller, JsonNode body) {
         if (!body.isObject()) {
-            throw ApiException.invalidInput("expected a dictionary", List.of());
+            throw InvalidInputException.field("expected a dictionary", List.of());
         }
         List<ResourcePart> parts = new ArrayList<>();
         Iterator<Map.Entry<String, JsonNode>> entries = body.fields();
@@ -71,11 +72,11 @@ public final class ResourceMeasuresBatch {
             try {
                 resourceId = ResourceIds.toResourceUuid(originalId, caller.creator());
             } catch (IllegalArgumentException invalid) {
-                throw ApiException.invalidInput("extra keys not allowed @ data['" + originalId + "']",
+                throw InvalidInputException.field("extra keys not allowed @ data['" + originalId + "']",
                         List.of(originalId));
             }
             if (!entry.getValue().isObject()) {
-                throw ApiException.invalidInput("expected a dictionary for dictionary value @ data['" + originalId
+                throw InvalidInputException.field("expected a dictionary for dictionary value @ data['" + originalId
                         + "']", List.of(originalId));
             }
             Map<String, NamedMeasures> named = new LinkedHashMap<>();
@@ -99,8 +100,8 @@ public final class ResourceMeasuresBatch {
         throw parserFailure(path);
     }
 
-    private static ApiException parserFailure(List<String> path) {
-        return ApiException.invalidInput("unexpected measures format for dictionary value @ data['"
+    private static InvalidInputException parserFailure(List<String> path) {
+        return InvalidInputException.field("unexpected measures format for dictionary value @ data['"
                 + String.join("']['", path) + "']", path);
     }
 
@@ -114,8 +115,8 @@ public final class ResourceMeasuresBatch {
         Map<Metric, List<Measure>> accepted = transactions.inTransaction(connection -> {
             List<UUID> resourceIds = parts.stream().map(ResourcePart::resourceId).toList();
             Map<UUID, Map<String, Metric>> existing = metricDao.findByResources(connection, resourceIds);
-            Map<UUID, ResourceDao.Ownership> owners = createMetrics
-                    ? resources.findOwnership(connection, resourceIds) : Map.of();
+            Map<UUID, ResourceOwners.Owner> owners = createMetrics
+                    ? resources.find(connection, resourceIds) : Map.of();
             Map<Metric, List<Measure>> batch = new LinkedHashMap<>();
             TreeSet<String> unknownMetrics = new TreeSet<>();
             List<Map<String, String>> unknownResources = new ArrayList<>();
@@ -124,7 +125,7 @@ public final class ResourceMeasuresBatch {
                 for (Map.Entry<String, NamedMeasures> named : part.metrics().entrySet()) {
                     Metric metric = known.get(named.getKey());
                     if (metric == null && createMetrics) {
-                        ResourceDao.Ownership owner = owners.get(part.resourceId());
+                        ResourceOwners.Owner owner = owners.get(part.resourceId());
                         if (owner == null) {
                             Map<String, String> unknown = new LinkedHashMap<>();
                             unknown.put("resource_id", part.resourceId().toString());
@@ -146,13 +147,10 @@ public final class ResourceMeasuresBatch {
                 }
             }
             if (!unknownResources.isEmpty()) {
-                Map<String, Object> description = new LinkedHashMap<>();
-                description.put("cause", "Unknown resources");
-                description.put("detail", unknownResources);
-                throw ApiException.badRequest(description);
+                throw InvalidInputException.of("Unknown resources", unknownResources, null);
             }
             if (!unknownMetrics.isEmpty()) {
-                throw ApiException.badRequest("Unknown metrics: " + String.join(", ", unknownMetrics));
+                throw InvalidInputException.because("Unknown metrics: " + String.join(", ", unknownMetrics));
             }
             batch.keySet().forEach(metric -> access.requireMetricWriter(caller, metric.accessTarget()));
             return batch;

@@ -3,6 +3,7 @@ package io.meterflow.timeseries.metric;
 import io.meterflow.timeseries.api.KeysetPagination;
 import io.meterflow.timeseries.api.PageRequest;
 import io.meterflow.timeseries.archivepolicy.ArchivePolicyDao;
+import io.meterflow.timeseries.failure.InvalidInputException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -137,7 +138,7 @@ public final class MetricDao {
 
     private static List<Object> markerValues(Connection connection, String marker, List<PageRequest.SortKey> columns)
             throws SQLException {
-        UUID id = io.meterflow.timeseries.resource.ResourceIds.parseUuid(marker)
+        UUID id = io.meterflow.timeseries.resourceid.ResourceIds.parseUuid(marker)
                 .orElseThrow(() -> invalidMarker(marker));
         String sql = "SELECT " + String.join(", ", columns.stream().map(PageRequest.SortKey::attribute).toList())
                 + " FROM metric m LEFT JOIN resource r ON r.id = m.resource_id WHERE m.id = ?";
@@ -156,8 +157,8 @@ public final class MetricDao {
         }
     }
 
-    private static io.meterflow.timeseries.api.ApiException invalidMarker(String marker) {
-        return io.meterflow.timeseries.api.ApiException.badRequest(
+    private static InvalidInputException invalidMarker(String marker) {
+        return InvalidInputException.because(
                 "Invalid pagination: `Invalid marker: `" + marker + "''");
     }
 

@@ -1,8 +1,8 @@
 package io.meterflow.timeseries.metric;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.meterflow.timeseries.api.ApiException;
 import io.meterflow.timeseries.api.JsonFields;
+import io.meterflow.timeseries.failure.InvalidInputException;
 import java.util.List;
 import java.util.Set;
 
@@ -16,7 +16,7 @@ public record MetricRequest(String archivePolicyName, String resourceId, String 
         JsonFields fields = JsonFields.of(body, KEYS);
         String unit = fields.optionalString("unit");
         if (unit != null && unit.length() > MAX_UNIT_LENGTH) {
-            throw ApiException.invalidInput(
+            throw InvalidInputException.field(
                     "length of value must be at most " + MAX_UNIT_LENGTH + " for dictionary value @ data['unit']",
                     List.of("unit"));
         }

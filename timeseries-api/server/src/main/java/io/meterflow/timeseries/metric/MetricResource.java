@@ -6,7 +6,7 @@ import io.meterflow.timeseries.api.LinkHeader;
 import io.meterflow.timeseries.api.Locations;
 import io.meterflow.timeseries.api.PageRequest;
 import io.meterflow.timeseries.auth.Caller;
-import io.meterflow.timeseries.resource.ResourceIds;
+import io.meterflow.timeseries.resourceid.ResourceIds;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;

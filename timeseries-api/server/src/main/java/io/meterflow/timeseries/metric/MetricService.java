@@ -1,6 +1,5 @@
 package io.meterflow.timeseries.metric;
 
-import io.meterflow.timeseries.api.ApiException;
 import io.meterflow.timeseries.api.PageRequest;
 import io.meterflow.timeseries.archivepolicy.ArchivePolicy;
 import io.meterflow.timeseries.archivepolicy.ArchivePolicyDao;
@@ -10,11 +9,12 @@ import io.meterflow.timeseries.auth.AccessPolicy;
 import io.meterflow.timeseries.auth.Caller;
 import io.meterflow.timeseries.database.DatabaseException;
 import io.meterflow.timeseries.database.Transactions;
-import io.meterflow.timeseries.resource.ResourceDao;
-import io.meterflow.timeseries.resource.ResourceIds;
+import io.meterflow.timeseries.failure.ForbiddenException;
+import io.meterflow.timeseries.failure.InvalidInputException;
+import io.meterflow.timeseries.failure.NotFoundException;
+import io.meterflow.timeseries.resourceid.ResourceIds;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -27,12 +27,12 @@ public final class MetricService {
     private final MetricDao metrics;
     private final ArchivePolicyDao policies;
     private final ArchivePolicyRuleService rules;
-    private final ResourceDao resources;
+    private final ResourceOwners resources;
     private final AccessPolicy access;
     private final Supplier<UUID> ids;
 
     public MetricService(Transactions transactions, MetricDao metrics, ArchivePolicyDao policies,
-            ArchivePolicyRuleService rules, ResourceDao resources, AccessPolicy access, Supplier<UUID> ids) {
+            ArchivePolicyRuleService rules, ResourceOwners resources, AccessPolicy access, Supplier<UUID> ids) {
         this.transactions = transactions;
         this.metrics = metrics;
         this.policies = policies;
@@ -44,22 +44,19 @@ public final class MetricService {
 
     public Metric create(Caller caller, MetricRequest request) {
         if (request.name() != null && request.name().contains("/")) {
-            throw ApiException.badRequest("'/' is not supported in metric name");
+            throw InvalidInputException.because("'/' is not supported in metric name");
         }
         UUID resourceId = null;
         if (request.resourceId() != null) {
             try {
                 resourceId = ResourceIds.toResourceUuid(request.resourceId(), caller.creator());
             } catch (IllegalArgumentException invalid) {
-                throw ApiException.invalidInput(invalid.getMessage() + " for dictionary value @ data['resource_id']",
+                throw InvalidInputException.field(invalid.getMessage() + " for dictionary value @ data['resource_id']",
                         List.of("resource_id"));
             }
             if (request.name() == null) {
-                Map<String, Object> detail = new LinkedHashMap<>();
-                detail.put("cause", "Attribute value error");
-                detail.put("detail", "name");
-                detail.put("reason", "Name cannot be null if resource_id is not null");
-                throw ApiException.badRequest(detail);
+                throw InvalidInputException.of("Attribute value error", "name",
+                        "Name cannot be null if resource_id is not null");
             }
         }
         UUID linkedResource = resourceId;
@@ -68,14 +65,14 @@ public final class MetricService {
                 ArchivePolicy policy = resolvePolicy(connection, request.archivePolicyName(), request.name());
                 String resourceProject = null;
                 if (linkedResource != null) {
-                    ResourceDao.Ownership owner = resources.findOwnership(connection, List.of(linkedResource))
+                    ResourceOwners.Owner owner = resources.find(connection, List.of(linkedResource))
                             .get(linkedResource);
                     if (owner == null) {
-                        throw ApiException.notFound("Resource " + linkedResource + " does not exist");
+                        throw new NotFoundException("Resource " + linkedResource + " does not exist");
                     }
                     if (!access.isAdminOrCreator(caller,
                             new AccessPolicy.Target(owner.creator(), owner.createdByProjectId(), owner.projectId()))) {
-                        throw ApiException.forbidden();
+                        throw new ForbiddenException();
                     }
                     resourceProject = owner.projectId();
                 }
@@ -86,10 +83,7 @@ public final class MetricService {
             });
         } catch (DatabaseException failure) {
             if (Transactions.UNIQUE_VIOLATION.equals(failure.sqlState())) {
-                Map<String, Object> detail = new LinkedHashMap<>();
-                detail.put("cause", "Named metric already exists");
-                detail.put("detail", request.name());
-                throw ApiException.badRequest(detail);
+                throw InvalidInputException.of("Named metric already exists", request.name(), null);
             }
             throw failure;
         }
@@ -100,13 +94,13 @@ public final class MetricService {
             throws SQLException {
         String name = policyName;
         if (name == null) {
-            name = rules.policyFor(connection, metricName).orElseThrow(() -> ApiException.badRequest(
+            name = rules.policyFor(connection, metricName).orElseThrow(() -> InvalidInputException.because(
                     "No archive policy name specified and no archive policy rule found matching the metric name "
                             + (metricName == null ? "None" : metricName)));
         }
         String wanted = name;
         return policies.find(connection, name)
-                .orElseThrow(() -> ApiException.badRequest(ArchivePolicyService.noSuchPolicy(wanted)));
+                .orElseThrow(() -> InvalidInputException.because(ArchivePolicyService.noSuchPolicy(wanted)));
     }
 
     /** The metric with this id (any string: non-UUIDs simply do not exist). */
@@ -139,7 +133,7 @@ public final class MetricService {
         }
     }
 
-    public static ApiException noSuchMetric(String id) {
-        return ApiException.notFound("Metric " + id + " does not exist");
+    public static NotFoundException noSuchMetric(String id) {
+        return new NotFoundException("Metric " + id + " does not exist");
     }
 }

@@ -1,5 +1,6 @@
 package io.meterflow.timeseries.resource;
 
+import io.meterflow.timeseries.metric.ResourceOwners;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -13,11 +14,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 /** The resource index in PostgreSQL: live rows, their revisions, and who owns them. */
-public final class ResourceDao {
-
-    /** Who may act on a resource: its creator and the project it belongs to. */
-    public record Ownership(UUID id, String creator, String createdByProjectId, String projectId) {
-    }
+public final class ResourceDao implements ResourceOwners {
 
     private final ResourceRows rows;
 
@@ -25,15 +22,16 @@ public final class ResourceDao {
         this.rows = rows;
     }
 
-    public Map<UUID, Ownership> findOwnership(Connection connection, Collection<UUID> ids) throws SQLException {
-        Map<UUID, Ownership> found = new HashMap<>();
+    @Override
+    public Map<UUID, Owner> find(Connection connection, Collection<UUID> ids) throws SQLException {
+        Map<UUID, Owner> found = new HashMap<>();
         try (PreparedStatement select = connection.prepareStatement(
                 "SELECT id, creator, created_by_project_id, project_id FROM resource WHERE id = ANY (?)")) {
             select.setArray(1, connection.createArrayOf("uuid", ids.toArray()));
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
                     UUID id = rows.getObject(1, UUID.class);
-                    found.put(id, new Ownership(id, rows.getString(2), rows.getString(3), rows.getString(4)));
+                    found.put(id, new Owner(id, rows.getString(2), rows.getString(3), rows.getString(4)));
                 }
             }
         }

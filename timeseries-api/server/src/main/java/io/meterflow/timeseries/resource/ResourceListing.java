@@ -1,8 +1,9 @@
 package io.meterflow.timeseries.resource;
 
-import io.meterflow.timeseries.api.ApiException;
 import io.meterflow.timeseries.api.KeysetPagination;
 import io.meterflow.timeseries.api.PageRequest;
+import io.meterflow.timeseries.failure.InvalidInputException;
+import io.meterflow.timeseries.resourceid.ResourceIds;
 import io.meterflow.timeseries.resourcetype.AttributeIndexes;
 import io.meterflow.timeseries.resourcetype.AttributeSchema;
 import io.meterflow.timeseries.resourcetype.ResourceType;
@@ -147,7 +148,7 @@ public final class ResourceListing {
         }
     }
 
-    private static ApiException invalidMarker(String marker) {
-        return ApiException.badRequest("Invalid pagination: `Invalid marker: `" + marker + "''");
+    private static InvalidInputException invalidMarker(String marker) {
+        return InvalidInputException.because("Invalid pagination: `Invalid marker: `" + marker + "''");
     }
 }

@@ -3,7 +3,8 @@ package io.meterflow.timeseries.resource;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.meterflow.timeseries.api.ApiException;
+import io.meterflow.timeseries.failure.InvalidInputException;
+import io.meterflow.timeseries.resourceid.ResourceIds;
 import io.meterflow.timeseries.resourcetype.AttributeSchema;
 import io.meterflow.timeseries.resourcetype.ResourceType;
 import io.meterflow.timeseries.time.Timestamps;
@@ -44,14 +45,14 @@ public final class ResourceRequests {
     /** {@code POST .../metric}: the metrics map alone. */
     public Map<String, ResourceRequest.MetricLink> parseMetrics(JsonNode body) {
         if (!body.isObject()) {
-            throw ApiException.invalidInput("expected a dictionary", List.of());
+            throw InvalidInputException.field("expected a dictionary", List.of());
         }
         return metrics(body, List.of());
     }
 
     private ResourceRequest parse(ResourceType type, JsonNode body, String creator, boolean creation) {
         if (!body.isObject()) {
-            throw ApiException.invalidInput("expected a dictionary", List.of());
+            throw InvalidInputException.field("expected a dictionary", List.of());
         }
         String originalId = null;
         UUID id = null;
@@ -86,7 +87,7 @@ public final class ResourceRequests {
                 }
                 metrics = metrics(value, List.of("metrics"));
             } else {
-                AttributeSchema attribute = type.attribute(key).orElseThrow(() -> ApiException.invalidInput(
+                AttributeSchema attribute = type.attribute(key).orElseThrow(() -> InvalidInputException.field(
                         "extra keys not allowed @ data['" + key + "']", List.of(key)));
                 try {
                     attributes.set(key, attribute.normalize(value));
@@ -122,29 +123,29 @@ public final class ResourceRequests {
             String name = entry.getKey();
             JsonNode definition = entry.getValue();
             if (definition.isTextual()) {
-                UUID existing = ResourceIds.parseUuid(definition.asText()).orElseThrow(() -> ApiException.invalidInput(
+                UUID existing = ResourceIds.parseUuid(definition.asText()).orElseThrow(() -> InvalidInputException.field(
                         "expected a dictionary for dictionary value @ " + where(path, name), append(path, name)));
                 links.put(name, new ResourceRequest.MetricLink(existing, null, null));
                 continue;
             }
             if (!definition.isObject()) {
-                throw ApiException.invalidInput("expected a dictionary for dictionary value @ " + where(path, name),
+                throw InvalidInputException.field("expected a dictionary for dictionary value @ " + where(path, name),
                         append(path, name));
             }
             Iterator<String> keys = definition.fieldNames();
             while (keys.hasNext()) {
                 String key = keys.next();
                 if (!Set.of("archive_policy_name", "unit", "name", "resource_id").contains(key)) {
-                    throw ApiException.invalidInput("extra keys not allowed @ " + where(append(path, name), key),
+                    throw InvalidInputException.field("extra keys not allowed @ " + where(append(path, name), key),
                             append(append(path, name), key));
                 }
             }
             if (name.contains("/")) {
-                throw ApiException.badRequest("'/' is not supported in metric name");
+                throw InvalidInputException.because("'/' is not supported in metric name");
             }
             String unit = definition.hasNonNull("unit") ? definition.get("unit").asText() : null;
             if (unit != null && unit.length() > 31) {
-                throw ApiException.invalidInput("length of value must be at most 31 for dictionary value @ "
+                throw InvalidInputException.field("length of value must be at most 31 for dictionary value @ "
                         + where(append(path, name), "unit"), append(append(path, name), "unit"));
             }
             String policy = definition.hasNonNull("archive_policy_name")
@@ -168,11 +169,11 @@ public final class ResourceRequests {
         return where.toString();
     }
 
-    private static ApiException invalid(String reason, String key) {
-        return ApiException.invalidInput(reason + " for dictionary value @ data['" + key + "']", List.of(key));
+    private static InvalidInputException invalid(String reason, String key) {
+        return InvalidInputException.field(reason + " for dictionary value @ data['" + key + "']", List.of(key));
     }
 
-    private static ApiException required(String key) {
-        return ApiException.invalidInput("required key not provided @ data['" + key + "']", List.of(key));
+    private static InvalidInputException required(String key) {
+        return InvalidInputException.field("required key not provided @ data['" + key + "']", List.of(key));
     }
 }

@@ -5,6 +5,7 @@ import io.meterflow.timeseries.api.ApiException;
 import io.meterflow.timeseries.api.ConditionalRequest;
 import io.meterflow.timeseries.api.JsonBodies;
 import io.meterflow.timeseries.auth.Caller;
+import io.meterflow.timeseries.resourceid.ResourceIds;
 import io.meterflow.timeseries.resourcetype.ResourceType;
 import io.meterflow.timeseries.search.SearchQuery;
 import jakarta.ws.rs.Consumes;
@@ -160,7 +161,7 @@ public final class ResourceResource {
     }
 
     /** A resource id as a path segment: a UUID, or an external id mapped for the caller. */
-    static UUID resourceId(String id, Caller caller) {
+    public static UUID resourceId(String id, Caller caller) {
         try {
             return ResourceIds.toResourceUuid(id, caller.creator());
         } catch (IllegalArgumentException unusable) {

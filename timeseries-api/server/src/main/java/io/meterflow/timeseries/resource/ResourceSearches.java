@@ -1,12 +1,12 @@
 package io.meterflow.timeseries.resource;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.meterflow.timeseries.api.ApiException;
 import io.meterflow.timeseries.api.LinkHeader;
 import io.meterflow.timeseries.api.PageRequest;
 import io.meterflow.timeseries.api.QueryParameters;
 import io.meterflow.timeseries.auth.AccessPolicy;
 import io.meterflow.timeseries.auth.Caller;
+import io.meterflow.timeseries.failure.NotFoundException;
 import io.meterflow.timeseries.resourcetype.ResourceType;
 import io.meterflow.timeseries.resourcetype.ResourceTypeService;
 import io.meterflow.timeseries.search.FilterStringParser;
@@ -136,7 +136,7 @@ public final class ResourceSearches {
     private ResourceType typeOrNull(String name) {
         try {
             return types.get(name);
-        } catch (ApiException deletedMeanwhile) {
+        } catch (NotFoundException deletedMeanwhile) {
             return null;
         }
     }

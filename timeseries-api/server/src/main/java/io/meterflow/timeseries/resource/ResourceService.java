@@ -1,12 +1,14 @@
 package io.meterflow.timeseries.resource;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.meterflow.timeseries.api.ApiException;
 import io.meterflow.timeseries.archivepolicy.ArchivePolicy;
 import io.meterflow.timeseries.auth.AccessPolicy;
 import io.meterflow.timeseries.auth.Caller;
 import io.meterflow.timeseries.database.DatabaseException;
 import io.meterflow.timeseries.database.Transactions;
+import io.meterflow.timeseries.failure.ConflictException;
+import io.meterflow.timeseries.failure.InvalidInputException;
+import io.meterflow.timeseries.failure.NotFoundException;
 import io.meterflow.timeseries.metric.Metric;
 import io.meterflow.timeseries.metric.MetricDao;
 import io.meterflow.timeseries.metric.MetricService;
@@ -60,7 +62,7 @@ public final class ResourceService {
         Instant startedAt = (Instant) request.generic().getOrDefault("started_at", now);
         Instant endedAt = (Instant) request.generic().get("ended_at");
         if (startedAt != null && endedAt != null && startedAt.isAfter(endedAt)) {
-            throw ApiException.badRequest("Start timestamp cannot be after end timestamp");
+            throw InvalidInputException.because("Start timestamp cannot be after end timestamp");
         }
         Resource resource = new Resource(request.id(), type.name(), request.originalId(), caller.creator(),
                 (String) request.generic().get("user_id"), (String) request.generic().get("project_id"),
@@ -76,7 +78,7 @@ public final class ResourceService {
             });
         } catch (DatabaseException failure) {
             if (Transactions.UNIQUE_VIOLATION.equals(failure.sqlState())) {
-                throw ApiException.conflict("Resource " + request.id() + " already exists");
+                throw new ConflictException("Resource " + request.id() + " already exists");
             }
             throw failure;
         }
@@ -116,7 +118,7 @@ public final class ResourceService {
                     || !Objects.equals(next.projectId(), current.projectId())
                     || !next.attributes().equals(current.attributes());
             if (next.startedAt() != null && next.endedAt() != null && next.startedAt().isAfter(next.endedAt())) {
-                throw ApiException.badRequest("Value " + ResourceView.format(next.endedAt())
+                throw InvalidInputException.because("Value " + ResourceView.format(next.endedAt())
                         + " for attribute ended_at on resource type " + type.name() + " is invalid");
             }
             if (changed) {
@@ -156,7 +158,7 @@ public final class ResourceService {
             Map<String, UUID> existing = resources.metrics(connection, id);
             for (String name : links.keySet()) {
                 if (existing.containsKey(name)) {
-                    throw ApiException.conflict("Named metric " + name + " already exists");
+                    throw new ConflictException("Named metric " + name + " already exists");
                 }
             }
             link(connection, resource, links, existing);
@@ -172,7 +174,7 @@ public final class ResourceService {
             ResourceRequest.MetricLink link = entry.getValue();
             if (link.existing() != null) {
                 if (!resources.attachMetric(connection, resource.id(), resource.creator(), name, link.existing())) {
-                    throw ApiException.badRequest("Metric " + link.existing() + " does not exist");
+                    throw InvalidInputException.because("Metric " + link.existing() + " does not exist");
                 }
                 continue;
             }
@@ -210,7 +212,7 @@ public final class ResourceService {
         return new AccessPolicy.Target(resource.creator(), resource.createdByProjectId(), resource.projectId());
     }
 
-    public static ApiException noSuchResource(Object id) {
-        return ApiException.notFound("Resource " + id + " does not exist");
+    public static NotFoundException noSuchResource(Object id) {
+        return new NotFoundException("Resource " + id + " does not exist");
     }
 }

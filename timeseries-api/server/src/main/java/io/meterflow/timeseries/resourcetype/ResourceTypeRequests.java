@@ -1,8 +1,8 @@
 package io.meterflow.timeseries.resourcetype;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.meterflow.timeseries.api.ApiException;
 import io.meterflow.timeseries.api.JsonFields;
+import io.meterflow.timeseries.failure.InvalidInputException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -25,7 +25,7 @@ public final class ResourceTypeRequests {
         String name = fields.requiredString("name");
         JsonNode attributes = body.get("attributes");
         if (attributes != null && !attributes.isObject()) {
-            throw ApiException.invalidInput("expected a dictionary for dictionary value @ data['attributes']",
+            throw InvalidInputException.field("expected a dictionary for dictionary value @ data['attributes']",
                     List.of("attributes"));
         }
         Map<String, JsonNode> declared = new LinkedHashMap<>();
@@ -55,7 +55,7 @@ public final class ResourceTypeRequests {
      */
     public AttributeChange parsePatch(ResourceType current, JsonNode patch) {
         if (!patch.isArray()) {
-            throw ApiException.invalidInput("expected a list", List.of());
+            throw InvalidInputException.field("expected a list", List.of());
         }
         Map<String, JsonNode> next = new LinkedHashMap<>();
         for (AttributeSchema attribute : current.attributes()) {
@@ -66,45 +66,45 @@ public final class ResourceTypeRequests {
             String at = "data[" + index + "]";
             List<String> path = List.of(Integer.toString(index));
             if (!operation.isObject()) {
-                throw ApiException.invalidInput("expected a dictionary @ " + at, path);
+                throw InvalidInputException.field("expected a dictionary @ " + at, path);
             }
             Iterator<String> keys = operation.fieldNames();
             while (keys.hasNext()) {
                 String key = keys.next();
                 if (!Set.of("op", "path", "value").contains(key)) {
-                    throw ApiException.invalidInput("extra keys not allowed @ " + at + "['" + key + "']",
+                    throw InvalidInputException.field("extra keys not allowed @ " + at + "['" + key + "']",
                             List.of(Integer.toString(index), key));
                 }
             }
             JsonNode op = operation.get("op");
             if (op == null || !(op.asText().equals("add") || op.asText().equals("remove")) || !op.isTextual()) {
-                throw ApiException.invalidInput("not a valid value for dictionary value @ " + at + "['op']",
+                throw InvalidInputException.field("not a valid value for dictionary value @ " + at + "['op']",
                         List.of(Integer.toString(index), "op"));
             }
             JsonNode target = operation.get("path");
             if (target == null || !target.isTextual() || !target.asText().startsWith("/attributes")) {
-                throw ApiException.invalidInput("Only attributes can be modified for dictionary value @ " + at
+                throw InvalidInputException.field("Only attributes can be modified for dictionary value @ " + at
                         + "['path']", List.of(Integer.toString(index), "path"));
             }
             JsonNode value = operation.get("value");
             if (value != null && !value.isObject()) {
-                throw ApiException.invalidInput("expected dict for dictionary value @ " + at + "['value']",
+                throw InvalidInputException.field("expected dict for dictionary value @ " + at + "['value']",
                         List.of(Integer.toString(index), "value"));
             }
             String attribute = target.asText().startsWith("/attributes/")
                     ? target.asText().substring("/attributes/".length()).replace("~1", "/").replace("~0", "~")
                     : "";
             if (attribute.isEmpty()) {
-                throw ApiException.badRequest("Invalid input: expected a dictionary for dictionary value @ "
+                throw InvalidInputException.because("Invalid input: expected a dictionary for dictionary value @ "
                         + "data['attributes']");
             }
             if (op.asText().equals("add")) {
                 if (value == null) {
-                    throw ApiException.badRequest("The operation does not contain a 'value' member");
+                    throw InvalidInputException.because("The operation does not contain a 'value' member");
                 }
                 next.put(attribute, value);
             } else if (!next.containsKey(attribute)) {
-                throw ApiException.badRequest("can't remove a non-existent object '" + attribute + "'");
+                throw InvalidInputException.because("can't remove a non-existent object '" + attribute + "'");
             } else {
                 next.remove(attribute);
             }
@@ -118,7 +118,7 @@ public final class ResourceTypeRequests {
             try {
                 definitions.checkShape(entry.getKey(), entry.getValue(), true);
             } catch (AttributeDefinitions.InvalidDefinition invalid) {
-                throw ApiException.badRequest("Invalid input: " + invalid.getMessage());
+                throw InvalidInputException.because("Invalid input: " + invalid.getMessage());
             }
         }
         for (Map.Entry<String, JsonNode> entry : next.entrySet()) {
@@ -129,7 +129,7 @@ public final class ResourceTypeRequests {
             try {
                 added.add(new AddedAttribute(schema, definitions.fillValue(schema, entry.getValue())));
             } catch (AttributeDefinitions.InvalidAttribute invalid) {
-                throw ApiException.badRequest("Invalid input: " + invalid.getMessage());
+                throw InvalidInputException.because("Invalid input: " + invalid.getMessage());
             }
         }
         List<String> removed = current.attributes().stream().map(AttributeSchema::name)
@@ -141,7 +141,7 @@ public final class ResourceTypeRequests {
         try {
             definitions.checkShape(attribute, definition, withOptions);
         } catch (AttributeDefinitions.InvalidDefinition invalid) {
-            throw ApiException.invalidInput(invalid.getMessage(), invalid.path());
+            throw InvalidInputException.field(invalid.getMessage(), invalid.path());
         }
     }
 
@@ -149,7 +149,7 @@ public final class ResourceTypeRequests {
         try {
             return definitions.fromDefinition(attribute, definition);
         } catch (AttributeDefinitions.InvalidAttribute invalid) {
-            throw ApiException.badRequest("Invalid input: " + invalid.getMessage());
+            throw InvalidInputException.because("Invalid input: " + invalid.getMessage());
         }
     }
 }

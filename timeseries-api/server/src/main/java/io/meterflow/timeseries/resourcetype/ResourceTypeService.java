@@ -1,8 +1,10 @@
 package io.meterflow.timeseries.resourcetype;
 
-import io.meterflow.timeseries.api.ApiException;
 import io.meterflow.timeseries.database.DatabaseException;
 import io.meterflow.timeseries.database.Transactions;
+import io.meterflow.timeseries.failure.ConflictException;
+import io.meterflow.timeseries.failure.InvalidInputException;
+import io.meterflow.timeseries.failure.NotFoundException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -29,7 +31,7 @@ public final class ResourceTypeService {
             });
         } catch (DatabaseException failure) {
             if (Transactions.UNIQUE_VIOLATION.equals(failure.sqlState())) {
-                throw ApiException.conflict("Resource type " + type.name() + " already exists");
+                throw new ConflictException("Resource type " + type.name() + " already exists");
             }
             throw failure;
         }
@@ -88,7 +90,7 @@ public final class ResourceTypeService {
             transactions.inTransaction(connection -> {
                 ResourceType type = types.findForUpdate(connection, name).orElseThrow(() -> noSuchType(name));
                 if (type.name().equals(ResourceType.GENERIC)) {
-                    throw ApiException.badRequest("Resource type generic is still in use");
+                    throw InvalidInputException.because("Resource type generic is still in use");
                 }
                 for (AttributeSchema attribute : type.attributes()) {
                     indexes.drop(connection, name, attribute.name());
@@ -98,13 +100,13 @@ public final class ResourceTypeService {
             });
         } catch (DatabaseException failure) {
             if (Transactions.FOREIGN_KEY_VIOLATION.equals(failure.sqlState())) {
-                throw ApiException.badRequest("Resource type " + name + " is still in use");
+                throw InvalidInputException.because("Resource type " + name + " is still in use");
             }
             throw failure;
         }
     }
 
-    public static ApiException noSuchType(String name) {
-        return ApiException.notFound("Resource type " + name + " does not exist");
+    public static NotFoundException noSuchType(String name) {
+        return new NotFoundException("Resource type " + name + " does not exist");
     }
 }

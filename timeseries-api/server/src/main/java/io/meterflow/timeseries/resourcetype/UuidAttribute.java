@@ -2,7 +2,7 @@ package io.meterflow.timeseries.resourcetype;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-import io.meterflow.timeseries.resource.ResourceIds;
+import io.meterflow.timeseries.resourceid.ResourceIds;
 import java.util.Map;
 
 /** A UUID in any form Python's {@code uuid.UUID} reads, stored lowercase with dashes. */

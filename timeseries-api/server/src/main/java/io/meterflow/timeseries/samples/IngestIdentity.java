@@ -1,8 +1,12 @@
 package io.meterflow.timeseries.samples;
 
-import io.meterflow.timeseries.api.ApiException;
 import io.meterflow.timeseries.auth.Caller;
-import io.meterflow.timeseries.resource.ResourceIds;
+import io.meterflow.timeseries.failure.ConflictException;
+import io.meterflow.timeseries.failure.ForbiddenException;
+import io.meterflow.timeseries.failure.NotFoundException;
+import io.meterflow.timeseries.failure.TimeseriesFailure;
+import io.meterflow.timeseries.failure.UnavailableException;
+import io.meterflow.timeseries.resourceid.ResourceIds;
 import java.util.Set;
 import java.util.UUID;
 
@@ -37,9 +41,22 @@ record IngestIdentity(Caller caller) {
         }
     }
 
-    /** An API refusal of what the input asked for, as a dead-letter reason. */
-    static MalformedInputException refused(String what, ApiException refusal) {
-        return new MalformedInputException(what + " refused (" + refusal.status() + "): " + refusal.description(),
+    /** The index's refusal of what the input asked for, as a dead-letter reason. */
+    static MalformedInputException refused(String what, TimeseriesFailure refusal) {
+        return new MalformedInputException(what + " refused (" + kind(refusal) + "): " + refusal.getMessage(),
                 refusal);
+    }
+
+    private static String kind(TimeseriesFailure refusal) {
+        if (refusal instanceof NotFoundException) {
+            return "not found";
+        } else if (refusal instanceof ConflictException) {
+            return "conflict";
+        } else if (refusal instanceof ForbiddenException) {
+            return "forbidden";
+        } else if (refusal instanceof UnavailableException) {
+            return "unavailable";
+        }
+        return "invalid input";
     }
 }

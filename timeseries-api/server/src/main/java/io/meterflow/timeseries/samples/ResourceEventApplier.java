@@ -2,7 +2,9 @@ package io.meterflow.timeseries.samples;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.meterflow.timeseries.api.ApiException;
+import io.meterflow.timeseries.failure.ConflictException;
+import io.meterflow.timeseries.failure.NotFoundException;
+import io.meterflow.timeseries.failure.TimeseriesFailure;
 import io.meterflow.timeseries.resource.Resource;
 import io.meterflow.timeseries.resource.ResourceRequest;
 import io.meterflow.timeseries.resource.ResourceRequests;
@@ -30,8 +32,6 @@ import org.slf4j.LoggerFactory;
 final class ResourceEventApplier {
 
     private static final Logger LOG = LoggerFactory.getLogger(ResourceEventApplier.class);
-    private static final int CONFLICT = 409;
-    private static final int NOT_FOUND = 404;
 
     private final ResourceService resources;
     private final ResourceRequests requests;
@@ -80,12 +80,11 @@ final class ResourceEventApplier {
             resources.create(identity.caller(), type.get(), requests.parseCreation(type.get(), body,
                     identity.creator()));
             counters.resourcesCreated().mark();
-        } catch (ApiException refusal) {
-            if (refusal.status() != CONFLICT) {
-                throw IngestIdentity.refused("creation of " + event.resourceType() + " resource "
-                        + event.resourceId(), refusal);
-            }
+        } catch (ConflictException createdMeanwhile) {
             resources.find(ResourceType.GENERIC, id).ifPresent(resource -> update(resource, event));
+        } catch (TimeseriesFailure refusal) {
+            throw IngestIdentity.refused("creation of " + event.resourceType() + " resource "
+                    + event.resourceId(), refusal);
         }
     }
 
@@ -128,7 +127,7 @@ final class ResourceEventApplier {
         try {
             resources.update(identity.caller(), type, resource.id(), request);
             counters.resourcesUpdated().mark();
-        } catch (ApiException refusal) {
+        } catch (TimeseriesFailure refusal) {
             throw IngestIdentity.refused("update of resource " + resource.id(), refusal);
         }
     }
@@ -145,11 +144,8 @@ final class ResourceEventApplier {
     private Optional<ResourceType> knownType(String name) {
         try {
             return Optional.of(resources.type(name));
-        } catch (ApiException unknown) {
-            if (unknown.status() == NOT_FOUND) {
-                return Optional.empty();
-            }
-            throw unknown;
+        } catch (NotFoundException unknown) {
+            return Optional.empty();
         }
     }
 

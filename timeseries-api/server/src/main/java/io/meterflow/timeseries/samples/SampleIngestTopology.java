@@ -1,6 +1,6 @@
 package io.meterflow.timeseries.samples;
 
-import io.meterflow.timeseries.ingest.ManagedStreams;
+import io.meterflow.timeseries.streams.ManagedStreams;
 import io.meterflow.wire.MeasureRecordCodec;
 import io.meterflow.wire.ResourceEventCodec;
 import io.meterflow.wire.SampleCodec;

@@ -2,7 +2,8 @@ package io.meterflow.timeseries.samples;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.meterflow.timeseries.api.ApiException;
+import io.meterflow.timeseries.failure.ConflictException;
+import io.meterflow.timeseries.failure.TimeseriesFailure;
 import io.meterflow.timeseries.metric.Metric;
 import io.meterflow.timeseries.resource.Resource;
 import io.meterflow.timeseries.resource.ResourceRequest;
@@ -26,7 +27,6 @@ import org.slf4j.LoggerFactory;
 final class SampleResolver {
 
     private static final Logger LOG = LoggerFactory.getLogger(SampleResolver.class);
-    private static final int CONFLICT = 409;
 
     private final ResourceService resources;
     private final ResourceRequests requests;
@@ -73,7 +73,7 @@ final class SampleResolver {
     private ResourceType type(String name) {
         try {
             return resources.type(name);
-        } catch (ApiException unknown) {
+        } catch (TimeseriesFailure unknown) {
             throw IngestIdentity.refused("resource type " + name, unknown);
         }
     }
@@ -93,10 +93,9 @@ final class SampleResolver {
             LOG.debug("Created {} resource {} ({}) with metric {}", type.name(), resourceId, sample.resourceId(),
                     sample.name());
             return created;
-        } catch (ApiException refusal) {
-            if (refusal.status() == CONFLICT) { // created meanwhile: by an event, another instance
-                return resources.find(ResourceType.GENERIC, resourceId).orElseThrow(() -> refusal);
-            }
+        } catch (ConflictException createdMeanwhile) { // by an event, another instance
+            return resources.find(ResourceType.GENERIC, resourceId).orElseThrow(() -> createdMeanwhile);
+        } catch (TimeseriesFailure refusal) {
             throw IngestIdentity.refused("creation of " + type.name() + " resource " + sample.resourceId(), refusal);
         }
     }
@@ -111,7 +110,7 @@ final class SampleResolver {
                     current -> requests.parseUpdate(type, fitted.values(), identity.creator()));
             counters.resourcesUpdated().mark();
             return updated;
-        } catch (ApiException refusal) {
+        } catch (TimeseriesFailure refusal) {
             throw IngestIdentity.refused("update of resource " + existing.id(), refusal);
         }
     }
@@ -124,11 +123,10 @@ final class SampleResolver {
                     .map(Metric::id).findFirst().orElseThrow();
             counters.metricsCreated().mark();
             return id;
-        } catch (ApiException refusal) {
-            if (refusal.status() == CONFLICT) { // added meanwhile
-                return resources.find(ResourceType.GENERIC, resource.id())
-                        .map(found -> found.metrics().get(sample.name())).orElseThrow(() -> refusal);
-            }
+        } catch (ConflictException addedMeanwhile) {
+            return resources.find(ResourceType.GENERIC, resource.id())
+                    .map(found -> found.metrics().get(sample.name())).orElseThrow(() -> addedMeanwhile);
+        } catch (TimeseriesFailure refusal) {
             throw IngestIdentity.refused("metric " + sample.name() + " of resource " + resource.id(), refusal);
         }
     }

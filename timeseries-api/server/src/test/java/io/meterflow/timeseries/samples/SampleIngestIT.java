@@ -13,7 +13,7 @@ import io.meterflow.timeseries.ApiFixture;
 import io.meterflow.timeseries.GnocchiClient.Reply;
 import io.meterflow.timeseries.GnocchiClient;
 import io.meterflow.timeseries.aggregator.KafkaMode;
-import io.meterflow.timeseries.resource.ResourceIds;
+import io.meterflow.timeseries.resourceid.ResourceIds;
 import io.meterflow.wire.DeadLetterHeaders;
 import io.meterflow.wire.ResourceEventCodec;
 import io.meterflow.wire.Sample;

@@ -1,14 +1,14 @@
-package io.meterflow.timeseries.search;
+package io.meterflow.timeseries.measure;
 
 import io.meterflow.timeseries.api.ApiException;
 import io.meterflow.timeseries.api.JsonBodies;
 import io.meterflow.timeseries.archivepolicy.ArchivePolicyItem;
 import io.meterflow.timeseries.auth.AccessPolicy;
 import io.meterflow.timeseries.auth.Caller;
-import io.meterflow.timeseries.measure.MeasureReader;
 import io.meterflow.timeseries.metric.Metric;
 import io.meterflow.timeseries.metric.MetricService;
-import io.meterflow.timeseries.resource.ResourceIds;
+import io.meterflow.timeseries.resourceid.ResourceIds;
+import io.meterflow.timeseries.search.MeasureValueQuery;
 import io.meterflow.timeseries.time.Timespans;
 import io.meterflow.timeseries.time.Timestamps;
 import jakarta.ws.rs.Consumes;

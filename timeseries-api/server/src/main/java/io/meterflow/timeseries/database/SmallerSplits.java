@@ -1,7 +1,6 @@
-package io.meterflow.timeseries.storage;
+package io.meterflow.timeseries.database;
 
 import io.meterflow.timeseries.aggregation.TimeSeries;
-import io.meterflow.timeseries.database.NumberedJavaMigration;
 import io.meterflow.timeseries.split.SplitCodec;
 import io.meterflow.timeseries.split.SplitKey;
 import java.sql.Connection;

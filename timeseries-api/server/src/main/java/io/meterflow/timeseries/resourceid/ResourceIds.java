@@ -1,4 +1,4 @@
-package io.meterflow.timeseries.resource;
+package io.meterflow.timeseries.resourceid;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package io.meterflow.timeseries.ingest;
+package io.meterflow.timeseries.streams;
 
 import com.codahale.metrics.health.HealthCheck;
 import java.time.Duration;

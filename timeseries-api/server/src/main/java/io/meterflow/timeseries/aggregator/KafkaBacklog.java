@@ -1,6 +1,5 @@
-package io.meterflow.timeseries.ingest;
+package io.meterflow.timeseries.aggregator;
 
-import io.meterflow.timeseries.aggregator.AggregatorProgress;
 import io.meterflow.timeseries.database.Transactions;
 import io.meterflow.timeseries.status.Backlog;
 import java.nio.charset.StandardCharsets;

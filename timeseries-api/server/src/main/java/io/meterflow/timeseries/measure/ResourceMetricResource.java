@@ -1,13 +1,16 @@
-package io.meterflow.timeseries.resource;
+package io.meterflow.timeseries.measure;
 
 import io.meterflow.timeseries.api.ApiException;
 import io.meterflow.timeseries.api.JsonBodies;
 import io.meterflow.timeseries.auth.Caller;
-import io.meterflow.timeseries.measure.MeasureResource;
 import io.meterflow.timeseries.metric.Metric;
 import io.meterflow.timeseries.metric.MetricResource;
 import io.meterflow.timeseries.metric.MetricService;
 import io.meterflow.timeseries.metric.MetricView;
+import io.meterflow.timeseries.resource.Resource;
+import io.meterflow.timeseries.resource.ResourceRequests;
+import io.meterflow.timeseries.resource.ResourceResource;
+import io.meterflow.timeseries.resource.ResourceService;
 import io.meterflow.timeseries.resourcetype.ResourceType;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
