@@ -8,8 +8,8 @@
 #
 # usage: timeseries-api/bench/ingest-benchmark.sh [--shapes "bulk ceilometer"] [--only meterflow|gnocchi]
 #          [--out FILE] [--scale N]   (--scale divides the metric counts, for a quick try)
-# METERFLOW_BENCH_JAR: the service jar to run (default: the one built in timeseries-api/server/target),
-# so one run can compare two builds.
+# METERFLOW_BENCH_JAR: a service jar to run with java -jar instead of this tree's build (run through
+# bin/meterflow), to compare two builds.
 # Needs: Debian's gnocchi packages (see ../../../shared/gnocchi/start-gnocchi.sh), a PostgreSQL on
 # 127.0.0.1:5432 (user postgres; tune-postgresql.sh sizes it), the module built (./mvnw -DskipTests package).
 # The first line written is the PostgreSQL settings the run had. Meterflow runs on
@@ -29,7 +29,8 @@ while [ $# -gt 0 ]; do
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
-jar=${METERFLOW_BENCH_JAR:-$(ls "$top"/timeseries-api/server/target/meterflow-timeseries-api-*.jar | grep -v tests | head -1)}
+# Without METERFLOW_BENCH_JAR, bin/meterflow runs the build of this tree, with the embedded broker.
+bench_jar=${METERFLOW_BENCH_JAR:-}
 work=$(mktemp -d)
 mf_pid=""
 cleanup() { [ -n "$mf_pid" ] && kill "$mf_pid" 2>/dev/null; "$shared/gnocchi/stop-gnocchi.sh" >/dev/null 2>&1 || true; }
@@ -47,10 +48,17 @@ start_meterflow() {
   psql -q -h 127.0.0.1 -U postgres -c "DROP DATABASE IF EXISTS mf_ingest_bench WITH (FORCE)" \
     -c "CREATE DATABASE mf_ingest_bench" 2>/dev/null
   rm -rf "$work/data"
+  local -a command
+  if [ -n "$bench_jar" ]; then
+    # shellcheck disable=SC2206
+    command=(java ${METERFLOW_JAVA_OPTS:-} -jar "$bench_jar" server)
+  else
+    command=(env METERFLOW_JAVA_OPTS="${METERFLOW_JAVA_OPTS:-}" "$top/bin/meterflow" timeseries-api server)
+  fi
   METERFLOW_DATA_DIR=$work/data METERFLOW_KAFKA_PORT=9192 METERFLOW_KAFKA_CONTROLLER_PORT=9193 \
   METERFLOW_DB_URL="jdbc:postgresql://127.0.0.1:5432/mf_ingest_bench?user=postgres" \
   METERFLOW_TIMESERIES_PORT=8063 METERFLOW_LOG_LEVEL=WARN \
-    nohup java ${METERFLOW_JAVA_OPTS:-} -jar "$jar" server >"$work/meterflow.log" 2>&1 &
+    nohup "${command[@]}" >"$work/meterflow.log" 2>&1 &
   mf_pid=$!
   for _ in $(seq 120); do curl -sf localhost:8063/healthcheck >/dev/null && return 0; sleep 0.5; done
   echo "Meterflow did not start" >&2; tail "$work/meterflow.log" >&2; exit 1

@@ -2,8 +2,6 @@ package io.meterflow.collector;
 
 import com.codahale.metrics.health.HealthCheck;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
-import io.dropwizard.configuration.SubstitutingSourceProvider;
 import io.dropwizard.core.Application;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
@@ -27,7 +25,8 @@ import io.meterflow.collector.notification.NovaTwins;
 import io.meterflow.collector.publish.KafkaPublisher;
 import io.meterflow.collector.replay.ReplayCommand;
 import io.meterflow.collector.resource.ResourceLifecycle;
-import io.meterflow.embeddedkafka.SingleNodeKafka;
+import io.meterflow.serviceconfig.ServiceConfigSources;
+import io.meterflow.singlenode.SingleNodeKafka;
 import io.meterflow.wire.ResourceEventCodec;
 import io.meterflow.wire.SampleCodec;
 import io.prometheus.metrics.exporter.servlet.jakarta.PrometheusMetricsServlet;
@@ -78,8 +77,7 @@ public final class CollectorApplication extends Application<CollectorConfigurati
 
     @Override
     public void initialize(Bootstrap<CollectorConfiguration> bootstrap) {
-        bootstrap.setConfigurationSourceProvider(new SubstitutingSourceProvider(
-                new ClasspathFallbackSourceProvider(), new EnvironmentVariableSubstitutor(false)));
+        bootstrap.setConfigurationSourceProvider(ServiceConfigSources.fileOrPackagedWithEnvironment());
         ObjectMapper json = bootstrap.getObjectMapper();
         bootstrap.addCommand(new ReplayCommand(namespace -> processor(json,
                 namespace.<String>getList("meters").stream().map(Path::of).toList(),

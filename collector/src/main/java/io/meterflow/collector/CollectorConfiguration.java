@@ -3,7 +3,7 @@ package io.meterflow.collector;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dropwizard.core.Configuration;
-import io.meterflow.embeddedkafka.EmbeddedKafkaOptions;
+import io.meterflow.singlenode.EmbeddedKafkaOptions;
 import io.meterflow.wire.Topics;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;

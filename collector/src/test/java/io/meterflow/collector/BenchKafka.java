@@ -2,7 +2,7 @@ package io.meterflow.collector;
 
 import io.meterflow.collector.publish.KafkaPublisher;
 import io.meterflow.embeddedkafka.EmbeddedKafkaBroker;
-import io.meterflow.embeddedkafka.EmbeddedKafkaOptions;
+import io.meterflow.singlenode.EmbeddedKafkaOptions;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;

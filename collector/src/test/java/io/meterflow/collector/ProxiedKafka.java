@@ -1,7 +1,7 @@
 package io.meterflow.collector;
 
 import io.meterflow.embeddedkafka.EmbeddedKafkaBroker;
-import io.meterflow.embeddedkafka.EmbeddedKafkaOptions;
+import io.meterflow.singlenode.EmbeddedKafkaOptions;
 import java.io.IOException;
 import java.nio.file.Path;
 

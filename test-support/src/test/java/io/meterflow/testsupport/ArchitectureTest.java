@@ -4,8 +4,9 @@ import io.meterflow.testsupport.architecture.MeterflowArchitecture;
 import org.junit.jupiter.api.Test;
 
 /**
- * This module keeps Meterflow's structure, and so does the single-node Kafka broker it starts
- * (deploy/embedded-kafka), which cannot depend on this module and is checked from here.
+ * This module keeps Meterflow's structure, and so do the single-node Kafka broker it starts
+ * (deploy/embedded-kafka) and the single-node defaults that broker implements (deploy/single-node):
+ * this module depends on them, so they cannot depend on it and are checked from here.
  */
 class ArchitectureTest {
 
@@ -15,7 +16,8 @@ class ArchitectureTest {
     }
 
     @Test
-    void theEmbeddedKafkaBrokerKeepsItToo() {
+    void theModulesItDependsOnKeepItToo() {
         MeterflowArchitecture.checkOnClassPath("io.meterflow.embeddedkafka");
+        MeterflowArchitecture.checkOnClassPath("io.meterflow.singlenode");
     }
 }

@@ -1,5 +1,6 @@
 package io.meterflow.embeddedkafka;
 
+import io.meterflow.singlenode.EmbeddedKafkaOptions;
 import java.nio.file.Path;
 import java.util.Properties;
 

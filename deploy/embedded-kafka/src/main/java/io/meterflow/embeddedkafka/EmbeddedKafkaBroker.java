@@ -1,5 +1,7 @@
 package io.meterflow.embeddedkafka;
 
+import io.meterflow.singlenode.EmbeddedKafkaOptions;
+import io.meterflow.singlenode.LocalKafkaBroker;
 import java.net.BindException;
 import java.nio.file.Path;
 import java.util.Objects;
@@ -15,7 +17,7 @@ import org.slf4j.LoggerFactory;
  * one data directory. A persistent directory is formatted on first start only, so its records
  * survive restarts; a scratch one is deleted on close.
  */
-public final class EmbeddedKafkaBroker implements AutoCloseable {
+public final class EmbeddedKafkaBroker implements LocalKafkaBroker {
 
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedKafkaBroker.class);
 
@@ -80,6 +82,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         return options.bootstrapServers();
     }
 
+    @Override
     public Path dataDirectory() {
         return dataDirectory;
     }

@@ -3,6 +3,7 @@ package io.meterflow.embeddedkafka;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.meterflow.singlenode.EmbeddedKafkaOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

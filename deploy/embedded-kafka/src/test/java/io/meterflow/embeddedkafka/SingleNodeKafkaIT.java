@@ -2,6 +2,8 @@ package io.meterflow.embeddedkafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.meterflow.singlenode.EmbeddedKafkaOptions;
+import io.meterflow.singlenode.SingleNodeKafka;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;

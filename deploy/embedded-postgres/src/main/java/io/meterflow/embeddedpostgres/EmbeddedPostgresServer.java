@@ -1,13 +1,16 @@
-package io.meterflow.timeseries.database;
+package io.meterflow.embeddedpostgres;
 
-import io.dropwizard.lifecycle.Managed;
+import io.meterflow.singlenode.LocalPostgres;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,54 +19,68 @@ import org.slf4j.LoggerFactory;
  * database: its data lives under the data directory, so it survives restarts. Durability
  * settings are restored (zonky turns fsync off for tests).
  */
-public final class EmbeddedDatabase implements Managed {
+public final class EmbeddedPostgresServer implements LocalPostgres {
 
-    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedDatabase.class);
-    private static final String DATABASE = "meterflow";
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
 
-    private final Path dataDirectory;
-    private final int port;
-    private EmbeddedPostgres postgres;
+    private final EmbeddedPostgres postgres;
+    private final String database;
 
-    public EmbeddedDatabase(Path dataDirectory, int port) {
-        this.dataDirectory = dataDirectory;
-        this.port = port;
+    private EmbeddedPostgresServer(EmbeddedPostgres postgres, String database) {
+        this.postgres = postgres;
+        this.database = database;
     }
 
-    /** Starts the server (idempotent) and returns a JDBC URL of the Meterflow database. */
-    public synchronized String startServer() throws IOException, SQLException {
-        if (postgres == null) {
+    /** Starts a server on {@code dataDirectory} (on any free port) and creates {@code database} if missing. */
+    public static EmbeddedPostgresServer start(Path dataDirectory, String database) {
+        if (!database.matches("[a-z_][a-z0-9_]*")) {
+            throw new IllegalArgumentException("not a plain database name: " + database);
+        }
+        try {
             Files.createDirectories(dataDirectory);
             LOG.info("Starting embedded PostgreSQL with data in {}", dataDirectory.toAbsolutePath());
-            postgres = EmbeddedPostgres.builder()
+            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDirectory)
                     .setCleanDataDirectory(false)
-                    .setPort(port)
                     .setServerConfig("fsync", "on")
                     .setServerConfig("synchronous_commit", "on")
                     .setServerConfig("full_page_writes", "on")
                     .start();
-            createDatabaseIfMissing();
+            createDatabaseIfMissing(postgres, database);
+            return new EmbeddedPostgresServer(postgres, database);
+        } catch (IOException e) {
+            throw new UncheckedIOException("embedded PostgreSQL did not start on " + dataDirectory, e);
+        } catch (SQLException e) {
+            throw new IllegalStateException("embedded PostgreSQL started but database " + database
+                    + " could not be created", e);
         }
-        return postgres.getJdbcUrl("postgres", DATABASE);
     }
 
-    private void createDatabaseIfMissing() throws SQLException {
+    private static void createDatabaseIfMissing(EmbeddedPostgres postgres, String database) throws SQLException {
         try (Connection connection = postgres.getPostgresDatabase().getConnection();
-                ResultSet exists = connection.createStatement()
-                        .executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + DATABASE + "'")) {
-            if (!exists.next()) {
-                connection.createStatement().execute("CREATE DATABASE " + DATABASE);
+                PreparedStatement exists = connection.prepareStatement(
+                        "SELECT 1 FROM pg_database WHERE datname = ?")) {
+            exists.setString(1, database);
+            try (ResultSet found = exists.executeQuery(); Statement create = connection.createStatement()) {
+                if (!found.next()) {
+                    create.execute("CREATE DATABASE " + database); // a plain name, checked above
+                }
             }
         }
     }
 
     @Override
-    public synchronized void stop() throws IOException {
-        if (postgres != null) {
-            LOG.info("Stopping embedded PostgreSQL");
+    public String jdbcUrl() {
+        return postgres.getJdbcUrl("postgres", database);
+    }
+
+    @Override
+    public void close() {
+        LOG.info("Stopping embedded PostgreSQL");
+        try {
             postgres.close();
-            postgres = null;
+        } catch (IOException e) {
+            throw new UncheckedIOException("embedded PostgreSQL did not stop cleanly", e);
         }
     }
 }

@@ -1,4 +1,4 @@
-package io.meterflow.timeseries.config;
+package io.meterflow.serviceconfig;
 
 import io.dropwizard.configuration.ConfigurationSourceProvider;
 import java.io.FileNotFoundException;

@@ -1,4 +1,4 @@
-package io.meterflow.embeddedkafka;
+package io.meterflow.singlenode;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -7,7 +7,7 @@ import java.net.ServerSocket;
 import java.util.Objects;
 
 /**
- * Where an {@link EmbeddedKafkaBroker} listens and what happens to its data.
+ * Where a single-node broker ({@link LocalKafkaBroker}) listens and what happens to its data.
  *
  * @param host the address both listeners bind to; loopback unless the operator says otherwise
  * @param brokerPort clients' port

@@ -1,4 +1,4 @@
-package io.meterflow.embeddedkafka;
+package io.meterflow.singlenode;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -17,9 +17,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The Kafka a service uses: the configured cluster if there is one, else the one single-node broker
- * of this machine. The first service started without a cluster starts that broker in its own JVM;
- * a service started next finds it answering on the same address and uses it instead of starting a
- * second one. The broker lives as long as the service that started it.
+ * of this machine. The first service started without a cluster starts that broker in its own JVM,
+ * from the embedded defaults ({@link LocalKafkaBroker}); a service started next finds it answering
+ * on the same address and uses it instead of starting a second one. The broker lives as long as the
+ * service that started it.
  */
 public final class SingleNodeKafka implements AutoCloseable {
 
@@ -30,9 +31,9 @@ public final class SingleNodeKafka implements AutoCloseable {
 
     private final String bootstrapServers;
     private final String description;
-    private final Optional<EmbeddedKafkaBroker> startedHere;
+    private final Optional<LocalKafkaBroker> startedHere;
 
-    private SingleNodeKafka(String bootstrapServers, String description, Optional<EmbeddedKafkaBroker> startedHere) {
+    private SingleNodeKafka(String bootstrapServers, String description, Optional<LocalKafkaBroker> startedHere) {
         this.bootstrapServers = bootstrapServers;
         this.description = description;
         this.startedHere = startedHere;
@@ -58,7 +59,8 @@ public final class SingleNodeKafka implements AutoCloseable {
             return found(address);
         }
         try {
-            EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(dataDirectory, options);
+            LocalKafkaBroker broker = EmbeddedDefaults.starter(LocalKafkaBroker.Starter.class, "Kafka cluster")
+                    .start(dataDirectory, options);
             return new SingleNodeKafka(address, "the single-node broker started here on " + address + ", data in "
                     + broker.dataDirectory(), Optional.of(broker));
         } catch (RuntimeException e) {
@@ -80,7 +82,7 @@ public final class SingleNodeKafka implements AutoCloseable {
      * Whether a Kafka broker answers at this address. A refused connection says no at once; a port
      * that accepts connections must also answer a cluster description, or it is something else.
      */
-    static boolean answersAsKafka(EmbeddedKafkaOptions options) {
+    public static boolean answersAsKafka(EmbeddedKafkaOptions options) {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress(options.host(), options.advertisedPort()),
                     (int) CONNECT_TIMEOUT.toMillis());
@@ -121,6 +123,6 @@ public final class SingleNodeKafka implements AutoCloseable {
     /** Stops the broker if this process started it; a broker found running, or a cluster, is left alone. */
     @Override
     public void close() {
-        startedHere.ifPresent(EmbeddedKafkaBroker::close);
+        startedHere.ifPresent(LocalKafkaBroker::close);
     }
 }

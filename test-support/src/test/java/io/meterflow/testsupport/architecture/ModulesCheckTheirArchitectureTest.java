@@ -29,8 +29,8 @@ class ModulesCheckTheirArchitectureTest {
     }
 
     private static boolean appliesTheRules(Path module) {
-        if (module.endsWith(Path.of("deploy", "embedded-kafka"))) {
-            return true; // test-support depends on it, so its own ArchitectureTest checks it
+        if (module.endsWith(Path.of("deploy", "embedded-kafka")) || module.endsWith(Path.of("deploy", "single-node"))) {
+            return true; // test-support depends on them, so its own ArchitectureTest checks them
         }
         Path tests = module.resolve("src/test/java");
         if (!Files.isDirectory(tests)) {

@@ -6,14 +6,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
-import io.dropwizard.configuration.SubstitutingSourceProvider;
 import io.dropwizard.core.Application;
 import io.dropwizard.core.server.SimpleServerFactory;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
 import io.dropwizard.jetty.HttpConnectorFactory;
-import io.meterflow.embeddedkafka.SingleNodeKafka;
+import io.meterflow.serviceconfig.ServiceConfigSources;
+import io.meterflow.singlenode.SingleNodeKafka;
+import io.meterflow.singlenode.SingleNodePostgres;
 import io.meterflow.timeseries.aggregates.AggregateQuery;
 import io.meterflow.timeseries.aggregates.AggregatesProcessor;
 import io.meterflow.timeseries.aggregates.AggregatesResource;
@@ -46,9 +46,7 @@ import io.meterflow.timeseries.archivepolicyrule.ArchivePolicyRuleService;
 import io.meterflow.timeseries.auth.AccessPolicy;
 import io.meterflow.timeseries.auth.AuthMode;
 import io.meterflow.timeseries.auth.AuthenticationFilter;
-import io.meterflow.timeseries.config.ClasspathFallbackSourceProvider;
 import io.meterflow.timeseries.database.DatabaseHealthCheck;
-import io.meterflow.timeseries.database.EmbeddedDatabase;
 import io.meterflow.timeseries.database.Migrations;
 import io.meterflow.timeseries.database.Transactions;
 import io.meterflow.timeseries.ingest.IngestSettings;
@@ -149,8 +147,7 @@ public final class TimeseriesApplication extends Application<TimeseriesConfigura
     @Override
     public void initialize(Bootstrap<TimeseriesConfiguration> bootstrap) {
         bootstrap.addCommand(new AggregatorCommand(this));
-        bootstrap.setConfigurationSourceProvider(new SubstitutingSourceProvider(
-                new ClasspathFallbackSourceProvider(), new EnvironmentVariableSubstitutor(false)));
+        bootstrap.setConfigurationSourceProvider(ServiceConfigSources.fileOrPackagedWithEnvironment());
     }
 
     @Override
@@ -363,14 +360,16 @@ public final class TimeseriesApplication extends Application<TimeseriesConfigura
     }
 
     private static DataSource dataSource(TimeseriesConfiguration config, Environment environment) throws Exception {
-        String url = config.database().url();
-        if (url.isBlank()) {
-            EmbeddedDatabase embedded = new EmbeddedDatabase(Path.of(config.dataDir(), "postgres"), 0);
-            url = embedded.startServer();
-            environment.lifecycle().manage(embedded);
-        }
+        SingleNodePostgres database = SingleNodePostgres.resolve(config.database().url(),
+                Path.of(config.dataDir(), "postgres"), "meterflow");
+        environment.lifecycle().manage(new io.dropwizard.lifecycle.Managed() {
+            @Override
+            public void stop() {
+                database.close();
+            }
+        });
         HikariConfig hikari = new HikariConfig();
-        hikari.setJdbcUrl(url);
+        hikari.setJdbcUrl(database.jdbcUrl());
         hikari.setMaximumPoolSize(config.database().maxPoolSize());
         hikari.setPoolName("meterflow-timeseries");
         hikari.setMetricRegistry(environment.metrics());

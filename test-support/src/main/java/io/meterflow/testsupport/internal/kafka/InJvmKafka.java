@@ -1,7 +1,7 @@
 package io.meterflow.testsupport.internal.kafka;
 
 import io.meterflow.embeddedkafka.EmbeddedKafkaBroker;
-import io.meterflow.embeddedkafka.EmbeddedKafkaOptions;
+import io.meterflow.singlenode.EmbeddedKafkaOptions;
 import io.meterflow.testsupport.internal.Resource;
 import io.meterflow.testsupport.internal.ScratchDirectory;
 

@@ -1,7 +1,7 @@
 package io.meterflow.timeseries.ingest;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import io.meterflow.embeddedkafka.EmbeddedKafkaOptions;
+import io.meterflow.singlenode.EmbeddedKafkaOptions;
 import io.meterflow.timeseries.samples.SampleIngestSettings;
 import io.meterflow.wire.Topics;
 import jakarta.validation.Valid;
