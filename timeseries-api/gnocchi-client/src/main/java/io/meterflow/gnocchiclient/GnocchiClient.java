@@ -2,6 +2,7 @@ package io.meterflow.gnocchiclient;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.meterflow.gnocchiclient.aggregates.AggregatesClient;
+import io.meterflow.gnocchiclient.archivepolicy.ArchivePolicyClient;
 import io.meterflow.gnocchiclient.internal.GnocchiHttp;
 import io.meterflow.gnocchiclient.internal.GnocchiJson;
 import io.meterflow.gnocchiclient.measure.MeasureClient;
@@ -11,7 +12,7 @@ import java.net.http.HttpClient;
 
 /**
  * The Gnocchi v1 API, by feature: {@link #resources()}, {@link #measures()}, {@link #aggregates()},
- * {@link #metrics()}. Works against Gnocchi 4.4 and Meterflow's time-series API alike. Immutable and
+ * {@link #metrics()}, {@link #archivePolicies()}. Works against Gnocchi 4.4 and Meterflow's time-series API alike. Immutable and
  * thread-safe; make one per identity and share it.
  */
 public final class GnocchiClient {
@@ -20,6 +21,7 @@ public final class GnocchiClient {
     private final MeasureClient measures;
     private final AggregatesClient aggregates;
     private final MetricClient metrics;
+    private final ArchivePolicyClient archivePolicies;
 
     /** A client with its own HTTP connection pool. */
     public GnocchiClient(GnocchiConfig config) {
@@ -42,6 +44,7 @@ public final class GnocchiClient {
         this.measures = new MeasureClient(http);
         this.aggregates = new AggregatesClient(http);
         this.metrics = new MetricClient(http);
+        this.archivePolicies = new ArchivePolicyClient(http);
     }
 
     public ResourceClient resources() {
@@ -58,6 +61,10 @@ public final class GnocchiClient {
 
     public MetricClient metrics() {
         return metrics;
+    }
+
+    public ArchivePolicyClient archivePolicies() {
+        return archivePolicies;
     }
 
     /** The JSON reader this client uses, for callers that build raw queries or bodies. */

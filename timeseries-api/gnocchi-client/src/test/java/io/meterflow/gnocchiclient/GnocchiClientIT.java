@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.meterflow.gnocchiclient.aggregates.AggregatesGroup;
 import io.meterflow.gnocchiclient.aggregates.AggregatesRequest;
 import io.meterflow.gnocchiclient.aggregates.AggregatesResult;
+import io.meterflow.gnocchiclient.archivepolicy.ArchivePolicy;
+import io.meterflow.gnocchiclient.archivepolicy.ArchivePolicyItem;
 import io.meterflow.gnocchiclient.auth.BasicAuth;
 import io.meterflow.gnocchiclient.auth.NoAuth;
 import io.meterflow.gnocchiclient.error.GnocchiAccessDeniedException;
@@ -27,6 +29,7 @@ import io.meterflow.testsupport.RealServices;
 import io.meterflow.timeseries.ApiFixture;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -70,7 +73,7 @@ class GnocchiClientIT {
                 {"name": "vm", "attributes": {"host": {"type": "string", "required": true},
                                               "flavor": {"type": "string", "required": false}}}""").status());
         for (int i = 0; i < RESOURCES; i++) {
-            UUID id = UUID.nameUUIDFromBytes(("vm-" + i).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            UUID id = UUID.nameUUIDFromBytes(("vm-" + i).getBytes(StandardCharsets.UTF_8));
             var created = admin.post("/v1/resource/vm", """
                     {"id": "%s", "project_id": "%s", "user_id": "u-1", "started_at": "%s", "host": "compute-%d",
                      "flavor": "m1.small", "metrics": {"cpu": {"archive_policy_name": "usage-1m"}}}"""
@@ -142,6 +145,17 @@ class GnocchiClientIT {
         assertThat(cpu.name()).isEqualTo("cpu");
         assertThat(cpu.archivePolicyName()).isEqualTo("usage-1m");
         assertThat(cpu.resource()).contains(RESOURCE_IDS.get(3));
+    }
+
+    @Test
+    void listsArchivePolicies() {
+        ArchivePolicy usage = client.archivePolicies().get("usage-1m");
+
+        assertThat(client.archivePolicies().list()).extracting(ArchivePolicy::name).contains("usage-1m");
+        assertThat(usage.aggregationMethods()).containsExactlyInAnyOrder("mean", "sum");
+        assertThat(usage.definition()).containsExactlyInAnyOrder(
+                new ArchivePolicyItem(Duration.ofMinutes(1), 1440, Duration.ofDays(1)),
+                new ArchivePolicyItem(Duration.ofHours(1), 720, Duration.ofDays(30)));
     }
 
     @Test

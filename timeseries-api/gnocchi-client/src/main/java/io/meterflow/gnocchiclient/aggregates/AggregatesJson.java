@@ -53,7 +53,7 @@ final class AggregatesJson {
         if (node.isArray()) {
             into.put(path, MeasuresJson.points(node));
         } else if (node.isObject()) {
-            node.fields().forEachRemaining(entry ->
+            node.properties().forEach(entry ->
                     collect(path.isEmpty() ? entry.getKey() : path + "/" + entry.getKey(), entry.getValue(), into));
         } else {
             throw new GnocchiResponseException("unexpected " + node.getNodeType() + " in series '" + path + "'");
@@ -65,7 +65,7 @@ final class AggregatesJson {
             throw new GnocchiResponseException("expected a group object, got " + group.getNodeType());
         }
         Map<String, String> values = new LinkedHashMap<>();
-        group.fields().forEachRemaining(entry -> {
+        group.properties().forEach(entry -> {
             if (!entry.getValue().isNull()) {
                 values.put(entry.getKey(), entry.getValue().asText());
             }

@@ -50,7 +50,7 @@ final class ResourceJson {
     private static Map<String, UUID> metrics(JsonNode metrics) {
         Map<String, UUID> byName = new LinkedHashMap<>();
         // With details some servers nest metric objects; the plain form is name -> id.
-        metrics.fields().forEachRemaining(entry -> byName.put(entry.getKey(), UUID.fromString(
+        metrics.properties().forEach(entry -> byName.put(entry.getKey(), UUID.fromString(
                 entry.getValue().isObject() ? entry.getValue().path("id").asText() : entry.getValue().asText())));
         return byName;
     }
