@@ -12,8 +12,8 @@ import java.net.http.HttpClient;
 
 /**
  * The Gnocchi v1 API, by feature: {@link #resources()}, {@link #measures()}, {@link #aggregates()},
- * {@link #metrics()}, {@link #archivePolicies()}. Works against Gnocchi 4.4 and Meterflow's time-series API alike. Immutable and
- * thread-safe; make one per identity and share it.
+ * {@link #metrics()}, {@link #archivePolicies()}. Works against Gnocchi 4.4 and Meterflow's
+ * time-series API alike. Immutable and thread-safe; make one per identity and share it.
  */
 public final class GnocchiClient {
 

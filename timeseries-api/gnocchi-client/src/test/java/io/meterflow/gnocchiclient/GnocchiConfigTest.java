@@ -30,7 +30,8 @@ class GnocchiConfigTest {
     void keepsAPathPrefix() {
         GnocchiConfig config = GnocchiConfig.of(URI.create("https://cloud.example/metric"), new BasicAuth("admin"));
 
-        assertThat(config.baseUri().resolve("v1/metric")).isEqualTo(URI.create("https://cloud.example/metric/v1/metric"));
+        assertThat(config.baseUri().resolve("v1/metric"))
+                .isEqualTo(URI.create("https://cloud.example/metric/v1/metric"));
         assertThat(config.requestTimeout()).isEqualTo(GnocchiConfig.DEFAULT_REQUEST_TIMEOUT);
     }
 

@@ -61,7 +61,8 @@ public final class ErrorResponses {
     private static GnocchiErrorDescription describe(JsonNode root, String body) {
         if (root == null) {
             String text = body == null ? "" : body.strip();
-            return GnocchiErrorDescription.ofText(text.length() > MAX_TEXT ? text.substring(0, MAX_TEXT) + "..." : text);
+            return GnocchiErrorDescription.ofText(
+                    text.length() > MAX_TEXT ? text.substring(0, MAX_TEXT) + "..." : text);
         }
         JsonNode description = root.has("description") ? root.get("description") : root;
         if (description.isTextual()) {

@@ -35,7 +35,8 @@ public final class ResourceClient {
      */
     public List<Resource> searchAll(ResourceSearch search) {
         if (search.history()) {
-            throw new IllegalArgumentException("a history search cannot be paged by resource id; page it with search()");
+            throw new IllegalArgumentException(
+                    "a history search cannot be paged by resource id; page it with search()");
         }
         List<Resource> all = new ArrayList<>();
         ResourceSearch page = search;
