@@ -1,0 +1,13 @@
+package io.meterflow.gnocchiclient.auth;
+
+import java.util.Map;
+
+/**
+ * How a request proves who sends it. Gnocchi reads identity from headers only, so each mode is
+ * the set of headers it adds; they are computed per request so a token supplier can refresh.
+ */
+public sealed interface GnocchiAuth permits BasicAuth, NoAuth, KeystoneTokenAuth {
+
+    /** The headers to add to the next request. */
+    Map<String, String> headers();
+}
