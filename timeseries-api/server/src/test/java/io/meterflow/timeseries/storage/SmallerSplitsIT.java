@@ -6,7 +6,6 @@ import io.meterflow.testsupport.PostgresDatabase;
 import io.meterflow.testsupport.RealServices;
 import io.meterflow.timeseries.aggregation.TimeSeries;
 import io.meterflow.timeseries.database.Migrations;
-import io.meterflow.timeseries.database.TimescaleHypertables;
 import io.meterflow.timeseries.split.SplitCodec;
 import io.meterflow.timeseries.split.SplitKey;
 import java.nio.ByteBuffer;
@@ -18,7 +17,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -36,8 +34,7 @@ class SmallerSplitsIT {
 
     @Test
     void oldSplitsAreRewrittenIntoSmallerOnesHoldingTheSamePoints(PostgresDatabase db) throws SQLException {
-        Flyway.configure().dataSource(db.dataSource()).locations("classpath:db/migration")
-                .javaMigrations(new TimescaleHypertables()).target("7").load().migrate();
+        Migrations.configuration(db.dataSource()).target("7").load().migrate();
         UUID metric = UUID.randomUUID();
         // A thousand seconds in a row, as version 1 stored them (every offset written).
         TimeSeries seconds = series(OLD_SPLIT, SECOND, 1_000, 0);
