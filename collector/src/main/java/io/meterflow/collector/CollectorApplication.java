@@ -79,17 +79,24 @@ public final class CollectorApplication extends Application<CollectorConfigurati
     public void initialize(Bootstrap<CollectorConfiguration> bootstrap) {
         bootstrap.setConfigurationSourceProvider(ServiceConfigSources.fileOrPackagedWithEnvironment());
         ObjectMapper json = bootstrap.getObjectMapper();
-        bootstrap.addCommand(new ReplayCommand(namespace -> processor(json,
-                namespace.<String>getList("meters").stream().map(Path::of).toList(),
-                NovaFormat.parse(namespace.getString("nova_format")),
-                Boolean.parseBoolean(namespace.getString("dead_letter_unmatched"))), json));
+        bootstrap.addCommand(new ReplayCommand(
+                namespace -> processor(
+                        json,
+                        namespace.<String>getList("meters").stream()
+                                .map(Path::of)
+                                .toList(),
+                        NovaFormat.parse(namespace.getString("nova_format")),
+                        Boolean.parseBoolean(namespace.getString("dead_letter_unmatched"))),
+                json));
     }
 
     @Override
     public void run(CollectorConfiguration config, Environment environment) throws Exception {
         exposeMetricsForPrometheus(environment);
-        SingleNodeKafka kafka = SingleNodeKafka.resolve(config.kafka().bootstrapServers(),
-                config.dataDir().resolve("kafka"), config.kafka().embedded());
+        SingleNodeKafka kafka = SingleNodeKafka.resolve(
+                config.kafka().bootstrapServers(),
+                config.dataDir().resolve("kafka"),
+                config.kafka().embedded());
         LOG.info("Samples and resource events go to {}", kafka.description());
         // Managed objects stop in reverse order: the broker, if it runs here, goes after its clients.
         environment.lifecycle().manage(new Managed() {
@@ -98,8 +105,8 @@ public final class CollectorApplication extends Application<CollectorConfigurati
                 kafka.close();
             }
         });
-        KafkaPublisher publisher = kafkaPublisher(config, kafka.bootstrapServers(), environment.getObjectMapper(),
-                "meterflow-collector");
+        KafkaPublisher publisher =
+                kafkaPublisher(config, kafka.bootstrapServers(), environment.getObjectMapper(), "meterflow-collector");
         environment.lifecycle().manage(new Managed() {
             @Override
             public void stop() {
@@ -108,8 +115,12 @@ public final class CollectorApplication extends Application<CollectorConfigurati
         });
         // Started in this order: the warm-up is over before the consumer attaches.
         environment.lifecycle().manage(warmUp(config, environment.getObjectMapper()));
-        NotificationConsumer consumer = consumer(config, environment.getObjectMapper(), publisher,
-                new DropwizardCollectorMetrics(environment.metrics()), Clock.systemUTC());
+        NotificationConsumer consumer = consumer(
+                config,
+                environment.getObjectMapper(),
+                publisher,
+                new DropwizardCollectorMetrics(environment.metrics()),
+                Clock.systemUTC());
         environment.lifecycle().manage(consumer);
         environment.healthChecks().register("amqp-consumer", new HealthCheck() {
             @Override
@@ -123,9 +134,17 @@ public final class CollectorApplication extends Application<CollectorConfigurati
     static ProcessingWarmUp warmUp(CollectorConfiguration config, ObjectMapper json) {
         CollectorConfiguration.Meters meters = config.meters();
         Duration budget = Duration.ofMillis(meters.warmUpMillis());
-        return new ProcessingWarmUp(processor(json, meters.definitionPaths(), NovaFormat.parse(meters.novaFormat()),
-                meters.deadLetterUnmatched()), new SampleCodec(json), new ResourceEventCodec(json),
-                budget.isZero() ? List.of() : ProcessingWarmUp.bundledNotifications(), budget, compilationMillis(),
+        return new ProcessingWarmUp(
+                processor(
+                        json,
+                        meters.definitionPaths(),
+                        NovaFormat.parse(meters.novaFormat()),
+                        meters.deadLetterUnmatched()),
+                new SampleCodec(json),
+                new ResourceEventCodec(json),
+                budget.isZero() ? List.of() : ProcessingWarmUp.bundledNotifications(),
+                budget,
+                compilationMillis(),
                 Clock.systemUTC());
     }
 
@@ -135,55 +154,74 @@ public final class CollectorApplication extends Application<CollectorConfigurati
         return jit != null && jit.isCompilationTimeMonitoringSupported() ? jit::getTotalCompilationTime : () -> 0;
     }
 
-    static KafkaPublisher kafkaPublisher(CollectorConfiguration config, String bootstrapServers, ObjectMapper json,
-            String clientId) {
+    static KafkaPublisher kafkaPublisher(
+            CollectorConfiguration config, String bootstrapServers, ObjectMapper json, String clientId) {
         CollectorConfiguration.Kafka kafka = config.kafka();
-        return new KafkaPublisher(KafkaPublisher.producer(bootstrapServers, kafka.deliveryTimeoutMs(), clientId),
-                new SampleCodec(json), new ResourceEventCodec(json), kafka.samplesTopic(), kafka.resourceEventsTopic());
+        return new KafkaPublisher(
+                KafkaPublisher.producer(bootstrapServers, kafka.deliveryTimeoutMs(), clientId),
+                new SampleCodec(json),
+                new ResourceEventCodec(json),
+                kafka.samplesTopic(),
+                kafka.resourceEventsTopic());
     }
 
     /** The whole live path from RabbitMQ to the publisher; the server and the integration tests share it. */
-    static NotificationConsumer consumer(CollectorConfiguration config, ObjectMapper json, KafkaPublisher publisher,
-            CollectorMetrics metrics, Clock clock) {
+    static NotificationConsumer consumer(
+            CollectorConfiguration config,
+            ObjectMapper json,
+            KafkaPublisher publisher,
+            CollectorMetrics metrics,
+            Clock clock) {
         CollectorConfiguration.Amqp amqp = config.amqp();
         CollectorConfiguration.Meters meters = config.meters();
-        NotificationProcessor processor = processor(json, meters.definitionPaths(), NovaFormat.parse(meters.novaFormat()),
-                meters.deadLetterUnmatched());
+        NotificationProcessor processor = processor(
+                json, meters.definitionPaths(), NovaFormat.parse(meters.novaFormat()), meters.deadLetterUnmatched());
         CachingConnectionFactory connections = new CachingConnectionFactory(URI.create(amqp.url()));
         connections.setPublisherConfirmType(CachingConnectionFactory.ConfirmType.SIMPLE);
         connections.setConnectionNameStrategy(f -> "meterflow-collector");
-        AmqpTopology topology = new AmqpTopology(amqp.exchanges(), amqp.routingKeys(), amqp.queuePrefix(),
-                amqp.deadLetterQueue(), amqp.exchangeDurable());
-        DeadLetterPublisher deadLetters = new DeadLetterPublisher(new RabbitTemplate(connections),
-                amqp.deadLetterQueue());
+        AmqpTopology topology = new AmqpTopology(
+                amqp.exchanges(),
+                amqp.routingKeys(),
+                amqp.queuePrefix(),
+                amqp.deadLetterQueue(),
+                amqp.exchangeDurable());
+        DeadLetterPublisher deadLetters =
+                new DeadLetterPublisher(new RabbitTemplate(connections), amqp.deadLetterQueue());
         NotificationListener listener = new NotificationListener(processor, publisher, deadLetters, metrics, clock);
-        return new NotificationConsumer(connections, topology, listener, amqp.prefetch(), amqp.concurrency(),
-                amqp.batchSize());
+        return new NotificationConsumer(
+                connections, topology, listener, amqp.prefetch(), amqp.concurrency(), amqp.batchSize());
     }
 
     /** Every Dropwizard metric (JVM, ours) at /admin/prometheus, as the time-series API does. */
     private static void exposeMetricsForPrometheus(Environment environment) {
         PrometheusRegistry prometheus = new PrometheusRegistry();
         DropwizardExports.builder().dropwizardRegistry(environment.metrics()).register(prometheus);
-        environment.admin().addServlet("prometheus", new PrometheusMetricsServlet(prometheus))
+        environment
+                .admin()
+                .addServlet("prometheus", new PrometheusMetricsServlet(prometheus))
                 .addMapping("/prometheus");
     }
 
-    static NotificationProcessor processor(ObjectMapper json, List<Path> meterFiles, NovaFormat novaFormat,
-            boolean deadLetterUnmatched) {
-        return new NotificationProcessor(new EnvelopeParser(json), definitions(json, meterFiles),
-                new ResourceLifecycle(), novaFormat, new NovaTwins(TWIN_MEMORY), new MessageLedger(LEDGER_SIZE),
+    static NotificationProcessor processor(
+            ObjectMapper json, List<Path> meterFiles, NovaFormat novaFormat, boolean deadLetterUnmatched) {
+        return new NotificationProcessor(
+                new EnvelopeParser(json),
+                definitions(json, meterFiles),
+                new ResourceLifecycle(),
+                novaFormat,
+                new NovaTwins(TWIN_MEMORY),
+                new MessageLedger(LEDGER_SIZE),
                 deadLetterUnmatched);
     }
 
     /** Definitions Ceilometer would half-load are refused at start: a missing meter is a billing gap. */
     static MeterDefinitions definitions(ObjectMapper json, List<Path> meterFiles) {
         try {
-            MeterDefinitionLoader.Result loaded = new MeterDefinitionLoader(json)
-                    .load(DefaultMeterDefinitions.sources(meterFiles));
+            MeterDefinitionLoader.Result loaded =
+                    new MeterDefinitionLoader(json).load(DefaultMeterDefinitions.sources(meterFiles));
             if (!loaded.problems().isEmpty()) {
-                throw new MeterDefinitionException(meterFiles.isEmpty() ? "built-in" : meterFiles.toString(),
-                        loaded.problems());
+                throw new MeterDefinitionException(
+                        meterFiles.isEmpty() ? "built-in" : meterFiles.toString(), loaded.problems());
             }
             return loaded.definitions();
         } catch (IOException e) {

@@ -78,20 +78,24 @@ public final class CollectorConfiguration extends Configuration {
         @NotNull
         @JsonProperty
         private String queuePrefix = "meterflow.";
+
         @NotBlank
         @JsonProperty
         private String deadLetterQueue = "meterflow.collector.dead-letter";
         /** oslo.messaging declares exchanges non-durable by default; declaring them otherwise fails. */
         @JsonProperty
         private boolean exchangeDurable = false;
+
         @Min(1)
         @Max(65535)
         @JsonProperty
         private int prefetch = 1000;
+
         @Min(1)
         @Max(64)
         @JsonProperty
         private int concurrency = 2;
+
         @Min(1)
         @Max(10000)
         @JsonProperty
@@ -106,7 +110,9 @@ public final class CollectorConfiguration extends Configuration {
         }
 
         public List<String> routingKeys() {
-            return split(topics).stream().flatMap(t -> split(priorities).stream().map(p -> t + "." + p)).toList();
+            return split(topics).stream()
+                    .flatMap(t -> split(priorities).stream().map(p -> t + "." + p))
+                    .toList();
         }
 
         public String queuePrefix() {
@@ -143,17 +149,21 @@ public final class CollectorConfiguration extends Configuration {
         @NotNull
         @JsonProperty
         private String bootstrapServers = "";
+
         @Min(1)
         @Max(65535)
         @JsonProperty
         private int embeddedPort = EmbeddedKafkaOptions.DEFAULT_BROKER_PORT;
+
         @Min(1)
         @Max(65535)
         @JsonProperty
         private int embeddedControllerPort = EmbeddedKafkaOptions.DEFAULT_CONTROLLER_PORT;
+
         @NotBlank
         @JsonProperty
         private String samplesTopic = Topics.SAMPLES;
+
         @NotBlank
         @JsonProperty
         private String resourceEventsTopic = Topics.RESOURCE_EVENTS;
@@ -197,9 +207,11 @@ public final class CollectorConfiguration extends Configuration {
         @NotNull
         @JsonProperty
         private String definitions = "";
+
         @NotBlank
         @JsonProperty
         private String novaFormat = "both";
+
         @JsonProperty
         private boolean deadLetterUnmatched = true;
         /**
@@ -229,6 +241,9 @@ public final class CollectorConfiguration extends Configuration {
     }
 
     static List<String> split(String commaSeparated) {
-        return Arrays.stream(commaSeparated.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        return Arrays.stream(commaSeparated.split(","))
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
+                .toList();
     }
 }

@@ -1,11 +1,11 @@
 package io.meterflow.collector;
 
+import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
 import com.rabbitmq.client.DefaultConsumer;
 import com.rabbitmq.client.Envelope;
-import com.rabbitmq.client.AMQP;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -19,8 +19,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class BenchAckOnlyConsumer {
 
-    private BenchAckOnlyConsumer() {
-    }
+    private BenchAckOnlyConsumer() {}
 
     public static void main(String[] args) throws Exception {
         String uri = args[0];
@@ -42,8 +41,9 @@ public final class BenchAckOnlyConsumer {
                     private int unacknowledged;
 
                     @Override
-                    public void handleDelivery(String tag, Envelope envelope, AMQP.BasicProperties properties,
-                            byte[] body) throws java.io.IOException {
+                    public void handleDelivery(
+                            String tag, Envelope envelope, AMQP.BasicProperties properties, byte[] body)
+                            throws java.io.IOException {
                         firstAt.compareAndSet(0, System.nanoTime());
                         long count = received.incrementAndGet();
                         if (++unacknowledged >= batch || count >= expected) {
@@ -60,9 +60,11 @@ public final class BenchAckOnlyConsumer {
                 throw new IllegalStateException("only " + received.get() + " of " + expected + " arrived");
             }
             double seconds = (System.nanoTime() - firstAt.get()) / 1e9;
-            System.out.printf("{\"system\": \"ack-only-consumer\", \"phase\": \"drain\", \"notifications\": %d, "
-                    + "\"seconds\": %.3f, \"notifications_per_s\": %d, \"consumers\": %d, \"prefetch\": %d, "
-                    + "\"batch\": %d}%n", expected, seconds, Math.round(expected / seconds), consumers, prefetch, batch);
+            System.out.printf(
+                    "{\"system\": \"ack-only-consumer\", \"phase\": \"drain\", \"notifications\": %d, "
+                            + "\"seconds\": %.3f, \"notifications_per_s\": %d, \"consumers\": %d, \"prefetch\": %d, "
+                            + "\"batch\": %d}%n",
+                    expected, seconds, Math.round(expected / seconds), consumers, prefetch, batch);
         }
     }
 }

@@ -24,8 +24,7 @@ public final class BenchKafka {
 
     private static final int RECORD_BYTES = 650;
 
-    private BenchKafka() {
-    }
+    private BenchKafka() {}
 
     public static void main(String[] args) throws Exception {
         EmbeddedKafkaBroker kafka = EmbeddedKafkaBroker.start(Path.of(args[0]), EmbeddedKafkaOptions.scratch());
@@ -44,8 +43,8 @@ public final class BenchKafka {
         Arrays.fill(value, (byte) 'x');
         try (Producer<byte[], byte[]> producer = KafkaPublisher.producer(bootstrapServers, 30_000, "bench-warm-up")) {
             for (int i = 0; i < records; i++) {
-                producer.send(new ProducerRecord<>("bench.warm-up", ("resource-" + i % 5000)
-                        .getBytes(StandardCharsets.UTF_8), value));
+                producer.send(new ProducerRecord<>(
+                        "bench.warm-up", ("resource-" + i % 5000).getBytes(StandardCharsets.UTF_8), value));
             }
             producer.flush();
         }

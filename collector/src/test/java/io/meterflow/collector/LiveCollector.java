@@ -35,15 +35,22 @@ final class LiveCollector {
 
     static final ObjectMapper JSON = Jackson.newObjectMapper();
 
-    private LiveCollector() {
-    }
+    private LiveCollector() {}
 
     static List<String> goldenLines(int count) {
-        return WireFixtures.lines(WireFixtures.GOLDEN_NOTIFICATIONS).stream().limit(count).toList();
+        return WireFixtures.lines(WireFixtures.GOLDEN_NOTIFICATIONS).stream()
+                .limit(count)
+                .toList();
     }
 
-    static CollectorConfiguration config(AmqpBroker amqp, String amqpUrl, String bootstrapServers, String samplesTopic,
-            String eventsTopic, int prefetch, int batchSize) {
+    static CollectorConfiguration config(
+            AmqpBroker amqp,
+            String amqpUrl,
+            String bootstrapServers,
+            String samplesTopic,
+            String eventsTopic,
+            int prefetch,
+            int batchSize) {
         Map<String, Object> amqpConfig = new HashMap<>();
         amqpConfig.put("url", amqpUrl);
         amqpConfig.put("exchanges", exchanges(amqp));
@@ -52,15 +59,41 @@ final class LiveCollector {
         amqpConfig.put("prefetch", prefetch);
         amqpConfig.put("batchSize", batchSize);
         amqpConfig.put("concurrency", 2);
-        return JSON.convertValue(Map.of("amqp", amqpConfig, "kafka", Map.of("bootstrapServers", bootstrapServers,
-                "samplesTopic", samplesTopic, "resourceEventsTopic", eventsTopic, "deliveryTimeoutMs", 4000)),
+        return JSON.convertValue(
+                Map.of(
+                        "amqp",
+                        amqpConfig,
+                        "kafka",
+                        Map.of(
+                                "bootstrapServers",
+                                bootstrapServers,
+                                "samplesTopic",
+                                samplesTopic,
+                                "resourceEventsTopic",
+                                eventsTopic,
+                                "deliveryTimeoutMs",
+                                4000)),
                 CollectorConfiguration.class);
     }
 
     /** The test's copies of the exchanges the golden stream is published to, comma-separated. */
     static String exchanges(AmqpBroker amqp) {
-        return String.join(",", List.of("nova", "openstack", "neutron", "swift", "keystone", "ceilometer", "glance",
-                "designate", "trove", "magnum").stream().map(amqp::name).toList());
+        return String.join(
+                ",",
+                List.of(
+                                "nova",
+                                "openstack",
+                                "neutron",
+                                "swift",
+                                "keystone",
+                                "ceilometer",
+                                "glance",
+                                "designate",
+                                "trove",
+                                "magnum")
+                        .stream()
+                        .map(amqp::name)
+                        .toList());
     }
 
     static KafkaPublisher publisher(CollectorConfiguration config, String clientId) {
@@ -68,8 +101,8 @@ final class LiveCollector {
     }
 
     static NotificationConsumer start(CollectorConfiguration config, KafkaPublisher publisher) {
-        NotificationConsumer consumer = CollectorApplication.consumer(config, JSON, publisher, CollectorMetrics.NONE,
-                Clock.systemUTC());
+        NotificationConsumer consumer =
+                CollectorApplication.consumer(config, JSON, publisher, CollectorMetrics.NONE, Clock.systemUTC());
         consumer.start();
         return consumer;
     }
@@ -80,7 +113,8 @@ final class LiveCollector {
         List<String> ids = new ArrayList<>();
         int deadLetters = 0;
         for (String line : lines) {
-            Outcome outcome = processor.process(RecordedMessage.parse(JSON, line).body());
+            Outcome outcome =
+                    processor.process(RecordedMessage.parse(JSON, line).body());
             if (outcome instanceof Outcome.Metered metered) {
                 metered.samples().forEach(s -> ids.add(s.id()));
                 processor.done(metered.messageId());
@@ -91,23 +125,30 @@ final class LiveCollector {
         return new Expected(ids, deadLetters);
     }
 
-    record Expected(List<String> sampleIds, int deadLetters) {
-    }
+    record Expected(List<String> sampleIds, int deadLetters) {}
 
     /** Publishes recorded lines with publisher confirms, each to the test's copy of its exchange. */
     static void publish(AmqpBroker amqp, List<String> lines) throws Exception {
         ConnectionFactory factory = new ConnectionFactory();
         factory.setUri(amqp.uri());
-        try (Connection connection = factory.newConnection(); Channel channel = connection.createChannel()) {
+        try (Connection connection = factory.newConnection();
+                Channel channel = connection.createChannel()) {
             channel.confirmSelect();
-            AMQP.BasicProperties properties = new AMQP.BasicProperties.Builder().contentType("application/json")
-                    .contentEncoding("utf-8").deliveryMode(2).build();
+            AMQP.BasicProperties properties = new AMQP.BasicProperties.Builder()
+                    .contentType("application/json")
+                    .contentEncoding("utf-8")
+                    .deliveryMode(2)
+                    .build();
             for (String line : lines) {
                 JsonNode node = JSON.readTree(line);
-                byte[] body = node.has("body") ? RecordedMessage.parse(JSON, line).body()
+                byte[] body = node.has("body")
+                        ? RecordedMessage.parse(JSON, line).body()
                         : line.getBytes(StandardCharsets.UTF_8);
-                channel.basicPublish(amqp.name(node.path("exchange").asText("nova")),
-                        node.path("routing_key").asText("notifications.info"), properties, body);
+                channel.basicPublish(
+                        amqp.name(node.path("exchange").asText("nova")),
+                        node.path("routing_key").asText("notifications.info"),
+                        properties,
+                        body);
             }
             channel.waitForConfirmsOrDie(30_000);
         }
@@ -123,8 +164,8 @@ final class LiveCollector {
         List<String> ids = new ArrayList<>();
         long deadline = System.nanoTime() + timeout.toNanos();
         long settleUntil = Long.MAX_VALUE;
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
-                new StringDeserializer())) {
+        try (KafkaConsumer<String, String> consumer =
+                new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
             consumer.subscribe(List.of(topic));
             while (System.nanoTime() < Math.min(deadline, settleUntil)) {
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {

@@ -37,20 +37,26 @@ class SingleNodeKafkaCollectorIT {
         LiveCollector.Expected expected = LiveCollector.expected(lines);
         int kafkaPort = freePort();
         int httpPort = freePort();
-        Process collector = start(Map.of(
-                "METERFLOW_AMQP_URL", amqp.uri(),
-                "METERFLOW_AMQP_EXCHANGES", LiveCollector.exchanges(amqp),
-                "METERFLOW_AMQP_QUEUE_PREFIX", amqp.name("q."),
-                "METERFLOW_AMQP_DEAD_LETTER_QUEUE", amqp.name("dead-letter"),
-                "METERFLOW_DATA_DIR", data.toString(),
-                "METERFLOW_KAFKA_PORT", String.valueOf(kafkaPort),
-                "METERFLOW_KAFKA_CONTROLLER_PORT", String.valueOf(freePort()),
-                "METERFLOW_COLLECTOR_PORT", String.valueOf(httpPort)), data.resolve("collector.log"));
+        Process collector = start(
+                Map.of(
+                        "METERFLOW_AMQP_URL", amqp.uri(),
+                        "METERFLOW_AMQP_EXCHANGES", LiveCollector.exchanges(amqp),
+                        "METERFLOW_AMQP_QUEUE_PREFIX", amqp.name("q."),
+                        "METERFLOW_AMQP_DEAD_LETTER_QUEUE", amqp.name("dead-letter"),
+                        "METERFLOW_DATA_DIR", data.toString(),
+                        "METERFLOW_KAFKA_PORT", String.valueOf(kafkaPort),
+                        "METERFLOW_KAFKA_CONTROLLER_PORT", String.valueOf(freePort()),
+                        "METERFLOW_COLLECTOR_PORT", String.valueOf(httpPort)),
+                data.resolve("collector.log"));
         try {
             awaitHealthy(collector, httpPort, data.resolve("collector.log"));
             LiveCollector.publish(amqp, lines);
-            List<String> ids = LiveCollector.sampleIds("127.0.0.1:" + kafkaPort, "meterflow.samples", "check",
-                    expected.sampleIds().size(), Duration.ofSeconds(120));
+            List<String> ids = LiveCollector.sampleIds(
+                    "127.0.0.1:" + kafkaPort,
+                    "meterflow.samples",
+                    "check",
+                    expected.sampleIds().size(),
+                    Duration.ofSeconds(120));
             assertThat(ids).containsExactlyInAnyOrderElementsOf(expected.sampleIds());
             assertThat(data.resolve("kafka/meta.properties")).isRegularFile();
         } finally {
@@ -63,8 +69,12 @@ class SingleNodeKafkaCollectorIT {
 
     /** {@code java -cp <this test's class path> CollectorApplication server}, as bin/meterflow runs the jar. */
     private static Process start(Map<String, String> environment, Path log) throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-cp", System.getProperty("java.class.path"), CollectorApplication.class.getName(),
+        ProcessBuilder builder = new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m",
+                "-cp",
+                System.getProperty("java.class.path"),
+                CollectorApplication.class.getName(),
                 "server");
         builder.environment().remove("METERFLOW_KAFKA");
         builder.environment().putAll(environment);
@@ -75,12 +85,13 @@ class SingleNodeKafkaCollectorIT {
     private static void awaitHealthy(Process collector, int httpPort, Path log) throws Exception {
         HttpClient http = HttpClient.newHttpClient();
         HttpRequest health = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/admin/healthcheck"))
-                .timeout(Duration.ofSeconds(2)).build();
+                .timeout(Duration.ofSeconds(2))
+                .build();
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
             if (!collector.isAlive()) {
-                throw new AssertionError("the collector exited with " + collector.exitValue() + ":\n"
-                        + Files.readString(log));
+                throw new AssertionError(
+                        "the collector exited with " + collector.exitValue() + ":\n" + Files.readString(log));
             }
             try {
                 if (http.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
@@ -91,7 +102,8 @@ class SingleNodeKafkaCollectorIT {
             }
             Thread.sleep(250);
         }
-        throw new AssertionError("the collector was not healthy within " + START_TIMEOUT + ":\n" + Files.readString(log));
+        throw new AssertionError(
+                "the collector was not healthy within " + START_TIMEOUT + ":\n" + Files.readString(log));
     }
 
     private static int freePort() throws IOException {

@@ -61,44 +61,49 @@ final class TcpProxy implements AutoCloseable {
     }
 
     private void acceptLoop(ServerSocket listening) {
-        Thread thread = new Thread(() -> {
-            while (!listening.isClosed()) {
-                try {
-                    Socket client = listening.accept();
-                    Socket target = new Socket(targetHost, targetPort);
-                    open.add(client);
-                    open.add(target);
-                    pump(client, target);
-                    pump(target, client);
-                } catch (IOException closed) {
-                    return;
-                }
-            }
-        }, "tcp-proxy-accept-" + port);
+        Thread thread = new Thread(
+                () -> {
+                    while (!listening.isClosed()) {
+                        try {
+                            Socket client = listening.accept();
+                            Socket target = new Socket(targetHost, targetPort);
+                            open.add(client);
+                            open.add(target);
+                            pump(client, target);
+                            pump(target, client);
+                        } catch (IOException closed) {
+                            return;
+                        }
+                    }
+                },
+                "tcp-proxy-accept-" + port);
         thread.setDaemon(true);
         thread.start();
     }
 
     private static void pump(Socket from, Socket to) {
-        Thread thread = new Thread(() -> {
-            byte[] buffer = new byte[64 * 1024];
-            try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
-                int n;
-                while ((n = in.read(buffer)) >= 0) {
-                    out.write(buffer, 0, n);
-                    out.flush();
-                }
-            } catch (IOException closed) {
-                // One side went away: close both, as a dropped connection does.
-            } finally {
-                try {
-                    from.close();
-                    to.close();
-                } catch (IOException ignored) {
-                    // already closed
-                }
-            }
-        }, "tcp-proxy-pump");
+        Thread thread = new Thread(
+                () -> {
+                    byte[] buffer = new byte[64 * 1024];
+                    try (InputStream in = from.getInputStream();
+                            OutputStream out = to.getOutputStream()) {
+                        int n;
+                        while ((n = in.read(buffer)) >= 0) {
+                            out.write(buffer, 0, n);
+                            out.flush();
+                        }
+                    } catch (IOException closed) {
+                        // One side went away: close both, as a dropped connection does.
+                    } finally {
+                        try {
+                            from.close();
+                            to.close();
+                        } catch (IOException ignored) {
+                            // already closed
+                        }
+                    }
+                },
+                "tcp-proxy-pump");
         thread.setDaemon(true);
         thread.start();
     }

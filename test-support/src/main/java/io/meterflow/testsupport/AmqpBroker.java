@@ -54,8 +54,8 @@ public record AmqpBroker(String uri, String virtualHost, String namePrefix) {
 
     @Override
     public String toString() {
-        return "AmqpBroker[uri=" + withoutPassword(uri) + ", virtualHost=" + virtualHost
-                + ", namePrefix=" + namePrefix + "]";
+        return "AmqpBroker[uri=" + withoutPassword(uri) + ", virtualHost=" + virtualHost + ", namePrefix=" + namePrefix
+                + "]";
     }
 
     private String userInfoPart(int index) {

@@ -20,5 +20,4 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Documented
 @Inherited
 @ExtendWith(RealServicesExtension.class)
-public @interface RealServices {
-}
+public @interface RealServices {}

@@ -65,13 +65,25 @@ public final class RealServicesExtension implements ParameterResolver {
 
     private ClassServices classServices(ExtensionContext context) {
         ExtensionContext testClass = outermostClass(context);
-        SharedServices shared = context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(SharedServices.class,
-                key -> new SharedServices(ServiceSettings.from(environment), new DockerProbe()), SharedServices.class);
-        return testClass.getStore(NAMESPACE).getOrComputeIfAbsent(ClassServices.class, key -> {
-            IsolationId id = IsolationId.random();
-            LOG.debug("{} gets isolation id {}", testClass.getRequiredTestClass().getName(), id);
-            return new ClassServices(shared, id);
-        }, ClassServices.class);
+        SharedServices shared = context.getRoot()
+                .getStore(NAMESPACE)
+                .getOrComputeIfAbsent(
+                        SharedServices.class,
+                        key -> new SharedServices(ServiceSettings.from(environment), new DockerProbe()),
+                        SharedServices.class);
+        return testClass
+                .getStore(NAMESPACE)
+                .getOrComputeIfAbsent(
+                        ClassServices.class,
+                        key -> {
+                            IsolationId id = IsolationId.random();
+                            LOG.debug(
+                                    "{} gets isolation id {}",
+                                    testClass.getRequiredTestClass().getName(),
+                                    id);
+                            return new ClassServices(shared, id);
+                        },
+                        ClassServices.class);
     }
 
     /** The context of the top-level test class, the child of the engine's root context. */

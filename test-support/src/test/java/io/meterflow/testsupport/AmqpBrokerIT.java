@@ -22,12 +22,16 @@ class AmqpBrokerIT {
         String exchange = broker.name("notifications");
         String queue = broker.name("notifications.metering");
 
-        try (Connection connection = factory.newConnection(); Channel channel = connection.createChannel()) {
+        try (Connection connection = factory.newConnection();
+                Channel channel = connection.createChannel()) {
             // Exclusive queue, auto-delete exchange: nothing is left behind even on a shared virtual host.
             channel.exchangeDeclare(exchange, "topic", false, true, null);
             channel.queueDeclare(queue, false, true, true, null);
             channel.queueBind(queue, exchange, "compute.instance.#");
-            channel.basicPublish(exchange, "compute.instance.exists", null,
+            channel.basicPublish(
+                    exchange,
+                    "compute.instance.exists",
+                    null,
                     "{\"event_type\":\"compute.instance.exists\"}".getBytes(StandardCharsets.UTF_8));
 
             GetResponse response = awaitMessage(channel, queue, Duration.ofSeconds(10));

@@ -9,8 +9,10 @@ class AmqpBrokerTest {
 
     @Test
     void readsConnectionPartsOutOfTheUri() {
-        AmqpBroker broker = new AmqpBroker("amqp://meter:s3cret@rabbit.local/mf_test_0123456789ab",
-                "mf_test_0123456789ab", "mf_test_0123456789ab.");
+        AmqpBroker broker = new AmqpBroker(
+                "amqp://meter:s3cret@rabbit.local/mf_test_0123456789ab",
+                "mf_test_0123456789ab",
+                "mf_test_0123456789ab.");
 
         assertThat(broker.host()).isEqualTo("rabbit.local");
         assertThat(broker.port()).isEqualTo(5672);

@@ -7,7 +7,6 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.AppenderBase;
 import io.meterflow.testsupport.internal.SharedServices;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -44,8 +43,8 @@ class DatabaseIsolationIT {
         logger.addAppender(recorder);
         try {
             EngineTestKit.engine("junit-jupiter")
-                    .configurationParameter("junit.jupiter.testclass.order.default",
-                            ClassOrderer.OrderAnnotation.class.getName())
+                    .configurationParameter(
+                            "junit.jupiter.testclass.order.default", ClassOrderer.OrderAnnotation.class.getName())
                     .selectors(selectClass(FirstClass.class), selectClass(SecondClass.class))
                     .execute()
                     .testEvents()
@@ -82,8 +81,8 @@ class DatabaseIsolationIT {
 
     private static boolean databaseExists(PostgresDatabase database, String name) throws SQLException {
         try (Connection connection = database.connect();
-                PreparedStatement statement = connection.prepareStatement(
-                        "SELECT count(*) FROM pg_database WHERE datname = ?")) {
+                PreparedStatement statement =
+                        connection.prepareStatement("SELECT count(*) FROM pg_database WHERE datname = ?")) {
             statement.setString(1, name);
             try (ResultSet result = statement.executeQuery()) {
                 result.next();

@@ -38,17 +38,24 @@ class KafkaBrokerIT {
             admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1))).all().get(30, TimeUnit.SECONDS);
         }
 
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
-                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new StringSerializer())) {
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(
+                Map.of(
+                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        kafka.bootstrapServers(),
+                        ProducerConfig.ACKS_CONFIG,
+                        "all"),
+                new StringSerializer(),
+                new StringSerializer())) {
             producer.send(new ProducerRecord<>(topic, "instance-1", "cpu=0.5")).get(30, TimeUnit.SECONDS);
         }
 
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, kafka.groupId("reader"),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
-                new StringDeserializer(), new StringDeserializer())) {
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(
+                Map.of(
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+                        ConsumerConfig.GROUP_ID_CONFIG, kafka.groupId("reader"),
+                        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
+                new StringDeserializer(),
+                new StringDeserializer())) {
             consumer.subscribe(Set.of(topic));
             List<ConsumerRecord<String, String>> records = pollUntilAny(consumer, Duration.ofSeconds(30));
             assertThat(records).singleElement().satisfies(record -> {
@@ -65,8 +72,8 @@ class KafkaBrokerIT {
         assertThat(kafka.groupId("reader")).startsWith(kafka.topicPrefix());
     }
 
-    private static List<ConsumerRecord<String, String>> pollUntilAny(KafkaConsumer<String, String> consumer,
-            Duration timeout) {
+    private static List<ConsumerRecord<String, String>> pollUntilAny(
+            KafkaConsumer<String, String> consumer, Duration timeout) {
         Instant deadline = Instant.now().plus(timeout);
         List<ConsumerRecord<String, String>> records = new ArrayList<>();
         while (records.isEmpty() && Instant.now().isBefore(deadline)) {

@@ -18,7 +18,8 @@ class PostgresDatabaseIT {
     @BeforeAll
     static void createSchema(PostgresDatabase database) throws SQLException {
         databaseOfBeforeAll = database;
-        try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
+        try (Connection connection = database.connect();
+                Statement statement = connection.createStatement()) {
             statement.execute("""
                     CREATE TABLE measure (
                         metric_id uuid NOT NULL,
@@ -42,7 +43,8 @@ class PostgresDatabaseIT {
 
     @Test
     void keepsRowsInTheTableMadeBeforeAll(PostgresDatabase database) throws SQLException {
-        try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
+        try (Connection connection = database.connect();
+                Statement statement = connection.createStatement()) {
             statement.executeUpdate("INSERT INTO measure VALUES (gen_random_uuid(), now(), 42.5)");
             try (ResultSet result = statement.executeQuery("SELECT count(*), sum(value) FROM measure")) {
                 result.next();
@@ -63,7 +65,8 @@ class PostgresDatabaseIT {
         @Test
         void seesTheTablesOfTheEnclosingClass(PostgresDatabase database) throws SQLException {
             assertThat(database).isEqualTo(databaseOfBeforeAll);
-            try (Connection connection = database.connect(); Statement statement = connection.createStatement();
+            try (Connection connection = database.connect();
+                    Statement statement = connection.createStatement();
                     ResultSet result = statement.executeQuery("SELECT to_regclass('measure') IS NOT NULL")) {
                 result.next();
                 assertThat(result.getBoolean(1)).isTrue();

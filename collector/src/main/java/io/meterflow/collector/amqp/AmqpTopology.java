@@ -2,13 +2,13 @@ package io.meterflow.collector.amqp;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.amqp.core.Binding;
 import org.springframework.amqp.core.BindingBuilder;
 import org.springframework.amqp.core.Queue;
 import org.springframework.amqp.core.TopicExchange;
 import org.springframework.amqp.rabbit.core.RabbitAdmin;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The collector's exchanges, queues and bindings: one durable queue of its own per routing key
@@ -27,7 +27,11 @@ public final class AmqpTopology {
     private final String deadLetterQueue;
     private final boolean exchangeDurable;
 
-    public AmqpTopology(List<String> exchanges, List<String> routingKeys, String queuePrefix, String deadLetterQueue,
+    public AmqpTopology(
+            List<String> exchanges,
+            List<String> routingKeys,
+            String queuePrefix,
+            String deadLetterQueue,
             boolean exchangeDurable) {
         this.exchanges = List.copyOf(exchanges);
         this.routingKeys = List.copyOf(routingKeys);
@@ -51,7 +55,9 @@ public final class AmqpTopology {
             Queue queue = new Queue(queuePrefix + routingKey, true, false, false);
             admin.declareQueue(queue);
             for (String exchange : exchanges) {
-                bindings.add(BindingBuilder.bind(queue).to(new TopicExchange(exchange)).with(routingKey));
+                bindings.add(BindingBuilder.bind(queue)
+                        .to(new TopicExchange(exchange))
+                        .with(routingKey));
             }
         }
         for (String exchange : exchanges) {
@@ -63,7 +69,10 @@ public final class AmqpTopology {
             }
         }
         bindings.forEach(admin::declareBinding);
-        LOG.info("Consuming {} bound to {} exchanges; dead letters to {}", queueNames(), exchanges.size(),
+        LOG.info(
+                "Consuming {} bound to {} exchanges; dead letters to {}",
+                queueNames(),
+                exchanges.size(),
                 deadLetterQueue);
     }
 }

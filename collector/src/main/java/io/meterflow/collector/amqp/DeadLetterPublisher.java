@@ -25,8 +25,7 @@ public final class DeadLetterPublisher {
     }
 
     /** One dead letter: the message that failed and why. */
-    public record DeadLetter(Message message, String reason) {
-    }
+    public record DeadLetter(Message message, String reason) {}
 
     public void publish(List<DeadLetter> deadLetters) {
         if (deadLetters.isEmpty()) {

@@ -19,8 +19,13 @@ public final class NotificationConsumer implements Managed {
     private final NotificationListener listener;
     private final SimpleMessageListenerContainer container;
 
-    public NotificationConsumer(CachingConnectionFactory connections, AmqpTopology topology,
-            NotificationListener listener, int prefetch, int concurrency, int batchSize) {
+    public NotificationConsumer(
+            CachingConnectionFactory connections,
+            AmqpTopology topology,
+            NotificationListener listener,
+            int prefetch,
+            int concurrency,
+            int batchSize) {
         this.connections = connections;
         this.topology = topology;
         this.listener = listener;

@@ -38,8 +38,12 @@ public final class NotificationListener implements ChannelAwareBatchMessageListe
     private final Clock clock;
     private volatile boolean running = true;
 
-    public NotificationListener(NotificationProcessor processor, KafkaPublisher publisher,
-            DeadLetterPublisher deadLetters, CollectorMetrics metrics, Clock clock) {
+    public NotificationListener(
+            NotificationProcessor processor,
+            KafkaPublisher publisher,
+            DeadLetterPublisher deadLetters,
+            CollectorMetrics metrics,
+            Clock clock) {
         this.processor = processor;
         this.publisher = publisher;
         this.deadLetters = deadLetters;
@@ -79,14 +83,17 @@ public final class NotificationListener implements ChannelAwareBatchMessageListe
         publishUntilAcknowledged(metered);
         metered.forEach(m -> processor.done(m.messageId()));
         done.forEach(processor::done);
-        acknowledge(channel, messages.get(messages.size() - 1).getMessageProperties().getDeliveryTag());
+        acknowledge(
+                channel,
+                messages.get(messages.size() - 1).getMessageProperties().getDeliveryTag());
         metrics.acknowledged(messages.size());
         metrics.dropped(skipped);
         metrics.deadLettered(dead.size());
         int samples = metered.stream().mapToInt(m -> m.samples().size()).sum();
         int events = metered.stream().mapToInt(m -> m.resourceEvents().size()).sum();
         metrics.published(samples, events);
-        metrics.samplesDropped(metered.stream().mapToInt(m -> m.droppedSamples().size()).sum());
+        metrics.samplesDropped(
+                metered.stream().mapToInt(m -> m.droppedSamples().size()).sum());
     }
 
     /** Once a batch, from its newest notification: parsing every notification's time showed in profiles. */
@@ -102,7 +109,10 @@ public final class NotificationListener implements ChannelAwareBatchMessageListe
         try {
             return processor.process(message.getBody());
         } catch (RuntimeException e) {
-            LOG.error("Processing failed for message {}", message.getMessageProperties().getMessageId(), e);
+            LOG.error(
+                    "Processing failed for message {}",
+                    message.getMessageProperties().getMessageId(),
+                    e);
             return new Outcome.DeadLetter(null, "processing failed: " + e);
         }
     }
@@ -111,7 +121,8 @@ public final class NotificationListener implements ChannelAwareBatchMessageListe
         List<Outcome.Metered> pending = metered;
         long backoff = FIRST_BACKOFF_MS;
         while (!pending.isEmpty()) {
-            List<CompletableFuture<Void>> acks = pending.stream().map(publisher::publish).toList();
+            List<CompletableFuture<Void>> acks =
+                    pending.stream().map(publisher::publish).toList();
             List<Outcome.Metered> failed = new ArrayList<>();
             Throwable lastError = null;
             for (int i = 0; i < acks.size(); i++) {
@@ -130,11 +141,15 @@ public final class NotificationListener implements ChannelAwareBatchMessageListe
             }
             metrics.publishRetried(failed.size());
             if (!running) {
-                throw new IllegalStateException("stopping with " + failed.size() + " notifications not in Kafka; "
-                        + "RabbitMQ redelivers them", lastError);
+                throw new IllegalStateException(
+                        "stopping with " + failed.size() + " notifications not in Kafka; " + "RabbitMQ redelivers them",
+                        lastError);
             }
-            LOG.warn("Kafka did not take {} notifications' records ({}); retrying in {} ms", failed.size(),
-                    lastError == null ? "?" : lastError.toString(), backoff);
+            LOG.warn(
+                    "Kafka did not take {} notifications' records ({}); retrying in {} ms",
+                    failed.size(),
+                    lastError == null ? "?" : lastError.toString(),
+                    backoff);
             sleep(backoff);
             backoff = Math.min(backoff * 2, MAX_BACKOFF_MS);
             pending = failed;

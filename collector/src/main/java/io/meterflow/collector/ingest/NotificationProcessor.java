@@ -31,8 +31,14 @@ public final class NotificationProcessor {
     private final MessageLedger ledger;
     private final boolean deadLetterUnmatched;
 
-    public NotificationProcessor(EnvelopeParser parser, MeterDefinitions definitions, ResourceLifecycle lifecycle,
-            NovaFormat novaFormat, NovaTwins twins, MessageLedger ledger, boolean deadLetterUnmatched) {
+    public NotificationProcessor(
+            EnvelopeParser parser,
+            MeterDefinitions definitions,
+            ResourceLifecycle lifecycle,
+            NovaFormat novaFormat,
+            NovaTwins twins,
+            MessageLedger ledger,
+            boolean deadLetterUnmatched) {
         this.parser = parser;
         this.definitions = definitions;
         this.lifecycle = lifecycle;
@@ -70,10 +76,11 @@ public final class NotificationProcessor {
         String idBase = id;
         if (versioned || VersionedNova.isLegacyInstance(notification)) {
             // Twins must give the same sample ids, whichever of them arrives first.
-            String instanceId = versioned ? VersionedNova.instanceId(notification)
+            String instanceId = versioned
+                    ? VersionedNova.instanceId(notification)
                     : notification.payload().path("instance_id").asText();
-            String eventType = versioned ? VersionedNova.legacyEventType(notification.eventType())
-                    : notification.eventType();
+            String eventType =
+                    versioned ? VersionedNova.legacyEventType(notification.eventType()) : notification.eventType();
             idBase = "nova|" + instanceId + "|" + eventType + "|" + notification.timestamp();
             // Asked before a versioned message is converted: as the second twin, it is not converted at all.
             if (novaFormat == NovaFormat.BOTH && !twins.first(instanceId, eventType, notification.timestamp(), id)) {

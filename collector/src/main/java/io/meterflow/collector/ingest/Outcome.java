@@ -12,8 +12,13 @@ public sealed interface Outcome {
      *
      * @param sentAt the notification's own timestamp, for the lag metric
      */
-    record Metered(String messageId, String sentAt, List<Sample> samples, List<ResourceEvent> resourceEvents,
-            List<String> droppedSamples) implements Outcome {
+    record Metered(
+            String messageId,
+            String sentAt,
+            List<Sample> samples,
+            List<ResourceEvent> resourceEvents,
+            List<String> droppedSamples)
+            implements Outcome {
         public Metered {
             samples = List.copyOf(samples);
             resourceEvents = List.copyOf(resourceEvents);
@@ -25,10 +30,8 @@ public sealed interface Outcome {
      * Nothing to publish, on purpose: a priority Ceilometer ignores, the twin of an event already
      * metered, a message id already published, the Nova format not metered.
      */
-    record Skipped(String messageId, String reason) implements Outcome {
-    }
+    record Skipped(String messageId, String reason) implements Outcome {}
 
     /** Unusable or unmatched; goes to the dead-letter queue with the reason in a header. */
-    record DeadLetter(String messageId, String reason) implements Outcome {
-    }
+    record DeadLetter(String messageId, String reason) implements Outcome {}
 }

@@ -34,6 +34,7 @@ public final class ProcessingWarmUp implements Managed {
     private static final Logger LOG = LoggerFactory.getLogger(ProcessingWarmUp.class);
     /** Recorded by ../shared/ceilometer/notify.py, one wire body per line. */
     private static final String NOTIFICATIONS = "warm-up-notifications.jsonl";
+
     private static final long WINDOW_MS = 500;
     private static final long MIN_MS = 1000;
 
@@ -50,9 +51,14 @@ public final class ProcessingWarmUp implements Managed {
      * @param budget the longest it may take
      * @param compilationMillis the JIT compiler's accumulated time so far (the JVM's CompilationMXBean)
      */
-    public ProcessingWarmUp(NotificationProcessor processor, SampleCodec samples, ResourceEventCodec events,
-            List<byte[]> bodies, Duration budget,
-            LongSupplier compilationMillis, Clock clock) {
+    public ProcessingWarmUp(
+            NotificationProcessor processor,
+            SampleCodec samples,
+            ResourceEventCodec events,
+            List<byte[]> bodies,
+            Duration budget,
+            LongSupplier compilationMillis,
+            Clock clock) {
         this.processor = processor;
         this.samples = samples;
         this.events = events;
@@ -67,10 +73,12 @@ public final class ProcessingWarmUp implements Managed {
 
     /** The notifications shipped in the jar. */
     public static List<byte[]> bundledNotifications() {
-        try (InputStream in = Objects.requireNonNull(ProcessingWarmUp.class.getResourceAsStream(NOTIFICATIONS),
-                NOTIFICATIONS); BufferedReader lines = new BufferedReader(new InputStreamReader(in,
-                StandardCharsets.UTF_8))) {
-            return lines.lines().filter(line -> !line.isBlank()).map(line -> line.getBytes(StandardCharsets.UTF_8))
+        try (InputStream in = Objects.requireNonNull(
+                        ProcessingWarmUp.class.getResourceAsStream(NOTIFICATIONS), NOTIFICATIONS);
+                BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+            return lines.lines()
+                    .filter(line -> !line.isBlank())
+                    .map(line -> line.getBytes(StandardCharsets.UTF_8))
                     .toList();
         } catch (IOException e) {
             throw new UncheckedIOException("reading " + NOTIFICATIONS, e);
@@ -102,8 +110,12 @@ public final class ProcessingWarmUp implements Managed {
                 windowCompilation = compilation;
             }
         }
-        LOG.info("Warm-up: {} notifications, {} samples in {} ms, {}", notifications, samples,
-                clock.millis() - started, caughtUp ? "the JIT compiler has caught up" : "budget spent");
+        LOG.info(
+                "Warm-up: {} notifications, {} samples in {} ms, {}",
+                notifications,
+                samples,
+                clock.millis() - started,
+                caughtUp ? "the JIT compiler has caught up" : "budget spent");
     }
 
     /** The size of what would be published, so the work cannot be optimised away. */

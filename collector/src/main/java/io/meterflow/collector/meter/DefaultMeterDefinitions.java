@@ -14,16 +14,15 @@ public final class DefaultMeterDefinitions {
 
     public static final String BUILT_IN = "io/meterflow/collector/meter/meters.yaml";
 
-    private DefaultMeterDefinitions() {
-    }
+    private DefaultMeterDefinitions() {}
 
     public static MeterDefinitionLoader.Source builtIn() {
         try (InputStream in = DefaultMeterDefinitions.class.getClassLoader().getResourceAsStream(BUILT_IN)) {
             if (in == null) {
                 throw new IllegalStateException("built-in meter definitions missing from the class path: " + BUILT_IN);
             }
-            return new MeterDefinitionLoader.Source("built-in meters.yaml", new String(in.readAllBytes(),
-                    StandardCharsets.UTF_8));
+            return new MeterDefinitionLoader.Source(
+                    "built-in meters.yaml", new String(in.readAllBytes(), StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -39,7 +38,9 @@ public final class DefaultMeterDefinitions {
             List<Path> files;
             if (Files.isDirectory(path)) {
                 try (var listing = Files.list(path)) {
-                    files = listing.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
+                    files = listing.filter(p -> p.toString().endsWith(".yaml"))
+                            .sorted()
+                            .toList();
                 }
             } else {
                 files = List.of(path);

@@ -26,10 +26,11 @@ final class Evaluation {
      * Ceilometer's fallback, fixed: it meant {@code ctxt.user_id}, else {@code ctxt.user}, but its
      * path {@code ctxt.user_id|ctxt.user} parses as {@code ctxt.(user_id|ctxt).user} and never matches.
      */
-    private static final List<JsonPath> USER_FALLBACK = List.of(JsonPath.parse("ctxt.user_id"),
-            JsonPath.parse("ctxt.user"));
-    private static final List<JsonPath> PROJECT_FALLBACK = List.of(JsonPath.parse("ctxt.project_id"),
-            JsonPath.parse("ctxt.tenant_id"));
+    private static final List<JsonPath> USER_FALLBACK =
+            List.of(JsonPath.parse("ctxt.user_id"), JsonPath.parse("ctxt.user"));
+
+    private static final List<JsonPath> PROJECT_FALLBACK =
+            List.of(JsonPath.parse("ctxt.project_id"), JsonPath.parse("ctxt.tenant_id"));
 
     private final Notification notification;
     private final ObjectNode document;
@@ -99,6 +100,5 @@ final class Evaluation {
         return NullNode.instance;
     }
 
-    private record Metadata(Map<String, Field> fields, Field userMetadata, ObjectNode value) {
-    }
+    private record Metadata(Map<String, Field> fields, Field userMetadata, ObjectNode value) {}
 }

@@ -61,7 +61,9 @@ sealed interface Field {
                     present.add(value);
                 }
             }
-            return secondsBetween(present).map(s -> List.<JsonNode>of(DoubleNode.valueOf(s))).orElse(List.of());
+            return secondsBetween(present)
+                    .map(s -> List.<JsonNode>of(DoubleNode.valueOf(s)))
+                    .orElse(List.of());
         }
 
         private static Optional<Double> secondsBetween(List<JsonNode> values) {

@@ -13,11 +13,19 @@ import java.util.regex.Pattern;
  * @param key the entry's {@code name} text, which identifies it (a later duplicate replaces it)
  * @param lookup the attributes that come one per sample from the payload; empty for a plain entry
  */
-record MeterDefinition(String key, List<Pattern> eventTypes, String name, String type, String unit,
-        Map<String, Field> attributes, Map<String, Field> metadata, Field userMetadata, List<String> lookup) {
+record MeterDefinition(
+        String key,
+        List<Pattern> eventTypes,
+        String name,
+        String type,
+        String unit,
+        Map<String, Field> attributes,
+        Map<String, Field> metadata,
+        Field userMetadata,
+        List<String> lookup) {
 
-    static final List<String> ATTRIBUTES = List.of("name", "type", "volume", "unit", "timestamp", "user_id",
-            "project_id", "resource_id");
+    static final List<String> ATTRIBUTES =
+            List.of("name", "type", "volume", "unit", "timestamp", "user_id", "project_id", "resource_id");
 
     MeterDefinition {
         eventTypes = List.copyOf(eventTypes);

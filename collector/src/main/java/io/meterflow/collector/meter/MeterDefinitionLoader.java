@@ -24,8 +24,7 @@ import org.yaml.snakeyaml.Yaml;
 public final class MeterDefinitionLoader {
 
     private static final Logger LOG = LoggerFactory.getLogger(MeterDefinitionLoader.class);
-    private static final List<String> REQUIRED = List.of("name", "type", "event_type", "unit", "volume",
-            "resource_id");
+    private static final List<String> REQUIRED = List.of("name", "type", "event_type", "unit", "volume", "resource_id");
     private static final Set<String> TYPES = Set.of("gauge", "delta", "cumulative");
 
     private final ObjectMapper json;
@@ -35,8 +34,7 @@ public final class MeterDefinitionLoader {
     }
 
     /** The definitions of several files; as in Ceilometer, a name already defined by an earlier file wins. */
-    public record Result(MeterDefinitions definitions, List<String> problems) {
-    }
+    public record Result(MeterDefinitions definitions, List<String> problems) {}
 
     public Result load(List<Source> sources) {
         Map<String, MeterDefinition> definitions = new LinkedHashMap<>();
@@ -65,8 +63,7 @@ public final class MeterDefinitionLoader {
     }
 
     /** One meters.yaml text and the name it is reported under. */
-    public record Source(String name, String yaml) {
-    }
+    public record Source(String name, String yaml) {}
 
     @SuppressWarnings("unchecked")
     private static List<Map<String, Object>> entries(Source source, List<String> problems) {
@@ -93,7 +90,8 @@ public final class MeterDefinitionLoader {
     }
 
     private MeterDefinition compile(Map<String, Object> entry, List<String> problems) {
-        List<String> missing = REQUIRED.stream().filter(f -> !present(entry.get(f))).toList();
+        List<String> missing =
+                REQUIRED.stream().filter(f -> !present(entry.get(f))).toList();
         if (!missing.isEmpty()) {
             problems.add("required fields " + missing + " not specified");
             return null;
@@ -133,12 +131,21 @@ public final class MeterDefinitionLoader {
             });
         }
         Field userMetadata = present(entry.get("user_metadata"))
-                ? field("user_metadata", entry.get("user_metadata"), problems) : null;
+                ? field("user_metadata", entry.get("user_metadata"), problems)
+                : null;
         if (!problems.isEmpty()) {
             return null;
         }
-        return new MeterDefinition(String.valueOf(entry.get("name")), eventTypes, String.valueOf(entry.get("name")),
-                type, String.valueOf(entry.get("unit")), attributes, metadata, userMetadata, lookup);
+        return new MeterDefinition(
+                String.valueOf(entry.get("name")),
+                eventTypes,
+                String.valueOf(entry.get("name")),
+                type,
+                String.valueOf(entry.get("unit")),
+                attributes,
+                metadata,
+                userMetadata,
+                lookup);
     }
 
     /**
@@ -165,7 +172,8 @@ public final class MeterDefinitionLoader {
             return new Field.Constant(json.valueToTree(fields));
         }
         List<String> paths = strings(fields);
-        String expression = paths.size() == 1 ? paths.get(0)
+        String expression = paths.size() == 1
+                ? paths.get(0)
                 : String.join("|", paths.stream().map(p -> "(" + p + ")").toList());
         try {
             return new Field.Path(JsonPath.parse(expression), timedelta);
@@ -210,5 +218,4 @@ public final class MeterDefinitionLoader {
         }
         return true;
     }
-
 }

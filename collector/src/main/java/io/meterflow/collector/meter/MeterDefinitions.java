@@ -42,7 +42,8 @@ public final class MeterDefinitions {
         if (memo != null) {
             return memo;
         }
-        List<MeterDefinition> matching = definitions.stream().filter(d -> d.matches(eventType)).toList();
+        List<MeterDefinition> matching =
+                definitions.stream().filter(d -> d.matches(eventType)).toList();
         if (byEventType.size() < MEMO_LIMIT) {
             byEventType.put(eventType, matching);
         }
@@ -74,7 +75,8 @@ public final class MeterDefinitions {
     }
 
     static String sampleId(String messageId, int index) {
-        return UUID.nameUUIDFromBytes((messageId + "#" + index).getBytes(StandardCharsets.UTF_8)).toString();
+        return UUID.nameUUIDFromBytes((messageId + "#" + index).getBytes(StandardCharsets.UTF_8))
+                .toString();
     }
 
     /**

@@ -17,8 +17,7 @@ public final class PollingSamples {
 
     public static final String EVENT_TYPE = "telemetry.polling";
 
-    private PollingSamples() {
-    }
+    private PollingSamples() {}
 
     public static MeterDefinitions.Samples of(Notification notification) {
         List<Sample> samples = new ArrayList<>();
@@ -33,12 +32,19 @@ public final class PollingSamples {
             } else {
                 String id = MeterDefinition.text(s.get("message_id"));
                 JsonNode metadata = s.path("resource_metadata");
-                samples.add(new Sample(id != null ? id : MeterDefinitions.sampleId(notification.messageId(), index),
-                        name, MeterDefinition.text(s.get("counter_type")), MeterDefinition.text(s.get("counter_unit")),
-                        volume, MeterDefinition.text(s.get("user_id")), MeterDefinition.text(s.get("project_id")),
-                        MeterDefinition.text(s.get("resource_id")), MeterDefinition.text(s.get("timestamp")),
+                samples.add(new Sample(
+                        id != null ? id : MeterDefinitions.sampleId(notification.messageId(), index),
+                        name,
+                        MeterDefinition.text(s.get("counter_type")),
+                        MeterDefinition.text(s.get("counter_unit")),
+                        volume,
+                        MeterDefinition.text(s.get("user_id")),
+                        MeterDefinition.text(s.get("project_id")),
+                        MeterDefinition.text(s.get("resource_id")),
+                        MeterDefinition.text(s.get("timestamp")),
                         metadata.isObject() ? (ObjectNode) metadata : JsonNodeFactory.instance.objectNode(),
-                        s.path("source").asText("openstack"), notification.messageId()));
+                        s.path("source").asText("openstack"),
+                        notification.messageId()));
             }
             index++;
         }

@@ -6,8 +6,7 @@ package io.meterflow.collector.meter;
  */
 final class PythonRegex {
 
-    private PythonRegex() {
-    }
+    private PythonRegex() {}
 
     static String toJava(String python) {
         return python.replace("(?P<", "(?<");

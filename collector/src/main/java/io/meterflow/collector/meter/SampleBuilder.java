@@ -56,8 +56,8 @@ final class SampleBuilder {
     }
 
     /** A lookup entry: one sample per value of the looked-up attributes, the others repeated. */
-    private void buildLookup(Map<String, JsonNode> defaults, ObjectNode metadata, List<Sample> samples,
-            List<String> dropped) {
+    private void buildLookup(
+            Map<String, JsonNode> defaults, ObjectNode metadata, List<Sample> samples, List<String> dropped) {
         Map<String, List<JsonNode>> columns = new HashMap<>();
         defaults.forEach((k, v) -> columns.put(k, List.of(v)));
         for (String attribute : MeterDefinition.ATTRIBUTES) {
@@ -74,8 +74,8 @@ final class SampleBuilder {
         for (String attribute : MeterDefinition.ATTRIBUTES) {
             int size = columns.get(attribute).size();
             if (size != count && (size != 1 || definition.lookup().contains(attribute))) {
-                dropped.add(definition.key() + ": only " + size + " values of " + attribute + " for " + count
-                        + " meters");
+                dropped.add(
+                        definition.key() + ": only " + size + " values of " + attribute + " for " + count + " meters");
                 return;
             }
         }
@@ -117,7 +117,8 @@ final class SampleBuilder {
                 ObjectNode reserved = JsonNodeFactory.instance.objectNode();
                 source.properties().forEach(e -> {
                     if (e.getKey().startsWith(RESERVED_PREFIX)) {
-                        String key = e.getKey().substring(RESERVED_PREFIX.length()).replace('.', '_');
+                        String key =
+                                e.getKey().substring(RESERVED_PREFIX.length()).replace('.', '_');
                         if (!metadata.has(key)) {
                             reserved.set(key, truncated(e.getValue()));
                         }
@@ -152,15 +153,24 @@ final class SampleBuilder {
             return;
         }
         if (metadata.isEmpty()) {
-            metadata = notification.payload().isObject() ? ((ObjectNode) notification.payload()).deepCopy()
+            metadata = notification.payload().isObject()
+                    ? ((ObjectNode) notification.payload()).deepCopy()
                     : JsonNodeFactory.instance.objectNode();
             metadata.put("event_type", notification.eventType());
             metadata.put("host", notification.publisherId());
         }
-        samples.add(new Sample(null, name, MeterDefinition.text(values.get("type")),
-                MeterDefinition.text(values.get("unit")), volume, MeterDefinition.text(values.get("user_id")),
-                MeterDefinition.text(values.get("project_id")), MeterDefinition.text(values.get("resource_id")),
-                timestamp, metadata, SOURCE, notification.messageId()));
+        samples.add(new Sample(
+                null,
+                name,
+                MeterDefinition.text(values.get("type")),
+                MeterDefinition.text(values.get("unit")),
+                volume,
+                MeterDefinition.text(values.get("user_id")),
+                MeterDefinition.text(values.get("project_id")),
+                MeterDefinition.text(values.get("resource_id")),
+                timestamp,
+                metadata,
+                SOURCE,
+                notification.messageId()));
     }
-
 }

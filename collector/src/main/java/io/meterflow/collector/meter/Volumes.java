@@ -12,8 +12,7 @@ import java.math.BigDecimal;
  */
 final class Volumes {
 
-    private Volumes() {
-    }
+    private Volumes() {}
 
     /** The number, or {@code null} when there is none (Ceilometer drops such samples too). */
     static JsonNode number(JsonNode value) {
@@ -30,8 +29,12 @@ final class Volumes {
             String text = value.textValue().strip();
             try {
                 BigDecimal number = new BigDecimal(text);
-                if (number.scale() <= 0 && !text.contains(".") && !text.toLowerCase(java.util.Locale.ROOT).contains("e")) {
-                    return number.toBigInteger().bitLength() < 64 ? LongNode.valueOf(number.longValueExact()) : DecimalNode.valueOf(number);
+                if (number.scale() <= 0
+                        && !text.contains(".")
+                        && !text.toLowerCase(java.util.Locale.ROOT).contains("e")) {
+                    return number.toBigInteger().bitLength() < 64
+                            ? LongNode.valueOf(number.longValueExact())
+                            : DecimalNode.valueOf(number);
                 }
                 return DoubleNode.valueOf(number.doubleValue());
             } catch (NumberFormatException | ArithmeticException notANumber) {

@@ -17,12 +17,11 @@ import java.util.regex.Pattern;
  */
 public final class CeilometerTime {
 
-    private static final Pattern ISO = Pattern.compile(
-            "(\\d{4})-(\\d{2})-(\\d{2})(?:[T ](\\d{2}):?(\\d{2})(?::?(\\d{2})(?:[.,](\\d+))?)?)?\\s*"
+    private static final Pattern ISO =
+            Pattern.compile("(\\d{4})-(\\d{2})-(\\d{2})(?:[T ](\\d{2}):?(\\d{2})(?::?(\\d{2})(?:[.,](\\d+))?)?)?\\s*"
                     + "(Z|z|[+-]\\d{2}(?::?\\d{2})?)?");
 
-    private CeilometerTime() {
-    }
+    private CeilometerTime() {}
 
     public static Optional<OffsetDateTime> parse(String text) {
         if (text == null) {
@@ -33,16 +32,20 @@ public final class CeilometerTime {
             return Optional.empty();
         }
         try {
-            LocalDate date = LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
-                    Integer.parseInt(m.group(3)));
+            LocalDate date = LocalDate.of(
+                    Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
             int micros = 0;
             if (m.group(7) != null) {
                 String fraction = (m.group(7) + "000000").substring(0, 6);
                 micros = Integer.parseInt(fraction);
             }
-            LocalTime time = m.group(4) == null ? LocalTime.MIDNIGHT
-                    : LocalTime.of(Integer.parseInt(m.group(4)), Integer.parseInt(m.group(5)),
-                            m.group(6) == null ? 0 : Integer.parseInt(m.group(6)), micros * 1000);
+            LocalTime time = m.group(4) == null
+                    ? LocalTime.MIDNIGHT
+                    : LocalTime.of(
+                            Integer.parseInt(m.group(4)),
+                            Integer.parseInt(m.group(5)),
+                            m.group(6) == null ? 0 : Integer.parseInt(m.group(6)),
+                            micros * 1000);
             return Optional.of(OffsetDateTime.of(date, time, offset(m.group(8))));
         } catch (java.time.DateTimeException outOfRange) {
             return Optional.empty();

@@ -20,8 +20,8 @@ public final class EnvelopeParser {
 
     private static final String CONTEXT_PREFIX = "_context_";
     /** Never carried further: oslo.messaging strips them too, and they must not reach Kafka. */
-    private static final Set<String> SECRET_CONTEXT_KEYS = Set.of("auth_token", "service_token", "auth_token_info",
-            "service_catalog");
+    private static final Set<String> SECRET_CONTEXT_KEYS =
+            Set.of("auth_token", "service_token", "auth_token_info", "service_catalog");
 
     private final ObjectMapper json;
 
@@ -43,14 +43,17 @@ public final class EnvelopeParser {
      */
     private JsonNode usualEnvelope(byte[] body) {
         try (JsonParser outer = json.getFactory().createParser(body)) {
-            if (outer.nextToken() != JsonToken.START_OBJECT || !"oslo.version".equals(outer.nextFieldName())
-                    || outer.nextToken() != JsonToken.VALUE_STRING || !outer.getText().startsWith("2.")
-                    || !"oslo.message".equals(outer.nextFieldName()) || outer.nextToken() != JsonToken.VALUE_STRING) {
+            if (outer.nextToken() != JsonToken.START_OBJECT
+                    || !"oslo.version".equals(outer.nextFieldName())
+                    || outer.nextToken() != JsonToken.VALUE_STRING
+                    || !outer.getText().startsWith("2.")
+                    || !"oslo.message".equals(outer.nextFieldName())
+                    || outer.nextToken() != JsonToken.VALUE_STRING) {
                 return null;
             }
             JsonNode message;
-            try (JsonParser inner = json.getFactory().createParser(outer.getTextCharacters(), outer.getTextOffset(),
-                    outer.getTextLength())) {
+            try (JsonParser inner = json.getFactory()
+                    .createParser(outer.getTextCharacters(), outer.getTextOffset(), outer.getTextLength())) {
                 message = json.readTree(inner);
             }
             return outer.nextToken() == JsonToken.END_OBJECT && message != null && message.isObject() ? message : null;
@@ -87,8 +90,14 @@ public final class EnvelopeParser {
         if (payload == null) {
             throw new MalformedNotificationException("no payload");
         }
-        return new Notification(text(message, "message_id"), text(message, "publisher_id"), eventType.textValue(),
-                text(message, "priority"), text(message, "timestamp"), payload, context((ObjectNode) message));
+        return new Notification(
+                text(message, "message_id"),
+                text(message, "publisher_id"),
+                eventType.textValue(),
+                text(message, "priority"),
+                text(message, "timestamp"),
+                payload,
+                context((ObjectNode) message));
     }
 
     private ObjectNode context(ObjectNode message) {

@@ -13,8 +13,14 @@ import java.util.Objects;
  * @param timestamp the notifier's own time, as sent ({@code 2024-01-15 10:00:00.707221}, UTC)
  * @param context the {@code _context_*} keys without the prefix, secrets removed
  */
-public record Notification(String messageId, String publisherId, String eventType, String priority,
-        String timestamp, JsonNode payload, ObjectNode context) {
+public record Notification(
+        String messageId,
+        String publisherId,
+        String eventType,
+        String priority,
+        String timestamp,
+        JsonNode payload,
+        ObjectNode context) {
 
     public Notification {
         Objects.requireNonNull(eventType, "event_type");

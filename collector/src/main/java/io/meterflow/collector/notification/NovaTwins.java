@@ -30,7 +30,8 @@ public final class NovaTwins {
      * the other format's message of the same event.
      */
     public synchronized boolean first(String instanceId, String legacyEventType, String timestamp, String messageId) {
-        String owner = seen.putIfAbsent(instanceId + '|' + legacyEventType + '|' + timestamp, String.valueOf(messageId));
+        String owner =
+                seen.putIfAbsent(instanceId + '|' + legacyEventType + '|' + timestamp, String.valueOf(messageId));
         return owner == null || owner.equals(String.valueOf(messageId));
     }
 }

@@ -28,15 +28,16 @@ public final class VersionedNova {
             "instance.resize_finish", "instance.finish_resize",
             "instance.live_migration_post", "instance.live_migration.post",
             "instance.live_migration_pre", "instance.live_migration.pre");
+
     private static final DateTimeFormatter LEGACY_STRTIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS");
     private static final DateTimeFormatter LEGACY_CREATED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss'+00:00'");
     private static final DateTimeFormatter LEGACY_AUDIT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
-    private VersionedNova() {
-    }
+    private VersionedNova() {}
 
     public static boolean isVersionedInstance(Notification notification) {
-        return notification.eventType().startsWith("instance.") && notification.payload().has(DATA);
+        return notification.eventType().startsWith("instance.")
+                && notification.payload().has(DATA);
     }
 
     public static boolean isLegacyInstance(Notification notification) {
@@ -75,7 +76,9 @@ public final class VersionedNova {
         p.set("instance_flavor_id", flavor.get("flavorid"));
         p.set("architecture", d.get("architecture"));
         p.set("memory_mb", flavor.get("memory_mb"));
-        p.put("disk_gb", flavor.path("root_gb").asLong() + flavor.path("ephemeral_gb").asLong());
+        p.put(
+                "disk_gb",
+                flavor.path("root_gb").asLong() + flavor.path("ephemeral_gb").asLong());
         p.set("vcpus", flavor.get("vcpus"));
         p.set("root_gb", flavor.get("root_gb"));
         p.set("ephemeral_gb", flavor.get("ephemeral_gb"));
@@ -97,10 +100,17 @@ public final class VersionedNova {
             p.put("audit_period_beginning", time(audit.get("audit_period_beginning"), LEGACY_AUDIT));
             p.put("audit_period_ending", time(audit.get("audit_period_ending"), LEGACY_AUDIT));
         }
-        String publisher = versioned.publisherId() == null ? null
+        String publisher = versioned.publisherId() == null
+                ? null
                 : versioned.publisherId().replaceFirst("^nova-compute:", "compute.");
-        return new Notification(versioned.messageId(), publisher, legacyEventType(versioned.eventType()),
-                versioned.priority(), versioned.timestamp(), p, versioned.context());
+        return new Notification(
+                versioned.messageId(),
+                publisher,
+                legacyEventType(versioned.eventType()),
+                versioned.priority(),
+                versioned.timestamp(),
+                p,
+                versioned.context());
     }
 
     /** Legacy payloads carry {@code ""} where versioned ones carry {@code null}. */
@@ -109,6 +119,7 @@ public final class VersionedNova {
             return "";
         }
         Optional<OffsetDateTime> parsed = CeilometerTime.parse(value.asText());
-        return parsed.map(t -> t.withOffsetSameInstant(ZoneOffset.UTC).format(legacy)).orElse(value.asText());
+        return parsed.map(t -> t.withOffsetSameInstant(ZoneOffset.UTC).format(legacy))
+                .orElse(value.asText());
     }
 }

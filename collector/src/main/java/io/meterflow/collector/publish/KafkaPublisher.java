@@ -28,7 +28,10 @@ public final class KafkaPublisher implements AutoCloseable {
     private final String samplesTopic;
     private final String resourceEventsTopic;
 
-    public KafkaPublisher(Producer<byte[], byte[]> producer, SampleCodec samples, ResourceEventCodec events,
+    public KafkaPublisher(
+            Producer<byte[], byte[]> producer,
+            SampleCodec samples,
+            ResourceEventCodec events,
             String samplesTopic,
             String resourceEventsTopic) {
         this.producer = producer;
@@ -40,16 +43,25 @@ public final class KafkaPublisher implements AutoCloseable {
 
     public static Producer<byte[], byte[]> producer(String bootstrapServers, int deliveryTimeoutMs, String clientId) {
         Map<String, Object> config = Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ProducerConfig.CLIENT_ID_CONFIG, clientId,
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                ProducerConfig.LINGER_MS_CONFIG, 5,
-                ProducerConfig.BATCH_SIZE_CONFIG, 128 * 1024,
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrapServers,
+                ProducerConfig.CLIENT_ID_CONFIG,
+                clientId,
+                ProducerConfig.ACKS_CONFIG,
+                "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
+                true,
+                ProducerConfig.LINGER_MS_CONFIG,
+                5,
+                ProducerConfig.BATCH_SIZE_CONFIG,
+                128 * 1024,
                 // A send waits this long for a broker, then fails and the batch is retried from the top.
-                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, deliveryTimeoutMs,
-                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, Math.min(deliveryTimeoutMs - 10, 15000),
-                ProducerConfig.MAX_BLOCK_MS_CONFIG, deliveryTimeoutMs);
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG,
+                deliveryTimeoutMs,
+                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG,
+                Math.min(deliveryTimeoutMs - 10, 15000),
+                ProducerConfig.MAX_BLOCK_MS_CONFIG,
+                deliveryTimeoutMs);
         return new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer());
     }
 

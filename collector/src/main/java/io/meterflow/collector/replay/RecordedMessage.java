@@ -18,7 +18,9 @@ public record RecordedMessage(String exchange, String routingKey, byte[] body) {
         if (body == null) {
             throw new IOException("no 'body' in the recorded line");
         }
-        byte[] bytes = body.isTextual() ? body.textValue().getBytes(StandardCharsets.UTF_8) : json.writeValueAsBytes(body);
-        return new RecordedMessage(node.path("exchange").asText(""), node.path("routing_key").asText(""), bytes);
+        byte[] bytes =
+                body.isTextual() ? body.textValue().getBytes(StandardCharsets.UTF_8) : json.writeValueAsBytes(body);
+        return new RecordedMessage(
+                node.path("exchange").asText(""), node.path("routing_key").asText(""), bytes);
     }
 }

@@ -36,13 +36,26 @@ public final class ReplayCommand extends Command {
 
     @Override
     public void configure(Subparser subparser) {
-        subparser.addArgument("file").metavar("FILE").help("recorded notifications, one JSON object per line "
-                + "(exchange, routing_key, body); - for standard input");
-        subparser.addArgument("--meters").metavar("PATH").nargs("*").setDefault(java.util.List.of())
+        subparser
+                .addArgument("file")
+                .metavar("FILE")
+                .help("recorded notifications, one JSON object per line "
+                        + "(exchange, routing_key, body); - for standard input");
+        subparser
+                .addArgument("--meters")
+                .metavar("PATH")
+                .nargs("*")
+                .setDefault(java.util.List.of())
                 .help("meters.yaml files or directories to use instead of the built-in definitions");
-        subparser.addArgument("--nova-format").choices("legacy", "versioned", "both").setDefault("both")
+        subparser
+                .addArgument("--nova-format")
+                .choices("legacy", "versioned", "both")
+                .setDefault("both")
                 .help("which Nova notification format to meter (default both: each event once)");
-        subparser.addArgument("--dead-letter-unmatched").choices("true", "false").setDefault("true")
+        subparser
+                .addArgument("--dead-letter-unmatched")
+                .choices("true", "false")
+                .setDefault("true")
                 .help("count unmatched notifications as dead letters (true) or as skipped (false)");
     }
 
@@ -58,17 +71,18 @@ public final class ReplayCommand extends Command {
         PrintStream err = System.err;
         java.util.Map<String, Long> reasons = new java.util.TreeMap<>();
         try (BufferedReader in = file.equals("-")
-                ? new BufferedReader(new java.io.InputStreamReader(System.in, StandardCharsets.UTF_8))
-                : Files.newBufferedReader(Path.of(file), StandardCharsets.UTF_8);
-                BufferedWriter out = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8),
-                        1 << 16)) {
+                        ? new BufferedReader(new java.io.InputStreamReader(System.in, StandardCharsets.UTF_8))
+                        : Files.newBufferedReader(Path.of(file), StandardCharsets.UTF_8);
+                BufferedWriter out =
+                        new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16)) {
             String line;
             while ((line = in.readLine()) != null) {
                 if (line.isBlank()) {
                     continue;
                 }
                 messages++;
-                Outcome outcome = processor.process(RecordedMessage.parse(json, line).body());
+                Outcome outcome =
+                        processor.process(RecordedMessage.parse(json, line).body());
                 if (outcome instanceof Outcome.Metered metered) {
                     for (var sample : metered.samples()) {
                         out.write(samples.ceilometerForm(sample));
@@ -89,7 +103,8 @@ public final class ReplayCommand extends Command {
             throw e;
         }
         reasons.forEach((reason, count) -> err.printf("dead letter x%d: %s%n", count, reason));
-        err.printf("replay: %d messages, %d samples, %d skipped, %d dead letters%n", messages, sampleCount, skipped,
-                deadLetters);
+        err.printf(
+                "replay: %d messages, %d samples, %d skipped, %d dead letters%n",
+                messages, sampleCount, skipped, deadLetters);
     }
 }

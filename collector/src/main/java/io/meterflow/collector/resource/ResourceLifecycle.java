@@ -58,8 +58,16 @@ public final class ResourceLifecycle {
         copy(attributes, "created_at", time(p.get("created_at")));
         copy(attributes, "launched_at", time(p.get("launched_at")));
         String endedAt = kind == ResourceEvent.Kind.DELETED ? endedAt(n, p.get("deleted_at")) : null;
-        return Optional.of(new ResourceEvent(id, "instance", kind, CeilometerTime.normalize(n.timestamp()),
-                text(p.get("tenant_id")), text(p.get("user_id")), attributes, endedAt, n.messageId()));
+        return Optional.of(new ResourceEvent(
+                id,
+                "instance",
+                kind,
+                CeilometerTime.normalize(n.timestamp()),
+                text(p.get("tenant_id")),
+                text(p.get("user_id")),
+                attributes,
+                endedAt,
+                n.messageId()));
     }
 
     private static Optional<ResourceEvent> volume(Notification n, ResourceEvent.Kind kind) {
@@ -74,8 +82,16 @@ public final class ResourceLifecycle {
         copy(attributes, "size", p.get("size"));
         copy(attributes, "instance_id", p.path("volume_attachment").path(0).get("instance_uuid"));
         String endedAt = kind == ResourceEvent.Kind.DELETED ? endedAt(n, p.get("deleted_at")) : null;
-        return Optional.of(new ResourceEvent(id, "volume", kind, CeilometerTime.normalize(n.timestamp()),
-                text(p.get("tenant_id")), text(p.get("user_id")), attributes, endedAt, n.messageId()));
+        return Optional.of(new ResourceEvent(
+                id,
+                "volume",
+                kind,
+                CeilometerTime.normalize(n.timestamp()),
+                text(p.get("tenant_id")),
+                text(p.get("user_id")),
+                attributes,
+                endedAt,
+                n.messageId()));
     }
 
     /** The service's deletion time when it sends one, else the notification's own time. */

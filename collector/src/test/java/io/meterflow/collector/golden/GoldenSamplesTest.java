@@ -31,8 +31,7 @@ import org.junit.jupiter.api.Test;
 class GoldenSamplesTest {
 
     /** Debian's python3-ceilometer puts Ceilometer's own definitions here. */
-    static final Path DEBIAN_METERS = Path.of(
-            "/usr/lib/python3/dist-packages/ceilometer/data/meters.d/meters.yaml");
+    static final Path DEBIAN_METERS = Path.of("/usr/lib/python3/dist-packages/ceilometer/data/meters.d/meters.yaml");
 
     static List<GoldenStream.Input> inputs;
     static Map<Integer, GoldenStream.Input> bySeq;
@@ -46,9 +45,11 @@ class GoldenSamplesTest {
     @Test
     void perMessageExpectationIsExactlyWhatTheRealAgentWrote() {
         List<SampleKey> agent = WireFixtures.lines(WireFixtures.GOLDEN_CEILOMETER_SAMPLES).stream()
-                .map(l -> SampleKey.of(GoldenStream.read(l))).toList();
+                .map(l -> SampleKey.of(GoldenStream.read(l)))
+                .toList();
         List<SampleKey> perMessage = WireFixtures.lines(WireFixtures.GOLDEN_CEILOMETER_SAMPLES_BY_SEQ).stream()
-                .map(l -> SampleKey.of(GoldenStream.read(l).get("sample"))).toList();
+                .map(l -> SampleKey.of(GoldenStream.read(l).get("sample")))
+                .toList();
         assertThat(agent).hasSize(2687);
         assertThat(GoldenStream.multiset(perMessage)).isEqualTo(GoldenStream.multiset(agent));
     }
@@ -62,10 +63,12 @@ class GoldenSamplesTest {
 
     @Test
     void debiansCeilometerMetersYamlLoadsAndRunsUnchanged() throws IOException {
-        assumeTrue(Files.isRegularFile(DEBIAN_METERS), "Ceilometer's meters.yaml is not installed at "
-                + DEBIAN_METERS + " (apt-get install python3-ceilometer); skipping");
-        MeterDefinitions definitions = GoldenStream.load(new MeterDefinitionLoader.Source(DEBIAN_METERS.toString(),
-                Files.readString(DEBIAN_METERS)));
+        assumeTrue(
+                Files.isRegularFile(DEBIAN_METERS),
+                "Ceilometer's meters.yaml is not installed at " + DEBIAN_METERS
+                        + " (apt-get install python3-ceilometer); skipping");
+        MeterDefinitions definitions = GoldenStream.load(
+                new MeterDefinitionLoader.Source(DEBIAN_METERS.toString(), Files.readString(DEBIAN_METERS)));
         List<SampleKey> actual = GoldenStream.collectorSamples(definitions, NovaFormat.BOTH, inputs, i -> true);
         // Ceilometer's own file still reads payload.tenant_id for bandwidth: only the engine's fixes apply.
         assertSameMultiset(actual, expected(false));
@@ -74,26 +77,39 @@ class GoldenSamplesTest {
     @Test
     void versionedNovaNotificationsAloneGiveTheSamplesOfTheirLegacyTwins() {
         MeterDefinitions definitions = GoldenStream.load(DefaultMeterDefinitions.builtIn());
-        Set<String> twinKeys = inputs.stream().filter(GoldenSamplesTest::isVersioned)
-                .map(i -> i.message().path("timestamp").asText()).collect(Collectors.toSet());
-        List<SampleKey> fromVersioned = GoldenStream.collectorSamples(definitions, NovaFormat.VERSIONED, inputs,
-                GoldenSamplesTest::isVersioned);
-        List<SampleKey> fromLegacy = GoldenStream.collectorSamples(definitions, NovaFormat.LEGACY, inputs,
-                i -> !isVersioned(i) && i.eventType().startsWith("compute.instance.")
+        Set<String> twinKeys = inputs.stream()
+                .filter(GoldenSamplesTest::isVersioned)
+                .map(i -> i.message().path("timestamp").asText())
+                .collect(Collectors.toSet());
+        List<SampleKey> fromVersioned = GoldenStream.collectorSamples(
+                definitions, NovaFormat.VERSIONED, inputs, GoldenSamplesTest::isVersioned);
+        List<SampleKey> fromLegacy = GoldenStream.collectorSamples(
+                definitions,
+                NovaFormat.LEGACY,
+                inputs,
+                i -> !isVersioned(i)
+                        && i.eventType().startsWith("compute.instance.")
                         && twinKeys.contains(i.message().path("timestamp").asText()));
         assertThat(fromVersioned).hasSize(4 * 261 + 37); // four size meters each, booting time per create
         // Versioned times have whole seconds: a booting time is the legacy one without its fraction.
-        assertSameMultiset(fromVersioned, fromLegacy.stream().map(k -> k.name().equals("compute.instance.booting.time")
-                ? k.withVolume(k.volume().setScale(0, RoundingMode.DOWN).stripTrailingZeros()) : k).toList());
+        assertSameMultiset(
+                fromVersioned,
+                fromLegacy.stream()
+                        .map(k -> k.name().equals("compute.instance.booting.time")
+                                ? k.withVolume(k.volume()
+                                        .setScale(0, RoundingMode.DOWN)
+                                        .stripTrailingZeros())
+                                : k)
+                        .toList());
     }
 
     @Test
     void eachNovaEventCountsOnceWhateverTheFormatSetting() {
         MeterDefinitions definitions = GoldenStream.load(DefaultMeterDefinitions.builtIn());
-        Map<SampleKey, Integer> legacy = GoldenStream.multiset(
-                GoldenStream.collectorSamples(definitions, NovaFormat.LEGACY, inputs, i -> true));
-        Map<SampleKey, Integer> both = GoldenStream.multiset(
-                GoldenStream.collectorSamples(definitions, NovaFormat.BOTH, inputs, i -> true));
+        Map<SampleKey, Integer> legacy =
+                GoldenStream.multiset(GoldenStream.collectorSamples(definitions, NovaFormat.LEGACY, inputs, i -> true));
+        Map<SampleKey, Integer> both =
+                GoldenStream.multiset(GoldenStream.collectorSamples(definitions, NovaFormat.BOTH, inputs, i -> true));
         assertThat(both).isEqualTo(legacy);
     }
 
@@ -117,7 +133,8 @@ class GoldenSamplesTest {
         JsonNode payload = input.message().path("payload");
         if (key.name().startsWith("$.payload.outcome")) {
             // Bug 3: the identity meter was named after its own JSONPath text.
-            key = key.withName("identity.authenticate." + payload.path("outcome").asText());
+            key = key.withName(
+                    "identity.authenticate." + payload.path("outcome").asText());
         }
         String projectId = key.projectId();
         if (projectId == null && builtInDefinitions && key.name().equals("bandwidth")) {
@@ -125,7 +142,8 @@ class GoldenSamplesTest {
             projectId = firstText(payload.get("project_id"), payload.get("tenant_id"));
         }
         // Bug 1: the request-context fallback for user and project never matched.
-        String userId = key.userId() != null ? key.userId() : firstText(input.context("user_id"), input.context("user"));
+        String userId =
+                key.userId() != null ? key.userId() : firstText(input.context("user_id"), input.context("user"));
         if (projectId == null) {
             projectId = firstText(input.context("project_id"), input.context("tenant_id"));
         }
@@ -160,8 +178,10 @@ class GoldenSamplesTest {
     }
 
     private static String first(Map<SampleKey, Integer> keys) {
-        return keys.size() + ":\n  " + keys.entrySet().stream().limit(15).map(e -> e.getValue() + " x " + e.getKey())
-                .collect(Collectors.joining("\n  "));
+        return keys.size() + ":\n  "
+                + keys.entrySet().stream()
+                        .limit(15)
+                        .map(e -> e.getValue() + " x " + e.getKey())
+                        .collect(Collectors.joining("\n  "));
     }
-
 }

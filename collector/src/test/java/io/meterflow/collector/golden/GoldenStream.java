@@ -42,8 +42,10 @@ final class GoldenStream {
         for (String line : WireFixtures.lines(WireFixtures.GOLDEN_NOTIFICATIONS)) {
             JsonNode node = read(line);
             JsonNode body = node.get("body");
-            JsonNode message = body.has("oslo.message") ? read(body.get("oslo.message").asText()) : body;
-            inputs.add(new Input(node.get("seq").asInt(), line, node.get("routing_key").asText(), message));
+            JsonNode message =
+                    body.has("oslo.message") ? read(body.get("oslo.message").asText()) : body;
+            inputs.add(new Input(
+                    node.get("seq").asInt(), line, node.get("routing_key").asText(), message));
         }
         return inputs;
     }
@@ -54,10 +56,16 @@ final class GoldenStream {
         return counts;
     }
 
-    static List<SampleKey> collectorSamples(MeterDefinitions definitions, NovaFormat format, List<Input> inputs,
-            Predicate<Input> which) {
-        NotificationProcessor processor = new NotificationProcessor(new EnvelopeParser(JSON), definitions,
-                new ResourceLifecycle(), format, new NovaTwins(10_000), new MessageLedger(10_000), true);
+    static List<SampleKey> collectorSamples(
+            MeterDefinitions definitions, NovaFormat format, List<Input> inputs, Predicate<Input> which) {
+        NotificationProcessor processor = new NotificationProcessor(
+                new EnvelopeParser(JSON),
+                definitions,
+                new ResourceLifecycle(),
+                format,
+                new NovaTwins(10_000),
+                new MessageLedger(10_000),
+                true);
         List<SampleKey> keys = new ArrayList<>();
         for (Input input : inputs) {
             if (!which.test(input)) {
@@ -65,14 +73,17 @@ final class GoldenStream {
             }
             Outcome outcome;
             try {
-                outcome = processor.process(RecordedMessage.parse(JSON, input.line()).body());
+                outcome = processor.process(
+                        RecordedMessage.parse(JSON, input.line()).body());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
             if (outcome instanceof Outcome.Metered metered) {
-                metered.samples().forEach(s -> keys.add(SampleKey.of(JSON.valueToTree(Map.of(
-                        "name", s.name(), "type", s.type(), "unit", s.unit(), "volume", s.volume())))
-                        .withIds(s.userId(), s.projectId()).withResource(s.resourceId(), s.timestamp())));
+                metered.samples()
+                        .forEach(s -> keys.add(SampleKey.of(JSON.valueToTree(Map.of(
+                                        "name", s.name(), "type", s.type(), "unit", s.unit(), "volume", s.volume())))
+                                .withIds(s.userId(), s.projectId())
+                                .withResource(s.resourceId(), s.timestamp())));
                 processor.done(metered.messageId());
             }
         }
@@ -95,6 +106,5 @@ final class GoldenStream {
         }
     }
 
-    private GoldenStream() {
-    }
+    private GoldenStream() {}
 }

@@ -7,13 +7,26 @@ import java.math.BigDecimal;
  * What the golden comparison compares: everything but ids and metadata. Volumes compare as
  * numbers (Ceilometer's 0 and 0.0 are the same quantity).
  */
-record SampleKey(String name, String type, String unit, BigDecimal volume, String userId, String projectId,
-        String resourceId, String timestamp) {
+record SampleKey(
+        String name,
+        String type,
+        String unit,
+        BigDecimal volume,
+        String userId,
+        String projectId,
+        String resourceId,
+        String timestamp) {
 
     static SampleKey of(JsonNode sample) {
-        return new SampleKey(text(sample, "name"), text(sample, "type"), text(sample, "unit"),
-                new BigDecimal(sample.get("volume").asText()).stripTrailingZeros(), text(sample, "user_id"),
-                text(sample, "project_id"), text(sample, "resource_id"), text(sample, "timestamp"));
+        return new SampleKey(
+                text(sample, "name"),
+                text(sample, "type"),
+                text(sample, "unit"),
+                new BigDecimal(sample.get("volume").asText()).stripTrailingZeros(),
+                text(sample, "user_id"),
+                text(sample, "project_id"),
+                text(sample, "resource_id"),
+                text(sample, "timestamp"));
     }
 
     SampleKey withName(String newName) {

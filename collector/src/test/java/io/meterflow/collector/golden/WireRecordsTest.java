@@ -34,18 +34,23 @@ class WireRecordsTest {
     void theCollectorPublishesTheWireModulesGoldenRecords() throws IOException {
         List<String> samples = new ArrayList<>();
         List<String> events = new ArrayList<>();
-        NotificationProcessor processor = new NotificationProcessor(new EnvelopeParser(GoldenStream.JSON),
-                GoldenStream.load(DefaultMeterDefinitions.builtIn()), new ResourceLifecycle(), NovaFormat.BOTH,
-                new NovaTwins(10_000), new MessageLedger(10_000), true);
+        NotificationProcessor processor = new NotificationProcessor(
+                new EnvelopeParser(GoldenStream.JSON),
+                GoldenStream.load(DefaultMeterDefinitions.builtIn()),
+                new ResourceLifecycle(),
+                NovaFormat.BOTH,
+                new NovaTwins(10_000),
+                new MessageLedger(10_000),
+                true);
         SampleCodec sampleCodec = new SampleCodec(GoldenStream.JSON);
         ResourceEventCodec eventCodec = new ResourceEventCodec(GoldenStream.JSON);
-        for (String line : WireFixtures.lines(WireFixtures.GOLDEN_NOTIFICATIONS).subList(0,
-                WireFixtures.RECORDED_NOTIFICATIONS)) {
+        for (String line :
+                WireFixtures.lines(WireFixtures.GOLDEN_NOTIFICATIONS).subList(0, WireFixtures.RECORDED_NOTIFICATIONS)) {
             if (processor.process(RecordedMessage.parse(GoldenStream.JSON, line).body())
                     instanceof Outcome.Metered metered) {
                 sampleCodec.encode(metered.samples()).forEach(v -> samples.add(new String(v, StandardCharsets.UTF_8)));
-                metered.resourceEvents().forEach(e -> events.add(new String(eventCodec.encode(e),
-                        StandardCharsets.UTF_8)));
+                metered.resourceEvents()
+                        .forEach(e -> events.add(new String(eventCodec.encode(e), StandardCharsets.UTF_8)));
                 processor.done(metered.messageId());
             }
         }

@@ -36,7 +36,8 @@ class ProcessingWarmUpTest {
         assertThat(bodies).hasSizeGreaterThan(40);
         assertThat(kinds.get("Metered")).isGreaterThan(30L);
         // The rest are kinds real traffic carries too: no definition for them, or the twin of a Nova event.
-        assertThat(outcomes).filteredOn(o -> o instanceof Outcome.DeadLetter)
+        assertThat(outcomes)
+                .filteredOn(o -> o instanceof Outcome.DeadLetter)
                 .allSatisfy(o -> assertThat(((Outcome.DeadLetter) o).reason()).startsWith("no meter definition"));
     }
 
@@ -45,9 +46,14 @@ class ProcessingWarmUpTest {
         NotificationProcessor processor = processor();
         long started = System.nanoTime();
         // A compiler busy all along: its time grows as fast as the clock.
-        ProcessingWarmUp warmUp = new ProcessingWarmUp(processor, new SampleCodec(JSON), new ResourceEventCodec(JSON),
-                ProcessingWarmUp.bundledNotifications(), Duration.ofMillis(1500),
-                () -> (System.nanoTime() - started) / 1_000_000, Clock.systemUTC());
+        ProcessingWarmUp warmUp = new ProcessingWarmUp(
+                processor,
+                new SampleCodec(JSON),
+                new ResourceEventCodec(JSON),
+                ProcessingWarmUp.bundledNotifications(),
+                Duration.ofMillis(1500),
+                () -> (System.nanoTime() - started) / 1_000_000,
+                Clock.systemUTC());
 
         warmUp.start();
 
@@ -59,20 +65,33 @@ class ProcessingWarmUpTest {
 
     @Test
     void warmUpStopsOnceTheCompilerHasCaughtUp() throws Exception {
-        ProcessingWarmUp warmUp = new ProcessingWarmUp(processor(), new SampleCodec(JSON), new ResourceEventCodec(JSON),
-                ProcessingWarmUp.bundledNotifications(), Duration.ofSeconds(30), () -> 0, Clock.systemUTC());
+        ProcessingWarmUp warmUp = new ProcessingWarmUp(
+                processor(),
+                new SampleCodec(JSON),
+                new ResourceEventCodec(JSON),
+                ProcessingWarmUp.bundledNotifications(),
+                Duration.ofSeconds(30),
+                () -> 0,
+                Clock.systemUTC());
 
         long started = System.nanoTime();
         warmUp.start();
 
-        assertThat(Duration.ofNanos(System.nanoTime() - started)).isBetween(Duration.ofSeconds(1),
-                Duration.ofSeconds(5));
+        assertThat(Duration.ofNanos(System.nanoTime() - started))
+                .isBetween(Duration.ofSeconds(1), Duration.ofSeconds(5));
     }
 
     private static NotificationProcessor processor() throws Exception {
-        MeterDefinitions definitions = new MeterDefinitionLoader(JSON).load(DefaultMeterDefinitions.sources(List.of()))
+        MeterDefinitions definitions = new MeterDefinitionLoader(JSON)
+                .load(DefaultMeterDefinitions.sources(List.of()))
                 .definitions();
-        return new NotificationProcessor(new EnvelopeParser(JSON), definitions, new ResourceLifecycle(),
-                NovaFormat.BOTH, new NovaTwins(1000), new MessageLedger(1000), true);
+        return new NotificationProcessor(
+                new EnvelopeParser(JSON),
+                definitions,
+                new ResourceLifecycle(),
+                NovaFormat.BOTH,
+                new NovaTwins(1000),
+                new MessageLedger(1000),
+                true);
     }
 }

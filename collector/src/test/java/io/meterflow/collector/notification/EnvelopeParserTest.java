@@ -35,23 +35,28 @@ class EnvelopeParserTest {
 
         assertThat(parse(envelope("\"oslo.message\": " + quoted(MESSAGE) + ", \"oslo.version\": \"2.0\"")))
                 .isEqualTo(usual);
-        assertThat(parse(envelope("\"oslo.version\": \"2.0\", \"oslo.message\": " + quoted(MESSAGE)
-                + ", \"extra\": 1"))).isEqualTo(usual);
+        assertThat(parse(
+                        envelope("\"oslo.version\": \"2.0\", \"oslo.message\": " + quoted(MESSAGE) + ", \"extra\": 1")))
+                .isEqualTo(usual);
     }
 
     @Test
     void refusesBrokenEnvelopesWithTheirReason() {
         assertThatThrownBy(() -> parse(envelope("\"oslo.version\": \"3.0\", \"oslo.message\": " + quoted(MESSAGE))))
-                .isInstanceOf(MalformedNotificationException.class).hasMessageContaining("unsupported oslo.version 3.0");
+                .isInstanceOf(MalformedNotificationException.class)
+                .hasMessageContaining("unsupported oslo.version 3.0");
         assertThatThrownBy(() -> parse(envelope("\"oslo.version\": \"2.0\", \"oslo.message\": \"{not json\"")))
-                .isInstanceOf(MalformedNotificationException.class).hasMessageContaining("oslo.message is not JSON");
+                .isInstanceOf(MalformedNotificationException.class)
+                .hasMessageContaining("oslo.message is not JSON");
         assertThatThrownBy(() -> parse(envelope("\"oslo.version\": \"2.0\", \"oslo.message\": {}")))
                 .isInstanceOf(MalformedNotificationException.class)
                 .hasMessageContaining("oslo.message is not a JSON string");
         assertThatThrownBy(() -> parse(envelope("\"oslo.version\": \"2.0\", \"oslo.message\": \"[1]\"")))
-                .isInstanceOf(MalformedNotificationException.class).hasMessageContaining("not a JSON object");
+                .isInstanceOf(MalformedNotificationException.class)
+                .hasMessageContaining("not a JSON object");
         assertThatThrownBy(() -> parse(envelope("\"oslo.version\": \"2.0\", \"oslo.message\": " + quoted(MESSAGE))
-                .substring(0, 40))).isInstanceOf(MalformedNotificationException.class)
+                        .substring(0, 40)))
+                .isInstanceOf(MalformedNotificationException.class)
                 .hasMessageContaining("body is not JSON");
     }
 

@@ -10,8 +10,7 @@ final class BrokerProperties {
     static final String CONTROLLER = "CONTROLLER";
     static final int NODE_ID = 1;
 
-    private BrokerProperties() {
-    }
+    private BrokerProperties() {}
 
     static Properties of(Path logDir, EmbeddedKafkaOptions options) {
         String host = options.host();
@@ -20,8 +19,10 @@ final class BrokerProperties {
         config.put("process.roles", "broker,controller");
         config.put("node.id", String.valueOf(NODE_ID));
         config.put("controller.quorum.voters", NODE_ID + "@" + host + ":" + options.controllerPort());
-        config.put("listeners", "PLAINTEXT://" + host + ":" + options.brokerPort() + "," + CONTROLLER + "://" + host
-                + ":" + options.controllerPort());
+        config.put(
+                "listeners",
+                "PLAINTEXT://" + host + ":" + options.brokerPort() + "," + CONTROLLER + "://" + host + ":"
+                        + options.controllerPort());
         config.put("advertised.listeners", "PLAINTEXT://" + host + ":" + options.advertisedPort());
         config.put("controller.listener.names", CONTROLLER);
         config.put("inter.broker.listener.name", "PLAINTEXT");

@@ -26,8 +26,8 @@ public final class EmbeddedKafkaBroker implements LocalKafkaBroker {
     private final Path dataDirectory;
     private final EmbeddedKafkaOptions options;
 
-    private EmbeddedKafkaBroker(KafkaRaftServer server, DirectoryLock lock, Path dataDirectory,
-            EmbeddedKafkaOptions options) {
+    private EmbeddedKafkaBroker(
+            KafkaRaftServer server, DirectoryLock lock, Path dataDirectory, EmbeddedKafkaOptions options) {
         this.server = server;
         this.lock = lock;
         this.dataDirectory = dataDirectory;
@@ -51,8 +51,11 @@ public final class EmbeddedKafkaBroker implements LocalKafkaBroker {
             KafkaStorage.formatIfNew(directory);
             KafkaConfig config = KafkaConfig.fromProps(BrokerProperties.of(directory, options), false);
             KafkaRaftServer server = started(new KafkaRaftServer(config, Time.SYSTEM), directory, options);
-            LOG.info("Kafka broker on {} with {} data in {}", options.bootstrapServers(),
-                    reused ? "the existing" : "new", directory);
+            LOG.info(
+                    "Kafka broker on {} with {} data in {}",
+                    options.bootstrapServers(),
+                    reused ? "the existing" : "new",
+                    directory);
             return new EmbeddedKafkaBroker(server, lock, directory, options);
         } catch (RuntimeException e) {
             lock.close();
@@ -70,8 +73,10 @@ public final class EmbeddedKafkaBroker implements LocalKafkaBroker {
         } catch (RuntimeException e) {
             server.shutdown();
             if (causedBy(e, BindException.class)) {
-                throw new IllegalStateException("Kafka could not listen on " + options.host() + " port "
-                        + options.brokerPort() + " or " + options.controllerPort() + ": in use by another process", e);
+                throw new IllegalStateException(
+                        "Kafka could not listen on " + options.host() + " port " + options.brokerPort() + " or "
+                                + options.controllerPort() + ": in use by another process",
+                        e);
             }
             throw new IllegalStateException("Kafka did not start on the data directory " + directory, e);
         }

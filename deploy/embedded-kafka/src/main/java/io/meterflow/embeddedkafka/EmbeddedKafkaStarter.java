@@ -2,7 +2,6 @@ package io.meterflow.embeddedkafka;
 
 import io.meterflow.singlenode.EmbeddedKafkaOptions;
 import io.meterflow.singlenode.LocalKafkaBroker;
-import io.meterflow.singlenode.SingleNodeKafka;
 import java.nio.file.Path;
 
 /** How {@code SingleNodeKafka} starts a broker when this module is on the class path. */

@@ -16,8 +16,7 @@ import org.apache.kafka.metadata.storage.Formatter;
 /** The broker's data directory: formatted once, then reused; deleted only for scratch brokers. */
 final class KafkaStorage {
 
-    private KafkaStorage() {
-    }
+    private KafkaStorage() {}
 
     /** True if this directory was formatted before (its records must be kept, not formatted away). */
     static boolean isFormatted(Path logDir) {
@@ -45,8 +44,8 @@ final class KafkaStorage {
                     .setWriteBootstrapSnapshot(true)
                     .run();
         } catch (Exception e) {
-            throw new IllegalStateException("Formatting Kafka storage in " + logDir + " failed: "
-                    + output.toString(StandardCharsets.UTF_8), e);
+            throw new IllegalStateException(
+                    "Formatting Kafka storage in " + logDir + " failed: " + output.toString(StandardCharsets.UTF_8), e);
         }
     }
 

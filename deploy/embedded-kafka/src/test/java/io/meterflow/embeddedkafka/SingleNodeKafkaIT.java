@@ -22,14 +22,15 @@ class SingleNodeKafkaIT {
                 EmbeddedKafkaBrokerIT.send(second.bootstrapServers(), "instance-1", "cpu=0.5");
             }
             // The second one leaving does not stop the broker the first one runs.
-            assertThat(EmbeddedKafkaBrokerIT.readAll(first.bootstrapServers(), 1)).containsExactly("cpu=0.5");
+            assertThat(EmbeddedKafkaBrokerIT.readAll(first.bootstrapServers(), 1))
+                    .containsExactly("cpu=0.5");
         }
     }
 
     @Test
     void aConfiguredClusterIsUsedAsItIsWithoutStartingABroker(@TempDir Path data) {
-        try (SingleNodeKafka kafka = SingleNodeKafka.resolve("kafka-1:9092,kafka-2:9092", data.resolve("kafka"),
-                EmbeddedKafkaBrokerIT.persistentOnFreePorts())) {
+        try (SingleNodeKafka kafka = SingleNodeKafka.resolve(
+                "kafka-1:9092,kafka-2:9092", data.resolve("kafka"), EmbeddedKafkaBrokerIT.persistentOnFreePorts())) {
             assertThat(kafka.startedHere()).isFalse();
             assertThat(kafka.bootstrapServers()).isEqualTo("kafka-1:9092,kafka-2:9092");
         }
@@ -38,6 +39,7 @@ class SingleNodeKafkaIT {
 
     @Test
     void nothingListeningMeansNoKafka() {
-        assertThat(SingleNodeKafka.answersAsKafka(EmbeddedKafkaOptions.scratch())).isFalse();
+        assertThat(SingleNodeKafka.answersAsKafka(EmbeddedKafkaOptions.scratch()))
+                .isFalse();
     }
 }

@@ -51,17 +51,17 @@ public final class EmbeddedPostgresServer implements LocalPostgres {
         } catch (IOException e) {
             throw new UncheckedIOException("embedded PostgreSQL did not start on " + dataDirectory, e);
         } catch (SQLException e) {
-            throw new IllegalStateException("embedded PostgreSQL started but database " + database
-                    + " could not be created", e);
+            throw new IllegalStateException(
+                    "embedded PostgreSQL started but database " + database + " could not be created", e);
         }
     }
 
     private static void createDatabaseIfMissing(EmbeddedPostgres postgres, String database) throws SQLException {
         try (Connection connection = postgres.getPostgresDatabase().getConnection();
-                PreparedStatement exists = connection.prepareStatement(
-                        "SELECT 1 FROM pg_database WHERE datname = ?")) {
+                PreparedStatement exists = connection.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
             exists.setString(1, database);
-            try (ResultSet found = exists.executeQuery(); Statement create = connection.createStatement()) {
+            try (ResultSet found = exists.executeQuery();
+                    Statement create = connection.createStatement()) {
                 if (!found.next()) {
                     create.execute("CREATE DATABASE " + database); // a plain name, checked above
                 }

@@ -34,8 +34,8 @@ class SingleNodePostgresIT {
 
     @Test
     void aConfiguredUrlIsUsedAsItIs() {
-        try (SingleNodePostgres configured = SingleNodePostgres.resolve("jdbc:postgresql://db:5432/m?user=u",
-                Path.of("unused"), "meterflow")) {
+        try (SingleNodePostgres configured =
+                SingleNodePostgres.resolve("jdbc:postgresql://db:5432/m?user=u", Path.of("unused"), "meterflow")) {
             assertThat(configured.startedHere()).isFalse();
             assertThat(configured.jdbcUrl()).isEqualTo("jdbc:postgresql://db:5432/m?user=u");
         }

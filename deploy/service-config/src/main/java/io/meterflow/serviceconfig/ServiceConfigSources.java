@@ -11,12 +11,11 @@ import io.dropwizard.configuration.SubstitutingSourceProvider;
  */
 public final class ServiceConfigSources {
 
-    private ServiceConfigSources() {
-    }
+    private ServiceConfigSources() {}
 
     public static ConfigurationSourceProvider fileOrPackagedWithEnvironment() {
         // Not strict: a ${...} left in a value is the operator's text, not a missing variable.
-        return new SubstitutingSourceProvider(new ClasspathFallbackSourceProvider(),
-                new EnvironmentVariableSubstitutor(false));
+        return new SubstitutingSourceProvider(
+                new ClasspathFallbackSourceProvider(), new EnvironmentVariableSubstitutor(false));
     }
 }

@@ -18,7 +18,8 @@ class ServiceConfigSourcesTest {
         Files.writeString(file, "port: ${METERFLOW_TEST_UNSET_VARIABLE_1234:-8041}\nhome: ${PATH:-none}\n");
 
         String read;
-        try (InputStream in = ServiceConfigSources.fileOrPackagedWithEnvironment().open(file.toString())) {
+        try (InputStream in =
+                ServiceConfigSources.fileOrPackagedWithEnvironment().open(file.toString())) {
             read = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
 
@@ -27,14 +28,17 @@ class ServiceConfigSourcesTest {
 
     @Test
     void aNameThatIsNoFileIsReadFromTheClassPath() throws Exception {
-        try (InputStream in = ServiceConfigSources.fileOrPackagedWithEnvironment().open("packaged-test.yml")) {
+        try (InputStream in =
+                ServiceConfigSources.fileOrPackagedWithEnvironment().open("packaged-test.yml")) {
             assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).contains("packaged: true");
         }
     }
 
     @Test
     void neitherFileNorResourceSaysWhatWasLookedFor() {
-        assertThatThrownBy(() -> ServiceConfigSources.fileOrPackagedWithEnvironment().open("nowhere.yml"))
-                .isInstanceOf(FileNotFoundException.class).hasMessageContaining("nowhere.yml");
+        assertThatThrownBy(() ->
+                        ServiceConfigSources.fileOrPackagedWithEnvironment().open("nowhere.yml"))
+                .isInstanceOf(FileNotFoundException.class)
+                .hasMessageContaining("nowhere.yml");
     }
 }

@@ -16,8 +16,8 @@ import java.util.Objects;
  *     proxy in between)
  * @param storage whether the data directory outlives the broker
  */
-public record EmbeddedKafkaOptions(String host, int brokerPort, int controllerPort, int advertisedPort,
-        Storage storage) {
+public record EmbeddedKafkaOptions(
+        String host, int brokerPort, int controllerPort, int advertisedPort, Storage storage) {
 
     public static final String LOOPBACK = "127.0.0.1";
     /** Kafka's customary client port, so tools that assume a local Kafka find this one. */

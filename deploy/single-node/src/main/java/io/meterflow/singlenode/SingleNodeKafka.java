@@ -43,11 +43,13 @@ public final class SingleNodeKafka implements AutoCloseable {
      * The configured cluster when {@code configuredBootstrapServers} is not blank; otherwise the broker
      * answering at {@code options}' address, started here on {@code dataDirectory} if none answers.
      */
-    public static SingleNodeKafka resolve(String configuredBootstrapServers, Path dataDirectory,
-            EmbeddedKafkaOptions options) {
+    public static SingleNodeKafka resolve(
+            String configuredBootstrapServers, Path dataDirectory, EmbeddedKafkaOptions options) {
         if (configuredBootstrapServers != null && !configuredBootstrapServers.isBlank()) {
-            return new SingleNodeKafka(configuredBootstrapServers.strip(),
-                    "the configured cluster " + configuredBootstrapServers.strip(), Optional.empty());
+            return new SingleNodeKafka(
+                    configuredBootstrapServers.strip(),
+                    "the configured cluster " + configuredBootstrapServers.strip(),
+                    Optional.empty());
         }
         return useOrStart(dataDirectory, options);
     }
@@ -61,8 +63,10 @@ public final class SingleNodeKafka implements AutoCloseable {
         try {
             LocalKafkaBroker broker = EmbeddedDefaults.starter(LocalKafkaBroker.Starter.class, "Kafka cluster")
                     .start(dataDirectory, options);
-            return new SingleNodeKafka(address, "the single-node broker started here on " + address + ", data in "
-                    + broker.dataDirectory(), Optional.of(broker));
+            return new SingleNodeKafka(
+                    address,
+                    "the single-node broker started here on " + address + ", data in " + broker.dataDirectory(),
+                    Optional.of(broker));
         } catch (RuntimeException e) {
             // Another service may have won the race to start it between the probe and the start.
             if (answersAsKafka(options)) {
@@ -74,8 +78,7 @@ public final class SingleNodeKafka implements AutoCloseable {
 
     private static SingleNodeKafka found(String address) {
         LOG.info("Using the single-node Kafka broker already running on {}", address);
-        return new SingleNodeKafka(address, "the single-node broker already running on " + address,
-                Optional.empty());
+        return new SingleNodeKafka(address, "the single-node broker already running on " + address, Optional.empty());
     }
 
     /**
@@ -84,8 +87,8 @@ public final class SingleNodeKafka implements AutoCloseable {
      */
     public static boolean answersAsKafka(EmbeddedKafkaOptions options) {
         try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress(options.host(), options.advertisedPort()),
-                    (int) CONNECT_TIMEOUT.toMillis());
+            socket.connect(
+                    new InetSocketAddress(options.host(), options.advertisedPort()), (int) CONNECT_TIMEOUT.toMillis());
         } catch (IOException e) {
             return false;
         }
@@ -100,7 +103,9 @@ public final class SingleNodeKafka implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while asking " + options.bootstrapServers() + " for Kafka", e);
         } catch (ExecutionException | TimeoutException e) {
-            LOG.warn("{} accepts connections but does not answer as Kafka: {}", options.bootstrapServers(),
+            LOG.warn(
+                    "{} accepts connections but does not answer as Kafka: {}",
+                    options.bootstrapServers(),
                     e.toString());
             return false;
         }

@@ -30,8 +30,7 @@ import java.nio.file.Path;
  */
 public final class MeterflowArchitecture {
 
-    private MeterflowArchitecture() {
-    }
+    private MeterflowArchitecture() {}
 
     /** The classes the module compiled (surefire runs in the module's directory). */
     public static JavaClasses moduleClasses() {
@@ -66,31 +65,45 @@ public final class MeterflowArchitecture {
     }
 
     public static ArchRule noPackageCycles(String rootPackage) {
-        return slices().matching(rootPackage + ".(*)..").namingSlices("package $1").should().beFreeOfCycles()
+        return slices().matching(rootPackage + ".(*)..")
+                .namingSlices("package $1")
+                .should()
+                .beFreeOfCycles()
                 .allowEmptyShould(true)
                 .because("features depend on each other in one direction");
     }
 
     public static ArchRule noOtherModulesInternals() {
-        return classes().should(new ArchCondition<JavaClass>("use only their own module's internal packages") {
-            @Override
-            public void check(JavaClass origin, ConditionEvents events) {
-                for (Dependency dependency : origin.getDirectDependenciesFromSelf()) {
-                    String target = dependency.getTargetClass().getPackageName();
-                    int internal = target.indexOf(".internal");
-                    if (internal >= 0 && target.startsWith("io.meterflow.")
-                            && !origin.getPackageName().startsWith(target.substring(0, internal))) {
-                        events.add(SimpleConditionEvent.violated(origin, dependency.getDescription()));
+        return classes()
+                .should(new ArchCondition<JavaClass>("use only their own module's internal packages") {
+                    @Override
+                    public void check(JavaClass origin, ConditionEvents events) {
+                        for (Dependency dependency : origin.getDirectDependenciesFromSelf()) {
+                            String target = dependency.getTargetClass().getPackageName();
+                            int internal = target.indexOf(".internal");
+                            if (internal >= 0
+                                    && target.startsWith("io.meterflow.")
+                                    && !origin.getPackageName().startsWith(target.substring(0, internal))) {
+                                events.add(SimpleConditionEvent.violated(origin, dependency.getDescription()));
+                            }
+                        }
                     }
-                }
-            }
-        }).allowEmptyShould(true);
+                })
+                .allowEmptyShould(true);
     }
 
     public static ArchRule servicesSpeakTheDomain() {
-        return noClasses().that().haveSimpleNameEndingWith("Service").or().haveSimpleNameEndingWith("Dao")
-                .should().dependOnClassesThat().resideInAPackage("jakarta.ws.rs..")
-                .orShould().dependOnClassesThat().haveSimpleName("ApiException")
+        return noClasses()
+                .that()
+                .haveSimpleNameEndingWith("Service")
+                .or()
+                .haveSimpleNameEndingWith("Dao")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("jakarta.ws.rs..")
+                .orShould()
+                .dependOnClassesThat()
+                .haveSimpleName("ApiException")
                 .allowEmptyShould(true)
                 .because("HTTP statuses are the API's to choose, in one place");
     }

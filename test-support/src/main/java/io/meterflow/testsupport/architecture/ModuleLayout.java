@@ -10,8 +10,7 @@ import java.util.stream.Stream;
 /** The repository's Maven modules, found on disk from any module's directory. */
 public final class ModuleLayout {
 
-    private ModuleLayout() {
-    }
+    private ModuleLayout() {}
 
     /** The nearest directory at or above the working directory that holds {@code mvnw}. */
     public static Path projectRoot() {
@@ -20,7 +19,8 @@ public final class ModuleLayout {
                 return dir;
             }
         }
-        throw new IllegalStateException("no project root (a directory with mvnw) above " + Path.of("").toAbsolutePath());
+        throw new IllegalStateException(
+                "no project root (a directory with mvnw) above " + Path.of("").toAbsolutePath());
     }
 
     /** Every module directory below the root with Java sources of its own. */
@@ -28,7 +28,8 @@ public final class ModuleLayout {
         try (Stream<Path> paths = Files.walk(root)) {
             return paths.filter(p -> p.getFileName().toString().equals("pom.xml"))
                     .map(Path::getParent)
-                    .filter(dir -> !dir.toString().contains("/target/") && !dir.toString().contains("/.git/"))
+                    .filter(dir -> !dir.toString().contains("/target/")
+                            && !dir.toString().contains("/.git/"))
                     .filter(dir -> Files.isDirectory(dir.resolve("src/main/java")))
                     .sorted()
                     .toList();

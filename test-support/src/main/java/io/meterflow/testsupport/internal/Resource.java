@@ -8,7 +8,7 @@ package io.meterflow.testsupport.internal;
 public interface Resource extends AutoCloseable {
 
     /** Does nothing: for servers this JVM did not start. */
-    Resource NONE = () -> { };
+    Resource NONE = () -> {};
 
     @Override
     void close();

@@ -15,7 +15,8 @@ import java.util.stream.Stream;
 public record ScratchDirectory(Path path) {
 
     public static ScratchDirectory create(String service) {
-        Path path = Path.of("target", "real-services", service + "-" + UUID.randomUUID()).toAbsolutePath();
+        Path path = Path.of("target", "real-services", service + "-" + UUID.randomUUID())
+                .toAbsolutePath();
         try {
             Files.createDirectories(path);
         } catch (IOException e) {

@@ -25,12 +25,12 @@ public final class SharedServices implements Resource {
     private final StartOnce<KafkaServer> kafka;
 
     public SharedServices(ServiceSettings settings, DockerProbe docker) {
-        this.postgres = new StartOnce<>(announced("PostgreSQL",
-                () -> PostgresServers.start(settings.postgres(), docker), PostgresServer::description));
-        this.amqp = new StartOnce<>(announced("AMQP broker",
-                () -> AmqpServers.start(settings.amqp(), docker), AmqpServer::description));
-        this.kafka = new StartOnce<>(announced("Kafka",
-                () -> KafkaServers.start(settings.kafka(), docker), KafkaServer::description));
+        this.postgres = new StartOnce<>(announced(
+                "PostgreSQL", () -> PostgresServers.start(settings.postgres(), docker), PostgresServer::description));
+        this.amqp = new StartOnce<>(
+                announced("AMQP broker", () -> AmqpServers.start(settings.amqp(), docker), AmqpServer::description));
+        this.kafka = new StartOnce<>(
+                announced("Kafka", () -> KafkaServers.start(settings.kafka(), docker), KafkaServer::description));
     }
 
     public PostgresServer postgres() {
@@ -55,7 +55,10 @@ public final class SharedServices implements Resource {
         return () -> {
             long startedAt = System.nanoTime();
             T server = starter.get();
-            LOG.info("{} for tests: {} (ready in {} ms)", service, description.apply(server),
+            LOG.info(
+                    "{} for tests: {} (ready in {} ms)",
+                    service,
+                    description.apply(server),
                     (System.nanoTime() - startedAt) / 1_000_000);
             return server;
         };

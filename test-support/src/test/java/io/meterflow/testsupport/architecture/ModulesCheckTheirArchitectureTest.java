@@ -23,7 +23,10 @@ class ModulesCheckTheirArchitectureTest {
         List<Path> modules = ModuleLayout.modulesWithCode(root);
 
         assertThat(modules).isNotEmpty();
-        assertThat(modules.stream().filter(module -> !appliesTheRules(module)).map(root::relativize).toList())
+        assertThat(modules.stream()
+                        .filter(module -> !appliesTheRules(module))
+                        .map(root::relativize)
+                        .toList())
                 .as("modules without an ArchitectureTest that calls MeterflowArchitecture.check")
                 .isEmpty();
     }
@@ -37,13 +40,14 @@ class ModulesCheckTheirArchitectureTest {
             return false;
         }
         try (Stream<Path> files = Files.walk(tests)) {
-            return files.filter(f -> f.getFileName().toString().equals("ArchitectureTest.java")).anyMatch(f -> {
-                try {
-                    return Files.readString(f).contains("MeterflowArchitecture.check(");
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
+            return files.filter(f -> f.getFileName().toString().equals("ArchitectureTest.java"))
+                    .anyMatch(f -> {
+                        try {
+                            return Files.readString(f).contains("MeterflowArchitecture.check(");
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                    });
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -25,10 +25,12 @@ public final class GnocchiClient {
 
     /** A client with its own HTTP connection pool. */
     public GnocchiClient(GnocchiConfig config) {
-        this(config, HttpClient.newBuilder()
-                .connectTimeout(config.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build());
+        this(
+                config,
+                HttpClient.newBuilder()
+                        .connectTimeout(config.connectTimeout())
+                        .followRedirects(HttpClient.Redirect.NEVER)
+                        .build());
     }
 
     /**

@@ -62,8 +62,8 @@ abstract class GnocchiClientContract {
 
         assertThat(firstPage).hasSize(5);
         assertThat(all).hasSize(UsageScenario.RESOURCES);
-        assertThat(new HashSet<>(all.stream().map(Resource::id).toList())).containsExactlyInAnyOrderElementsOf(
-                data().resourceIds());
+        assertThat(new HashSet<>(all.stream().map(Resource::id).toList()))
+                .containsExactlyInAnyOrderElementsOf(data().resourceIds());
         assertThat(all).allSatisfy(resource -> {
             assertThat(resource.type()).isEqualTo(data().resourceType());
             assertThat(resource.startedAt()).isEqualTo(UsageScenario.STARTED);
@@ -75,18 +75,25 @@ abstract class GnocchiClientContract {
 
     @Test
     void typedQueriesSelectByProjectAndTime() {
-        ResourceQuery projectA = ResourceQuery.and(ResourceQuery.projectId(data().projectA()),
-                ResourceQuery.startedBefore(UsageScenario.TEN), ResourceQuery.notEnded());
+        ResourceQuery projectA = ResourceQuery.and(
+                ResourceQuery.projectId(data().projectA()),
+                ResourceQuery.startedBefore(UsageScenario.TEN),
+                ResourceQuery.notEnded());
 
-        List<Resource> inA = client().resources().searchAll(ResourceSearch.of(data().resourceType(), projectA)
-                .limit(3));
-        List<Resource> onTwoHosts = client().resources().search(ResourceSearch.of(data().resourceType(),
-                ResourceQuery.in("host", List.of("compute-0", "compute-1"))));
-        List<Resource> startedLater = client().resources().search(ResourceSearch.of("generic",
-                ResourceQuery.and(ResourceQuery.projectId(data().projectA()),
-                        ResourceQuery.startedAtOrAfter(UsageScenario.TEN))));
+        List<Resource> inA = client().resources()
+                .searchAll(ResourceSearch.of(data().resourceType(), projectA).limit(3));
+        List<Resource> onTwoHosts = client().resources()
+                .search(ResourceSearch.of(
+                        data().resourceType(), ResourceQuery.in("host", List.of("compute-0", "compute-1"))));
+        List<Resource> startedLater = client().resources()
+                .search(ResourceSearch.of(
+                        "generic",
+                        ResourceQuery.and(
+                                ResourceQuery.projectId(data().projectA()),
+                                ResourceQuery.startedAtOrAfter(UsageScenario.TEN))));
 
-        assertThat(inA).hasSize(UsageScenario.IN_PROJECT_A)
+        assertThat(inA)
+                .hasSize(UsageScenario.IN_PROJECT_A)
                 .allSatisfy(resource -> assertThat(resource.projectId()).isEqualTo(data().projectA()));
         assertThat(onTwoHosts).hasSize(8);
         assertThat(startedLater).isEmpty();
@@ -94,7 +101,8 @@ abstract class GnocchiClientContract {
 
     @Test
     void getsOneResourceAndItsMetric() {
-        Resource resource = client().resources().get(data().resourceType(), data().resourceIds().get(3).toString());
+        Resource resource = client().resources()
+                .get(data().resourceType(), data().resourceIds().get(3).toString());
         Metric cpu = client().metrics().get(data().cpuMetrics().get(3));
 
         assertThat(resource.id()).isEqualTo(data().resourceIds().get(3));
@@ -111,40 +119,52 @@ abstract class GnocchiClientContract {
     void listsArchivePolicies() {
         ArchivePolicy usage = client().archivePolicies().get(data().policy());
 
-        assertThat(client().archivePolicies().list()).extracting(ArchivePolicy::name).contains(data().policy());
+        assertThat(client().archivePolicies().list())
+                .extracting(ArchivePolicy::name)
+                .contains(data().policy());
         assertThat(usage.aggregationMethods()).containsExactlyInAnyOrder("mean", "sum");
-        assertThat(usage.definition()).containsExactlyInAnyOrder(
-                new ArchivePolicyItem(Duration.ofMinutes(1), 1440, Duration.ofDays(1)),
-                new ArchivePolicyItem(Duration.ofHours(1), 720, Duration.ofDays(30)));
+        assertThat(usage.definition())
+                .containsExactlyInAnyOrder(
+                        new ArchivePolicyItem(Duration.ofMinutes(1), 1440, Duration.ofDays(1)),
+                        new ArchivePolicyItem(Duration.ofHours(1), 720, Duration.ofDays(30)));
     }
 
     @Test
     void readsMeasuresByMetricIdAndByResourceMetricName() {
-        MeasureQuery minutes = MeasureQuery.all().granularity(Duration.ofMinutes(1)).refreshed();
+        MeasureQuery minutes =
+                MeasureQuery.all().granularity(Duration.ofMinutes(1)).refreshed();
 
         List<Measure> byId = client().measures().ofMetric(data().cpuMetrics().get(4), minutes);
-        List<Measure> byName = client().measures().ofResourceMetric(data().resourceType(),
-                data().resourceIds().get(4).toString(), "cpu", minutes);
-        List<Measure> hourlySum = client().measures().ofMetric(data().cpuMetrics().get(4),
-                MeasureQuery.all().aggregation("sum").granularity(Duration.ofHours(1)).from(UsageScenario.TEN));
+        List<Measure> byName = client().measures()
+                .ofResourceMetric(
+                        data().resourceType(), data().resourceIds().get(4).toString(), "cpu", minutes);
+        List<Measure> hourlySum = client().measures()
+                .ofMetric(
+                        data().cpuMetrics().get(4),
+                        MeasureQuery.all()
+                                .aggregation("sum")
+                                .granularity(Duration.ofHours(1))
+                                .from(UsageScenario.TEN));
 
-        assertThat(byId).containsExactly(new Measure(UsageScenario.TEN, 60, 4),
-                new Measure(UsageScenario.TEN.plusSeconds(60), 60, 5));
+        assertThat(byId)
+                .containsExactly(
+                        new Measure(UsageScenario.TEN, 60, 4), new Measure(UsageScenario.TEN.plusSeconds(60), 60, 5));
         assertThat(byName).isEqualTo(byId);
         assertThat(hourlySum).containsExactly(new Measure(UsageScenario.TEN, 3600, 9));
     }
 
     @Test
     void aggregatesGroupedByProjectOverASearch() {
-        AggregatesResult result = client().aggregates().aggregate(
-                AggregatesRequest.of("(aggregate sum (metric cpu mean))")
+        AggregatesResult result = client().aggregates()
+                .aggregate(AggregatesRequest.of("(aggregate sum (metric cpu mean))")
                         .overResources(data().resourceType(), ResourceQuery.startedBefore(UsageScenario.TEN))
                         .groupedBy("project_id")
                         .granularity(Duration.ofHours(1))
                         .withDetails());
 
         assertThat(result.grouped()).isTrue();
-        assertThat(result.groups()).extracting(group -> group.by().get("project_id"))
+        assertThat(result.groups())
+                .extracting(group -> group.by().get("project_id"))
                 .containsExactly(data().projectA(), data().projectB());
         AggregatesGroup projectA = result.groups().get(0);
         AggregatesGroup projectB = result.groups().get(1);
@@ -153,7 +173,8 @@ abstract class GnocchiClientContract {
             assertThat(point.timestamp()).isEqualTo(UsageScenario.TEN);
             assertThat(point.value()).isCloseTo(24.5, within(1e-9));
         });
-        assertThat(projectB.measures().points("aggregated")).singleElement()
+        assertThat(projectB.measures().points("aggregated"))
+                .singleElement()
                 .satisfies(point -> assertThat(point.value()).isCloseTo(47.5, within(1e-9)));
         assertThat(projectA.measures().referencedIds()).hasSize(UsageScenario.IN_PROJECT_A);
     }
@@ -163,8 +184,8 @@ abstract class GnocchiClientContract {
         String operations = "(metric (%s mean) (%s mean))"
                 .formatted(data().cpuMetrics().get(1), data().cpuMetrics().get(2));
 
-        AggregatesResult result = client().aggregates().aggregate(AggregatesRequest.of(operations)
-                .granularity(Duration.ofHours(1)));
+        AggregatesResult result =
+                client().aggregates().aggregate(AggregatesRequest.of(operations).granularity(Duration.ofHours(1)));
 
         assertThat(result.grouped()).isFalse();
         assertThat(result.measures().points(data().cpuMetrics().get(1).toString(), "mean"))
@@ -202,24 +223,27 @@ abstract class GnocchiClientContract {
 
     @Test
     void duplicateResourceIsConflict() {
-        ObjectNode again = GnocchiClient.json().createObjectNode()
+        ObjectNode again = GnocchiClient.json()
+                .createObjectNode()
                 .put("id", data().resourceIds().get(0).toString())
                 .put("host", "compute-9");
 
         assertThatThrownBy(() -> client().resources().create(data().resourceType(), again))
-                .isInstanceOfSatisfying(GnocchiConflictException.class,
+                .isInstanceOfSatisfying(
+                        GnocchiConflictException.class,
                         error -> assertThat(error.status()).isEqualTo(409));
     }
 
     @Test
     void anotherAuthModeIsRefused() {
-        GnocchiClient headersOnly = new GnocchiClient(GnocchiConfig.of(data().baseUri(),
-                new NoAuth("u-1", data().projectA(), List.of())));
+        GnocchiClient headersOnly =
+                new GnocchiClient(GnocchiConfig.of(data().baseUri(), new NoAuth("u-1", data().projectA(), List.of())));
         ResourceSearch everything = ResourceSearch.of(data().resourceType(), ResourceQuery.all());
 
         assertThatThrownBy(() -> headersOnly.resources().search(everything))
                 .isInstanceOf(GnocchiAccessDeniedException.class)
-                .extracting(error -> ((GnocchiApiException) error).status()).isEqualTo(401);
+                .extracting(error -> ((GnocchiApiException) error).status())
+                .isEqualTo(401);
     }
 
     @Test
@@ -228,8 +252,9 @@ abstract class GnocchiClientContract {
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
-        GnocchiClient nowhere = new GnocchiClient(GnocchiConfig.of(URI.create("http://127.0.0.1:" + port),
-                new BasicAuth("admin")).withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(2)));
+        GnocchiClient nowhere =
+                new GnocchiClient(GnocchiConfig.of(URI.create("http://127.0.0.1:" + port), new BasicAuth("admin"))
+                        .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(2)));
 
         assertThatThrownBy(() -> nowhere.metrics().get(data().cpuMetrics().get(0)))
                 .isInstanceOf(GnocchiConnectionException.class);

@@ -20,8 +20,15 @@ import java.util.UUID;
  * its state between runs: twelve resources of a fresh type, seven in project A and five in B, each
  * with a {@code cpu} metric on a 1 min + 1 h policy; resource i got i at 10:00 and i + 1 at 10:01.
  */
-record UsageScenario(URI baseUri, String suffix, String policy, String resourceType, String projectA,
-        String projectB, List<UUID> resourceIds, List<UUID> cpuMetrics) {
+record UsageScenario(
+        URI baseUri,
+        String suffix,
+        String policy,
+        String resourceType,
+        String projectA,
+        String projectB,
+        List<UUID> resourceIds,
+        List<UUID> cpuMetrics) {
 
     static final int RESOURCES = 12;
     static final int IN_PROJECT_A = 7;
@@ -43,16 +50,18 @@ record UsageScenario(URI baseUri, String suffix, String policy, String resourceT
                                 {"granularity": "1 hour", "timespan": "30 days"}]}""".formatted(policy), 201);
         post(baseUri, "/v1/resource_type", """
                 {"name": "%s", "attributes": {"host": {"type": "string", "required": true},
-                                              "flavor": {"type": "string", "required": false}}}""".formatted(type),
-                201);
+                                              "flavor": {"type": "string", "required": false}}}""".formatted(type), 201);
         List<UUID> resourceIds = new ArrayList<>();
         List<UUID> cpuMetrics = new ArrayList<>();
         for (int i = 0; i < RESOURCES; i++) {
             UUID id = UUID.randomUUID();
-            JsonNode created = post(baseUri, "/v1/resource/" + type, """
+            JsonNode created = post(
+                    baseUri,
+                    "/v1/resource/" + type,
+                    """
                     {"id": "%s", "project_id": "%s", "user_id": "u-1", "started_at": "%s", "host": "compute-%d",
-                     "flavor": "m1.small", "metrics": {"cpu": {"archive_policy_name": "%s"}}}"""
-                    .formatted(id, i < IN_PROJECT_A ? projectA : projectB, STARTED, i % 3, policy), 201);
+                     "flavor": "m1.small", "metrics": {"cpu": {"archive_policy_name": "%s"}}}""".formatted(id, i < IN_PROJECT_A ? projectA : projectB, STARTED, i % 3, policy),
+                    201);
             UUID cpu = UUID.fromString(created.at("/metrics/cpu").asText());
             post(baseUri, "/v1/metric/" + cpu + "/measures", """
                     [{"timestamp": "2026-01-05T10:00:00Z", "value": %d},
@@ -62,25 +71,34 @@ record UsageScenario(URI baseUri, String suffix, String policy, String resourceT
         }
         // Gnocchi aggregates asynchronously; refresh=true makes it do so now, so aggregates see the points.
         for (UUID cpu : cpuMetrics) {
-            send(baseUri, HttpRequest.newBuilder(baseUri.resolve("/v1/metric/" + cpu + "/measures?refresh=true")).GET(),
+            send(
+                    baseUri,
+                    HttpRequest.newBuilder(baseUri.resolve("/v1/metric/" + cpu + "/measures?refresh=true"))
+                            .GET(),
                     200);
         }
-        return new UsageScenario(baseUri, suffix, policy, type, projectA, projectB, List.copyOf(resourceIds),
-                List.copyOf(cpuMetrics));
+        return new UsageScenario(
+                baseUri, suffix, policy, type, projectA, projectB, List.copyOf(resourceIds), List.copyOf(cpuMetrics));
     }
 
     private static JsonNode post(URI baseUri, String path, String body, int expected)
             throws IOException, InterruptedException {
-        return send(baseUri, HttpRequest.newBuilder(baseUri.resolve(path))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)), expected);
+        return send(
+                baseUri,
+                HttpRequest.newBuilder(baseUri.resolve(path))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body)),
+                expected);
     }
 
     private static JsonNode send(URI baseUri, HttpRequest.Builder request, int expected)
             throws IOException, InterruptedException {
         String admin = Base64.getEncoder().encodeToString("admin:".getBytes(StandardCharsets.UTF_8));
-        HttpResponse<String> response = HTTP.send(request.header("Authorization", "Basic " + admin)
-                .header("Accept", "application/json").build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = HTTP.send(
+                request.header("Authorization", "Basic " + admin)
+                        .header("Accept", "application/json")
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != expected) {
             throw new IllegalStateException("seeding " + response.request().uri() + ": expected HTTP " + expected
                     + ", got " + response.statusCode() + " " + response.body());

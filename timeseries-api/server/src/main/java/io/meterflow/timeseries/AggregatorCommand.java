@@ -17,13 +17,17 @@ import net.sourceforge.argparse4j.inf.Namespace;
 final class AggregatorCommand extends ServerCommand<TimeseriesConfiguration> {
 
     AggregatorCommand(Application<TimeseriesConfiguration> application) {
-        super(application, "aggregator", "Runs the stream jobs without the API: the aggregator (measures topic -> PostgreSQL) and the "
-                + "sample ingest (samples and resource events -> resources, metrics, measures)");
+        super(
+                application,
+                "aggregator",
+                "Runs the stream jobs without the API: the aggregator (measures topic -> PostgreSQL) and the "
+                        + "sample ingest (samples and resource events -> resources, metrics, measures)");
     }
 
     @Override
-    protected void run(Bootstrap<TimeseriesConfiguration> bootstrap, Namespace namespace,
-            TimeseriesConfiguration configuration) throws Exception {
+    protected void run(
+            Bootstrap<TimeseriesConfiguration> bootstrap, Namespace namespace, TimeseriesConfiguration configuration)
+            throws Exception {
         configuration.runAggregatorOnly();
         if (configuration.getServerFactory() instanceof SimpleServerFactory simple
                 && simple.getConnector() instanceof HttpConnectorFactory http) {

@@ -184,32 +184,54 @@ public final class TimeseriesApplication extends Application<TimeseriesConfigura
         ArchivePolicyRuleService rules = new ArchivePolicyRuleService(transactions, ruleDao);
         ResourceRows resourceRows = new ResourceRows(json);
         ResourceDao resourceDao = new ResourceDao(resourceRows);
-        MetricService metrics = new MetricService(transactions, metricDao, policyDao, rules, resourceDao, access,
-                UUID::randomUUID);
+        MetricService metrics =
+                new MetricService(transactions, metricDao, policyDao, rules, resourceDao, access, UUID::randomUUID);
         Timestamps timestamps = new Timestamps(clock);
         MeasuresParser parser = new MeasuresParser(timestamps);
         AttributeDefinitions attributeDefinitions = new AttributeDefinitions(json, timestamps);
-        ResourceTypeService resourceTypes = new ResourceTypeService(transactions,
-                new ResourceTypeDao(attributeDefinitions), new AttributeIndexes());
+        ResourceTypeService resourceTypes = new ResourceTypeService(
+                transactions, new ResourceTypeDao(attributeDefinitions), new AttributeIndexes());
         new BuiltInResourceTypeInstaller(transactions, resourceTypes, attributeDefinitions)
                 .installOnNewDatabase(!config.gnocchiTestsProfile());
-        ResourceService resources = new ResourceService(transactions, resourceDao,
-                new ResourceListing(resourceRows), resourceTypes, metricDao, metrics, access, clock,
+        ResourceService resources = new ResourceService(
+                transactions,
+                resourceDao,
+                new ResourceListing(resourceRows),
+                resourceTypes,
+                metricDao,
+                metrics,
+                access,
+                clock,
                 UUID::randomUUID);
         ResourceRequests resourceRequests = new ResourceRequests(timestamps);
-        Ingest ingest = ingest(config, environment, transactions, store, slices, metricDao, writer, clock,
+        Ingest ingest = ingest(
+                config,
+                environment,
+                transactions,
+                store,
+                slices,
+                metricDao,
+                writer,
+                clock,
                 new Index(resources, resourceRequests, timestamps));
         if (config.aggregatorOnly()) {
             return;
         }
         JsonBodies bodies = new JsonBodies(json);
         ErrorResponses errors = new ErrorResponses(json);
-        ResourceSearches searches = new ResourceSearches(resources, resourceTypes, new SearchQueryParser(),
-                new ResourceFilterCompiler(timestamps), access, new ResourcesJson(json), config.effectiveMaxLimit());
+        ResourceSearches searches = new ResourceSearches(
+                resources,
+                resourceTypes,
+                new SearchQueryParser(),
+                new ResourceFilterCompiler(timestamps),
+                access,
+                new ResourcesJson(json),
+                config.effectiveMaxLimit());
 
         var jersey = environment.jersey();
         jersey.register(new EmptySegmentFilter());
-        jersey.register(new AuthenticationFilter(AuthMode.parse(config.authMode()).authenticator()));
+        jersey.register(
+                new AuthenticationFilter(AuthMode.parse(config.authMode()).authenticator()));
         if (config.effectiveProxyHeaders()) {
             jersey.register(new ForwardedHeadersFilter());
         }
@@ -224,45 +246,73 @@ public final class TimeseriesApplication extends Application<TimeseriesConfigura
         jersey.register(new HealthcheckResource(environment.healthChecks(), clock));
         jersey.register(new CapabilitiesResource());
         jersey.register(new StatusResource(access, processorName(), ingest.backlog(), ingest.mode()));
-        jersey.register(new ArchivePolicyResource(new ArchivePolicyService(transactions, policyDao),
-                new ArchivePolicyRequests(BuiltInArchivePolicies.DEFAULT_METHODS), bodies, access));
+        jersey.register(new ArchivePolicyResource(
+                new ArchivePolicyService(transactions, policyDao),
+                new ArchivePolicyRequests(BuiltInArchivePolicies.DEFAULT_METHODS),
+                bodies,
+                access));
         jersey.register(new ArchivePolicyRuleResource(rules, bodies, access));
-        MetricResource metricResource = new MetricResource(metrics, bodies, config.effectiveMaxLimit(),
-                resourceId -> resources.find("generic", resourceId).map(r -> ResourceView.of(r, null)).orElse(null));
+        MetricResource metricResource = new MetricResource(
+                metrics,
+                bodies,
+                config.effectiveMaxLimit(),
+                resourceId -> resources
+                        .find("generic", resourceId)
+                        .map(r -> ResourceView.of(r, null))
+                        .orElse(null));
         jersey.register(metricResource);
         MeasureReader reader = new MeasureReader(transactions, store);
-        MeasureResource measureResource = new MeasureResource(metrics, parser, ingest.intake(), reader, bodies, access,
-                timestamps, new MeasuresJson(json), ingest.backlog());
+        MeasureResource measureResource = new MeasureResource(
+                metrics,
+                parser,
+                ingest.intake(),
+                reader,
+                bodies,
+                access,
+                timestamps,
+                new MeasuresJson(json),
+                ingest.backlog());
         jersey.register(measureResource);
-        jersey.register(new ResourceTypeResource(resourceTypes, new ResourceTypeRequests(attributeDefinitions), bodies,
-                access));
+        jersey.register(new ResourceTypeResource(
+                resourceTypes, new ResourceTypeRequests(attributeDefinitions), bodies, access));
         jersey.register(new ResourceResource(resources, resourceRequests, searches, bodies));
-        jersey.register(new ResourceMetricResource(resources, resourceRequests, metrics, metricResource,
-                measureResource, bodies));
+        jersey.register(new ResourceMetricResource(
+                resources, resourceRequests, metrics, metricResource, measureResource, bodies));
         jersey.register(new ResourceSearchResource(resources, searches, bodies));
         jersey.register(new MetricSearchResource(metrics, reader, bodies, access, timestamps));
         AggregatesProcessor aggregates = new AggregatesProcessor(transactions, store);
         environment.lifecycle().manage(new AggregatesWarmUp(aggregates, json, config.warmUpRounds()));
         AggregateQuery aggregateQueries = new AggregateQuery(timestamps);
         ResourceAggregates resourceAggregates = new ResourceAggregates(searches, metrics);
-        jersey.register(new AggregatesResource(metrics, aggregates, aggregateQueries, bodies, access,
-                resourceAggregates, searches, resourceTypes));
-        AggregationResource aggregation = new AggregationResource(metrics, aggregates, reader, aggregateQueries, bodies,
-                access, ingest.backlog());
+        jersey.register(new AggregatesResource(
+                metrics, aggregates, aggregateQueries, bodies, access, resourceAggregates, searches, resourceTypes));
+        AggregationResource aggregation = new AggregationResource(
+                metrics, aggregates, reader, aggregateQueries, bodies, access, ingest.backlog());
         jersey.register(aggregation);
-        jersey.register(new ResourceAggregationResource(resourceTypes, searches, resourceAggregates, aggregation,
-                bodies));
-        jersey.register(new BatchMeasureResource(metrics, new ResourceMeasuresBatch(transactions, metricDao, metrics,
-                resourceDao, parser, ingest.intake(), access, UUID::randomUUID), parser, ingest.intake(), bodies, access));
+        jersey.register(
+                new ResourceAggregationResource(resourceTypes, searches, resourceAggregates, aggregation, bodies));
+        jersey.register(new BatchMeasureResource(
+                metrics,
+                new ResourceMeasuresBatch(
+                        transactions,
+                        metricDao,
+                        metrics,
+                        resourceDao,
+                        parser,
+                        ingest.intake(),
+                        access,
+                        UUID::randomUUID),
+                parser,
+                ingest.intake(),
+                bodies,
+                access));
     }
 
     /** Where the API's measures go and how far behind their aggregation is. */
-    private record Ingest(MeasureIntake intake, Backlog backlog, String mode) {
-    }
+    private record Ingest(MeasureIntake intake, Backlog backlog, String mode) {}
 
     /** What the sample ingest writes the index with. */
-    private record Index(ResourceService resources, ResourceRequests requests, Timestamps timestamps) {
-    }
+    private record Index(ResourceService resources, ResourceRequests requests, Timestamps timestamps) {}
 
     /**
      * Direct mode: the writer folds within the request. Kafka mode: a producer to the measures
@@ -270,15 +320,22 @@ public final class TimeseriesApplication extends Application<TimeseriesConfigura
      * {@code aggregator} command) the aggregator in this process; with no bootstrap servers
      * configured, the single-node broker under the data directory.
      */
-    private static Ingest ingest(TimeseriesConfiguration config, Environment environment, Transactions transactions,
-            AggregateStore store, BufferSlices slices, MetricDao metricDao, MeasureWriter writer, Clock clock,
+    private static Ingest ingest(
+            TimeseriesConfiguration config,
+            Environment environment,
+            Transactions transactions,
+            AggregateStore store,
+            BufferSlices slices,
+            MetricDao metricDao,
+            MeasureWriter writer,
+            Clock clock,
             Index index) {
         IngestSettings settings = config.ingest();
         if (!settings.kafka()) {
             return new Ingest(writer, Backlog.NONE, "synchronous");
         }
-        SingleNodeKafka kafka = SingleNodeKafka.resolve(settings.bootstrapServers(),
-                Path.of(config.dataDir(), "kafka"), settings.embedded());
+        SingleNodeKafka kafka = SingleNodeKafka.resolve(
+                settings.bootstrapServers(), Path.of(config.dataDir(), "kafka"), settings.embedded());
         LOG.info("Measures go through {}", kafka.description());
         String bootstrapServers = kafka.bootstrapServers();
         // Managed objects stop in reverse order: the broker, when it runs here, stops after its clients.
@@ -296,19 +353,38 @@ public final class TimeseriesApplication extends Application<TimeseriesConfigura
             }
         });
         MeasuresTopics.ensure(admin, settings);
-        KafkaBacklog backlog = new KafkaBacklog(admin, transactions, new AggregatorProgress(), settings.measuresTopic(),
+        KafkaBacklog backlog = new KafkaBacklog(
+                admin,
+                transactions,
+                new AggregatorProgress(),
+                settings.measuresTopic(),
                 settings.aggregatorApplicationId(),
                 Duration.ofMillis(settings.refreshTimeoutMs()));
         if (settings.aggregatorInProcess() || config.aggregatorOnly()) {
-            Aggregator aggregator = new Aggregator(settings, bootstrapServers, transactions, store, slices, metricDao,
+            Aggregator aggregator = new Aggregator(
+                    settings,
+                    bootstrapServers,
+                    transactions,
+                    store,
+                    slices,
+                    metricDao,
                     environment.metrics(),
-                    Path.of(config.dataDir(), "aggregator"), clock);
+                    Path.of(config.dataDir(), "aggregator"),
+                    clock);
             environment.lifecycle().manage(aggregator);
             environment.healthChecks().register("aggregator", aggregator.healthCheck());
             if (settings.samples().enabled()) {
-                SampleIngest samples = new SampleIngest(settings.samples(), settings.measuresTopic(), bootstrapServers,
-                        admin, index.resources(), index.requests(), index.timestamps(), environment.metrics(),
-                        Path.of(config.dataDir(), "sample-ingest"), clock);
+                SampleIngest samples = new SampleIngest(
+                        settings.samples(),
+                        settings.measuresTopic(),
+                        bootstrapServers,
+                        admin,
+                        index.resources(),
+                        index.requests(),
+                        index.timestamps(),
+                        environment.metrics(),
+                        Path.of(config.dataDir(), "sample-ingest"),
+                        clock);
                 environment.lifecycle().manage(samples);
                 environment.healthChecks().register("sample-ingest", samples.healthCheck());
             }
@@ -316,8 +392,11 @@ public final class TimeseriesApplication extends Application<TimeseriesConfigura
         if (config.aggregatorOnly()) {
             return new Ingest(writer, backlog, "kafka");
         }
-        KafkaMeasureIntake intake = new KafkaMeasureIntake(new KafkaProducer<>(producerConfig(bootstrapServers)),
-                settings.measuresTopic(), new MeasureRecordCodec(), Duration.ofMillis(settings.acknowledgeTimeoutMs()),
+        KafkaMeasureIntake intake = new KafkaMeasureIntake(
+                new KafkaProducer<>(producerConfig(bootstrapServers)),
+                settings.measuresTopic(),
+                new MeasureRecordCodec(),
+                Duration.ofMillis(settings.acknowledgeTimeoutMs()),
                 environment.metrics());
         environment.lifecycle().manage(intake);
         return new Ingest(intake, backlog, "kafka");
@@ -341,7 +420,9 @@ public final class TimeseriesApplication extends Application<TimeseriesConfigura
     private static void exposeMetricsForPrometheus(Environment environment) {
         PrometheusRegistry prometheus = new PrometheusRegistry();
         DropwizardExports.builder().dropwizardRegistry(environment.metrics()).register(prometheus);
-        environment.admin().addServlet("prometheus", new PrometheusMetricsServlet(prometheus))
+        environment
+                .admin()
+                .addServlet("prometheus", new PrometheusMetricsServlet(prometheus))
                 .addMapping("/prometheus");
     }
 
@@ -353,15 +434,15 @@ public final class TimeseriesApplication extends Application<TimeseriesConfigura
         if (config.getServerFactory() instanceof SimpleServerFactory simple
                 && simple.getConnector() instanceof HttpConnectorFactory http) {
             http.setUseForwardedHeaders(false);
-            http.setUriCompliance(UriCompliance.DEFAULT.with("gnocchi-clients",
-                    UriCompliance.Violation.AMBIGUOUS_EMPTY_SEGMENT));
+            http.setUriCompliance(
+                    UriCompliance.DEFAULT.with("gnocchi-clients", UriCompliance.Violation.AMBIGUOUS_EMPTY_SEGMENT));
         }
         environment.getApplicationContext().getServletHandler().setDecodeAmbiguousURIs(true);
     }
 
     private static DataSource dataSource(TimeseriesConfiguration config, Environment environment) throws Exception {
-        SingleNodePostgres database = SingleNodePostgres.resolve(config.database().url(),
-                Path.of(config.dataDir(), "postgres"), "meterflow");
+        SingleNodePostgres database =
+                SingleNodePostgres.resolve(config.database().url(), Path.of(config.dataDir(), "postgres"), "meterflow");
         environment.lifecycle().manage(new io.dropwizard.lifecycle.Managed() {
             @Override
             public void stop() {
@@ -386,7 +467,8 @@ public final class TimeseriesApplication extends Application<TimeseriesConfigura
 
     private static String processorName() {
         try {
-            return InetAddress.getLocalHost().getHostName() + "." + ProcessHandle.current().pid();
+            return InetAddress.getLocalHost().getHostName() + "."
+                    + ProcessHandle.current().pid();
         } catch (UnknownHostException unknown) {
             return "meterflow." + ProcessHandle.current().pid();
         }

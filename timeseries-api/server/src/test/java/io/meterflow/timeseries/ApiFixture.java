@@ -44,8 +44,7 @@ public final class ApiFixture implements AutoCloseable {
     }
 
     /** Starts the API with only {@code settings} changed from the packaged configuration (Kafka mode tests). */
-    public static ApiFixture startAsConfigured(PostgresDatabase database, ConfigOverride... settings)
-            throws Exception {
+    public static ApiFixture startAsConfigured(PostgresDatabase database, ConfigOverride... settings) throws Exception {
         List<ConfigOverride> overrides = new ArrayList<>(List.of(settings)); // the first override of a key wins
         overrides.addAll(List.of(
                 ConfigOverride.config("database.url", urlWithCredentials(database)),
@@ -54,7 +53,8 @@ public final class ApiFixture implements AutoCloseable {
                 ConfigOverride.config("server.connector.port", "0"),
                 ConfigOverride.config("logging.level", "WARN")));
         DropwizardAppExtension<TimeseriesConfiguration> app = new DropwizardAppExtension<>(
-                TimeseriesApplication.class, TimeseriesApplication.DEFAULT_CONFIG,
+                TimeseriesApplication.class,
+                TimeseriesApplication.DEFAULT_CONFIG,
                 overrides.toArray(ConfigOverride[]::new));
         app.before();
         return new ApiFixture(app, database);

@@ -34,13 +34,11 @@ public final class GnocchiClient {
             .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
             .build();
 
-    private static final HttpClient HTTP = HttpClient.newBuilder()
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
     /** A point of a measures read: bucket start as printed, granularity in seconds, value. */
-    public record Point(String timestamp, double granularity, double value) {
-    }
+    public record Point(String timestamp, double granularity, double value) {}
 
     /** An HTTP answer. */
     public record Reply(int status, HttpResponse<String> response) {
@@ -123,9 +121,11 @@ public final class GnocchiClient {
         if (contentType != null) {
             request.header("Content-Type", contentType);
         }
-        request.method(method, body == null
-                ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofString(body instanceof String raw ? raw : write(body)));
+        request.method(
+                method,
+                body == null
+                        ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body instanceof String raw ? raw : write(body)));
         try {
             HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Reply(response.statusCode(), response);
@@ -196,7 +196,8 @@ public final class GnocchiClient {
     public static List<Point> points(JsonNode series) {
         List<Point> points = new ArrayList<>();
         for (JsonNode point : series) {
-            points.add(new Point(point.get(0).asText(), point.get(1).asDouble(), point.get(2).asDouble()));
+            points.add(new Point(
+                    point.get(0).asText(), point.get(1).asDouble(), point.get(2).asDouble()));
         }
         return points;
     }

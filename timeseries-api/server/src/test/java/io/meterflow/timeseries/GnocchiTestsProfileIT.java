@@ -34,7 +34,8 @@ class GnocchiTestsProfileIT {
 
     @Test
     void newInstallHasNoBuiltInPoliciesNorRules() {
-        assertThat(admin.get("/v1/archive_policy").json().findValuesAsText("name")).containsExactly("only");
+        assertThat(admin.get("/v1/archive_policy").json().findValuesAsText("name"))
+                .containsExactly("only");
         assertThat(admin.get("/v1/archive_policy_rule").json()).isEmpty();
         assertThat(admin.get("/v1/archive_policy/low").status()).isEqualTo(404);
     }
@@ -47,10 +48,12 @@ class GnocchiTestsProfileIT {
         Reply named = admin.post("/v1/metric", Map.of("name", "cpu.util"));
 
         assertThat(unnamed.status()).isEqualTo(400);
-        assertThat(unnamed.description().asText()).isEqualTo(
-                "No archive policy name specified and no archive policy rule found matching the metric name None");
-        assertThat(named.description().asText()).isEqualTo(
-                "No archive policy name specified and no archive policy rule found matching the metric name cpu.util");
+        assertThat(unnamed.description().asText())
+                .isEqualTo(
+                        "No archive policy name specified and no archive policy rule found matching the metric name None");
+        assertThat(named.description().asText())
+                .isEqualTo(
+                        "No archive policy name specified and no archive policy rule found matching the metric name cpu.util");
         assertThat(api.count("SELECT count(*) FROM metric")).isEqualTo(before);
     }
 

@@ -13,8 +13,7 @@ public final class DeadLetterHeaders {
     /** Where it was read: {@code topic-partition@offset}. */
     public static final String SOURCE = "x-meterflow-source";
 
-    private DeadLetterHeaders() {
-    }
+    private DeadLetterHeaders() {}
 
     /** The {@link #SOURCE} header's value. */
     public static byte[] source(String topic, int partition, long offset) {

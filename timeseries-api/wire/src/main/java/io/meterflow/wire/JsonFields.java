@@ -8,8 +8,7 @@ import java.io.IOException;
 /** The checks the tree-read formats share: a JSON object, a known version, typed fields. */
 final class JsonFields {
 
-    private JsonFields() {
-    }
+    private JsonFields() {}
 
     static JsonNode object(ObjectMapper json, byte[] value, String what) {
         if (value == null || value.length == 0) {
@@ -19,8 +18,8 @@ final class JsonFields {
         try {
             node = json.readTree(value);
         } catch (JsonProcessingException unreadable) {
-            throw new MalformedRecordException("unreadable " + what + ": " + unreadable.getOriginalMessage(),
-                    unreadable);
+            throw new MalformedRecordException(
+                    "unreadable " + what + ": " + unreadable.getOriginalMessage(), unreadable);
         } catch (IOException unreadable) {
             throw new MalformedRecordException("unreadable " + what + ": " + unreadable.getMessage(), unreadable);
         }
@@ -36,8 +35,8 @@ final class JsonFields {
             throw new MalformedRecordException("missing format_version");
         }
         if (version.intValue() != supported) {
-            throw new MalformedRecordException("unsupported format_version " + version.asText()
-                    + " (this build reads " + supported + ")");
+            throw new MalformedRecordException(
+                    "unsupported format_version " + version.asText() + " (this build reads " + supported + ")");
         }
     }
 

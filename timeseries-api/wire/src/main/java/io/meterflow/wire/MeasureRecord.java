@@ -52,8 +52,10 @@ public final class MeasureRecord {
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof MeasureRecord record && metricId.equals(record.metricId)
-                && Arrays.equals(timestamps, record.timestamps) && Arrays.equals(values, record.values);
+        return other instanceof MeasureRecord record
+                && metricId.equals(record.metricId)
+                && Arrays.equals(timestamps, record.timestamps)
+                && Arrays.equals(values, record.values);
     }
 
     @Override

@@ -91,7 +91,9 @@ public final class MeasureRecordCodec {
             if (metricId == null || measures == null) {
                 throw new MalformedRecordException("record lacks " + (metricId == null ? "metric_id" : "measures"));
             }
-            return new MeasureRecord(metricId, Arrays.copyOf(measures.timestamps, measures.size),
+            return new MeasureRecord(
+                    metricId,
+                    Arrays.copyOf(measures.timestamps, measures.size),
                     Arrays.copyOf(measures.values, measures.size));
         } catch (IOException | IllegalArgumentException | IllegalStateException e) {
             throw new MalformedRecordException("unreadable measures record: " + e.getMessage(), e);
@@ -101,8 +103,8 @@ public final class MeasureRecordCodec {
     /** Checked as soon as it is read: the rest of a record of another version means nothing here. */
     private static int supported(int version) {
         if (version != VERSION) {
-            throw new MalformedRecordException("unsupported format_version " + version + " (this build reads "
-                    + VERSION + ")");
+            throw new MalformedRecordException(
+                    "unsupported format_version " + version + " (this build reads " + VERSION + ")");
         }
         return version;
     }

@@ -12,12 +12,22 @@ import java.util.Objects;
  * @param endedAt set on {@link Kind#DELETED} only: the service's deletion time, when it gave one
  * @param messageId the notification it came from
  */
-public record ResourceEvent(String resourceId, String resourceType, Kind event, String eventTime,
-        String projectId, String userId, ObjectNode attributes, String endedAt, String messageId) {
+public record ResourceEvent(
+        String resourceId,
+        String resourceType,
+        Kind event,
+        String eventTime,
+        String projectId,
+        String userId,
+        ObjectNode attributes,
+        String endedAt,
+        String messageId) {
 
     /** What happened; written in lower case on the wire. */
     public enum Kind {
-        CREATED, UPDATED, DELETED
+        CREATED,
+        UPDATED,
+        DELETED
     }
 
     public ResourceEvent {

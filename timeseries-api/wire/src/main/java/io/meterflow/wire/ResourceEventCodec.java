@@ -58,12 +58,17 @@ public final class ResourceEventCodec {
             throw new MalformedRecordException("attributes is not a JSON object");
         }
         String endedAt = JsonFields.optionalText(event, "ended_at");
-        return new ResourceEvent(JsonFields.requiredText(event, "resource_id"),
-                JsonFields.requiredText(event, "resource_type"), parsedKind,
-                JsonFields.requiredText(event, "event_time"), JsonFields.optionalText(event, "project_id"),
+        return new ResourceEvent(
+                JsonFields.requiredText(event, "resource_id"),
+                JsonFields.requiredText(event, "resource_type"),
+                parsedKind,
+                JsonFields.requiredText(event, "event_time"),
+                JsonFields.optionalText(event, "project_id"),
                 JsonFields.optionalText(event, "user_id"),
-                attributes == null || attributes.isNull() ? JsonNodeFactory.instance.objectNode()
+                attributes == null || attributes.isNull()
+                        ? JsonNodeFactory.instance.objectNode()
                         : (ObjectNode) attributes,
-                endedAt == null || endedAt.isEmpty() ? null : endedAt, JsonFields.optionalText(event, "message_id"));
+                endedAt == null || endedAt.isEmpty() ? null : endedAt,
+                JsonFields.optionalText(event, "message_id"));
     }
 }

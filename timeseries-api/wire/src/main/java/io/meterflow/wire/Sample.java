@@ -15,8 +15,18 @@ import java.util.Objects;
  * @param resourceMetadata what the source said of the resource; never null on a decoded sample
  * @param messageId the notification it came from
  */
-public record Sample(String id, String name, String type, String unit, JsonNode volume, String userId,
-        String projectId, String resourceId, String timestamp, ObjectNode resourceMetadata, String source,
+public record Sample(
+        String id,
+        String name,
+        String type,
+        String unit,
+        JsonNode volume,
+        String userId,
+        String projectId,
+        String resourceId,
+        String timestamp,
+        ObjectNode resourceMetadata,
+        String source,
         String messageId) {
 
     public Sample {
@@ -28,7 +38,18 @@ public record Sample(String id, String name, String type, String unit, JsonNode 
     }
 
     public Sample withId(String newId) {
-        return new Sample(newId, name, type, unit, volume, userId, projectId, resourceId, timestamp,
-                resourceMetadata, source, messageId);
+        return new Sample(
+                newId,
+                name,
+                type,
+                unit,
+                volume,
+                userId,
+                projectId,
+                resourceId,
+                timestamp,
+                resourceMetadata,
+                source,
+                messageId);
     }
 }

@@ -80,16 +80,25 @@ public final class SampleCodec {
         String timestamp = JsonFields.requiredText(sample, "timestamp");
         JsonNode volume = sample.get("volume");
         if (volume == null || !volume.isNumber()) {
-            throw new MalformedRecordException("sample volume is "
-                    + (volume == null ? "missing" : "not a number: " + volume));
+            throw new MalformedRecordException(
+                    "sample volume is " + (volume == null ? "missing" : "not a number: " + volume));
         }
         JsonNode metadata = sample.get("resource_metadata");
-        return new Sample(JsonFields.optionalText(sample, "id"), name, JsonFields.optionalText(sample, "type"),
-                JsonFields.optionalText(sample, "unit"), volume, JsonFields.optionalText(sample, "user_id"),
-                JsonFields.optionalText(sample, "project_id"), resourceId, timestamp,
-                metadata == null || !metadata.isObject() ? JsonNodeFactory.instance.objectNode()
+        return new Sample(
+                JsonFields.optionalText(sample, "id"),
+                name,
+                JsonFields.optionalText(sample, "type"),
+                JsonFields.optionalText(sample, "unit"),
+                volume,
+                JsonFields.optionalText(sample, "user_id"),
+                JsonFields.optionalText(sample, "project_id"),
+                resourceId,
+                timestamp,
+                metadata == null || !metadata.isObject()
+                        ? JsonNodeFactory.instance.objectNode()
                         : (ObjectNode) metadata,
-                JsonFields.optionalText(sample, "source"), JsonFields.optionalText(sample, "message_id"));
+                JsonFields.optionalText(sample, "source"),
+                JsonFields.optionalText(sample, "message_id"));
     }
 
     private String text(ObjectNode node) {

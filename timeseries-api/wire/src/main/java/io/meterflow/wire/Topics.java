@@ -18,6 +18,5 @@ public final class Topics {
     /** Measures records the aggregator could not read, with the reason in a header. */
     public static final String MEASURES_DEAD_LETTER = "meterflow.measures.dead-letter";
 
-    private Topics() {
-    }
+    private Topics() {}
 }

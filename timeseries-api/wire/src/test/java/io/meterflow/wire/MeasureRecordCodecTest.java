@@ -15,7 +15,8 @@ class MeasureRecordCodecTest {
 
     @Test
     void roundTripsNanosecondTimestampsAndNonFiniteValues() {
-        MeasureRecord record = new MeasureRecord(metric,
+        MeasureRecord record = new MeasureRecord(
+                metric,
                 new long[] {1_705_312_800_123_456_789L, 1_705_312_801_000_000_000L, 1_705_312_802_000_000_000L},
                 new double[] {4.25, Double.NaN, Double.NEGATIVE_INFINITY});
 
@@ -44,8 +45,8 @@ class MeasureRecordCodecTest {
 
     @Test
     void writesTheDocumentedVersionOneShape() {
-        String json = new String(codec.encode(new MeasureRecord(metric, new long[] {5}, new double[] {1.5})),
-                StandardCharsets.UTF_8);
+        String json = new String(
+                codec.encode(new MeasureRecord(metric, new long[] {5}, new double[] {1.5})), StandardCharsets.UTF_8);
 
         assertThat(json).isEqualTo("{\"format_version\":1,\"metric_id\":\"" + metric + "\",\"measures\":[[5,1.5]]}");
     }
@@ -69,15 +70,16 @@ class MeasureRecordCodecTest {
 
     @Test
     void refusesWhatIsNotAVersionOneMeasuresRecord() {
-        assertRefused("{\"format_version\":2,\"metric_id\":\"" + metric + "\",\"measures\":[]}",
+        assertRefused(
+                "{\"format_version\":2,\"metric_id\":\"" + metric + "\",\"measures\":[]}",
                 "unsupported format_version 2");
         assertRefused("{\"metric_id\":\"" + metric + "\",\"measures\":[]}", "lacks format_version");
         assertRefused("{\"format_version\":1,\"measures\":[]}", "lacks metric_id");
         assertRefused("{\"format_version\":1,\"metric_id\":\"nope\",\"measures\":[]}", "Invalid UUID");
-        assertRefused("{\"format_version\":1,\"metric_id\":\"" + metric + "\",\"measures\":[[1,2,3]]}",
+        assertRefused(
+                "{\"format_version\":1,\"metric_id\":\"" + metric + "\",\"measures\":[[1,2,3]]}",
                 "[timestamp, value] pair");
-        assertRefused("{\"format_version\":1,\"metric_id\":\"" + metric + "\",\"measures\":[[1.5,2]]}",
-                "unreadable");
+        assertRefused("{\"format_version\":1,\"metric_id\":\"" + metric + "\",\"measures\":[[1.5,2]]}", "unreadable");
         assertRefused("[1]", "not a JSON object");
         assertRefused("{\"format_version\":1,", "unreadable");
     }

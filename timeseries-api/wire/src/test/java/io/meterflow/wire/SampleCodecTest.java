@@ -38,7 +38,8 @@ class SampleCodecTest {
         assertThat(lines).isNotEmpty();
         for (String line : lines) {
             Sample sample = codec.decode(line.getBytes(StandardCharsets.UTF_8));
-            assertThat(new String(codec.encode(List.of(sample)).get(0), StandardCharsets.UTF_8)).isEqualTo(line);
+            assertThat(new String(codec.encode(List.of(sample)).get(0), StandardCharsets.UTF_8))
+                    .isEqualTo(line);
         }
     }
 
@@ -66,17 +67,20 @@ class SampleCodecTest {
         String valid = "\"name\": \"cpu\", \"volume\": 1, \"resource_id\": \"r\", \"timestamp\": \"2024-01-15\"";
         assertRefused("{\"format_version\": 2, " + valid + "}", "unsupported format_version 2 (this build reads 1)");
         assertRefused("{" + valid + "}", "missing format_version");
-        assertRefused("{\"format_version\": 1, \"volume\": 1, \"resource_id\": \"r\", \"timestamp\": \"t\"}",
-                "missing name");
-        assertRefused("{\"format_version\": 1, \"name\": \"cpu\", \"volume\": \"1\", \"resource_id\": \"r\","
-                + " \"timestamp\": \"t\"}", "sample volume is not a number: \"1\"");
+        assertRefused(
+                "{\"format_version\": 1, \"volume\": 1, \"resource_id\": \"r\", \"timestamp\": \"t\"}", "missing name");
+        assertRefused(
+                "{\"format_version\": 1, \"name\": \"cpu\", \"volume\": \"1\", \"resource_id\": \"r\","
+                        + " \"timestamp\": \"t\"}",
+                "sample volume is not a number: \"1\"");
         assertRefused("[1]", "sample is not a JSON object");
         assertRefused("{not json", "unreadable sample");
         assertRefused("", "empty sample");
     }
 
     private void assertRefused(String value, String reason) {
-        assertThatThrownBy(() -> codec.decode(bytes(value))).isInstanceOf(MalformedRecordException.class)
+        assertThatThrownBy(() -> codec.decode(bytes(value)))
+                .isInstanceOf(MalformedRecordException.class)
                 .hasMessageStartingWith(reason);
     }
 
@@ -85,17 +89,33 @@ class SampleCodecTest {
     }
 
     private static Sample sample(String id, String name, ObjectNode metadata) {
-        return new Sample(id, name, "gauge", "MB", IntNode.valueOf(8192), "user-1", "project-1", "instance-1",
-                "2024-01-15T10:00:00.716362+00:00", metadata, "openstack", "message-1");
+        return new Sample(
+                id,
+                name,
+                "gauge",
+                "MB",
+                IntNode.valueOf(8192),
+                "user-1",
+                "project-1",
+                "instance-1",
+                "2024-01-15T10:00:00.716362+00:00",
+                metadata,
+                "openstack",
+                "message-1");
     }
 
     private static JsonNode expected(Sample sample) {
         ObjectNode node = JSON.createObjectNode();
-        node.put("format_version", SampleCodec.VERSION).put("id", sample.id()).put("name", sample.name())
-                .put("type", sample.type()).put("unit", sample.unit());
+        node.put("format_version", SampleCodec.VERSION)
+                .put("id", sample.id())
+                .put("name", sample.name())
+                .put("type", sample.type())
+                .put("unit", sample.unit());
         node.set("volume", sample.volume());
-        node.put("user_id", sample.userId()).put("project_id", sample.projectId())
-                .put("resource_id", sample.resourceId()).put("timestamp", sample.timestamp());
+        node.put("user_id", sample.userId())
+                .put("project_id", sample.projectId())
+                .put("resource_id", sample.resourceId())
+                .put("timestamp", sample.timestamp());
         node.set("resource_metadata", sample.resourceMetadata());
         return node.put("source", sample.source()).put("message_id", sample.messageId());
     }

@@ -36,8 +36,7 @@ public final class WireFixtures {
     /** {@link Topics#MEASURES} values: an ordinary record, a fractional and a non-finite value. */
     public static final String MEASURES = "measures-v1.jsonl";
 
-    private WireFixtures() {
-    }
+    private WireFixtures() {}
 
     /** The non-blank lines of one fixture file; a {@code .gz} one is unpacked. */
     public static List<String> lines(String name) {
@@ -56,6 +55,8 @@ public final class WireFixtures {
 
     /** The fixture's lines as record values. */
     public static List<byte[]> values(String name) {
-        return lines(name).stream().map(line -> line.getBytes(StandardCharsets.UTF_8)).toList();
+        return lines(name).stream()
+                .map(line -> line.getBytes(StandardCharsets.UTF_8))
+                .toList();
     }
 }

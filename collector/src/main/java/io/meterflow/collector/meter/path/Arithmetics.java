@@ -19,8 +19,7 @@ import java.math.BigInteger;
  */
 final class Arithmetics {
 
-    private Arithmetics() {
-    }
+    private Arithmetics() {}
 
     static JsonNode apply(JsonNode left, char operator, JsonNode right) {
         if (left.isTextual() && right.isTextual()) {
@@ -45,17 +44,19 @@ final class Arithmetics {
         }
         double a = left.doubleValue();
         double b = right.doubleValue();
-        return DoubleNode.valueOf(switch (operator) {
-            case '+' -> a + b;
-            case '-' -> a - b;
-            default -> a * b;
-        });
+        return DoubleNode.valueOf(
+                switch (operator) {
+                    case '+' -> a + b;
+                    case '-' -> a - b;
+                    default -> a * b;
+                });
     }
 
     private static JsonNode strings(String left, char operator, String right) {
         return switch (operator) {
             case '+' -> TextNode.valueOf(left + right);
-            case '-' -> left.endsWith(right) ? TextNode.valueOf(left.substring(0, left.length() - right.length())) : null;
+            case '-' ->
+                left.endsWith(right) ? TextNode.valueOf(left.substring(0, left.length() - right.length())) : null;
             default -> null;
         };
     }

@@ -35,7 +35,8 @@ record Condition(JsonPath target, String operator, Token.Kind valueKind, String 
             default -> match.isTextual() ? match.textValue().compareTo(value) : null;
         };
         if (operator.equals("~")) {
-            return match.isTextual() && Pattern.compile(value).matcher(match.textValue()).lookingAt();
+            return match.isTextual()
+                    && Pattern.compile(value).matcher(match.textValue()).lookingAt();
         }
         if (order == null) {
             return operator.equals("!=");

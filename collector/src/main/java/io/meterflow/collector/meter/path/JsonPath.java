@@ -8,9 +8,21 @@ import java.util.List;
  * Ceilometer's meters.yaml. {@link #find} returns every match, JSON nulls included, in document
  * order; callers decide whether a null counts as "no value" as Ceilometer does.
  */
-public sealed interface JsonPath permits PathNodes.Root, PathNodes.This, PathNodes.Fields, PathNodes.Child,
-        PathNodes.Descendants, PathNodes.Union, PathNodes.Where, PathNodes.Index, PathNodes.Slice,
-        PathNodes.Filter, PathNodes.Literal, PathNodes.Arithmetic, PathNodes.Split, PathNodes.Len {
+public sealed interface JsonPath
+        permits PathNodes.Root,
+                PathNodes.This,
+                PathNodes.Fields,
+                PathNodes.Child,
+                PathNodes.Descendants,
+                PathNodes.Union,
+                PathNodes.Where,
+                PathNodes.Index,
+                PathNodes.Slice,
+                PathNodes.Filter,
+                PathNodes.Literal,
+                PathNodes.Arithmetic,
+                PathNodes.Split,
+                PathNodes.Len {
 
     List<JsonNode> find(JsonNode current, JsonNode root);
 

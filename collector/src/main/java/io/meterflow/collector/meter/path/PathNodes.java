@@ -9,8 +9,7 @@ import java.util.List;
 /** The node kinds of a parsed expression; each finds its matches as jsonpath-rw does. */
 final class PathNodes {
 
-    private PathNodes() {
-    }
+    private PathNodes() {}
 
     record Root() implements JsonPath {
         @Override
@@ -92,7 +91,9 @@ final class PathNodes {
     record Where(JsonPath left, JsonPath right) implements JsonPath {
         @Override
         public List<JsonNode> find(JsonNode current, JsonNode root) {
-            return left.find(current, root).stream().filter(m -> !right.find(m, root).isEmpty()).toList();
+            return left.find(current, root).stream()
+                    .filter(m -> !right.find(m, root).isEmpty())
+                    .toList();
         }
     }
 
@@ -227,7 +228,8 @@ final class PathNodes {
         @Override
         public List<JsonNode> find(JsonNode current, JsonNode root) {
             if (current.isTextual()) {
-                return List.of(IntNode.valueOf(current.textValue().codePointCount(0, current.textValue().length())));
+                return List.of(IntNode.valueOf(current.textValue()
+                        .codePointCount(0, current.textValue().length())));
             }
             if (current.isContainerNode()) {
                 return List.of(IntNode.valueOf(current.size()));

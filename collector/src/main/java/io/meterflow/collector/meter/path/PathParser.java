@@ -55,7 +55,9 @@ final class PathParser {
 
     /** jsonpath-rw-ext: a lone field name next to an operator is a string, not a lookup. */
     private static JsonPath asOperand(JsonPath path) {
-        if (path instanceof PathNodes.Fields fields && fields.names().size() == 1 && !fields.names().get(0).equals("*")) {
+        if (path instanceof PathNodes.Fields fields
+                && fields.names().size() == 1
+                && !fields.names().get(0).equals("*")) {
             return new PathNodes.Literal(TextNode.valueOf(fields.names().get(0)));
         }
         return path;
@@ -114,7 +116,8 @@ final class PathParser {
         switch (token.kind()) {
             case ID, QUOTED -> {
                 List<String> names = new ArrayList<>(List.of(token.text()));
-                while (peek().is(",") && (peekAt(1).kind() == Token.Kind.ID || peekAt(1).kind() == Token.Kind.QUOTED)) {
+                while (peek().is(",")
+                        && (peekAt(1).kind() == Token.Kind.ID || peekAt(1).kind() == Token.Kind.QUOTED)) {
                     next();
                     names.add(next().text());
                 }
@@ -163,7 +166,8 @@ final class PathParser {
         }
         Matcher split = SPLIT.matcher(name);
         if (split.matches()) {
-            return new PathNodes.Split(split.group(1), Integer.parseInt(split.group(2)), Integer.parseInt(split.group(3)));
+            return new PathNodes.Split(
+                    split.group(1), Integer.parseInt(split.group(2)), Integer.parseInt(split.group(3)));
         }
         throw error("unknown named operator `" + name + "`");
     }

@@ -6,8 +6,7 @@ import java.util.List;
 /** Python's {@code str.split(sep, maxsplit)}, which named operators rely on. */
 final class PythonStrings {
 
-    private PythonStrings() {
-    }
+    private PythonStrings() {}
 
     static List<String> split(String value, String separator, int maxSplit) {
         List<String> parts = new ArrayList<>();

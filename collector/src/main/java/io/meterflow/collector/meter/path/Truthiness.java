@@ -8,8 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 public final class Truthiness {
 
-    private Truthiness() {
-    }
+    private Truthiness() {}
 
     public static boolean isTruthy(JsonNode value) {
         if (value == null || value.isNull() || value.isMissingNode()) {

@@ -15,8 +15,7 @@ public final class AmqpServers {
 
     static final DockerImageName IMAGE = DockerImageName.parse("rabbitmq:4.1-alpine");
 
-    private AmqpServers() {
-    }
+    private AmqpServers() {}
 
     public static AmqpServer start(Optional<URI> configured, DockerProbe docker) {
         return switch (Source.choose(configured.isPresent(), docker)) {
@@ -32,10 +31,14 @@ public final class AmqpServers {
      */
     private static AmqpServer external(URI uri) {
         VirtualHostAdmin virtualHosts = isLoopback(uri.getHost())
-                ? Rabbitmqctl.onPath(userOf(uri)).<VirtualHostAdmin>map(ctl -> ctl).orElse(VirtualHostAdmin.NONE)
+                ? Rabbitmqctl.onPath(userOf(uri))
+                        .<VirtualHostAdmin>map(ctl -> ctl)
+                        .orElse(VirtualHostAdmin.NONE)
                 : VirtualHostAdmin.NONE;
         String how = virtualHosts == VirtualHostAdmin.NONE ? "name prefixes only" : "virtual hosts by rabbitmqctl";
-        return new AmqpServer(uri, virtualHosts,
+        return new AmqpServer(
+                uri,
+                virtualHosts,
                 "external broker " + uri.getHost() + " (METERFLOW_TEST_AMQP_URL), " + how,
                 Resource.NONE);
     }
@@ -43,9 +46,11 @@ public final class AmqpServers {
     private static AmqpServer container() {
         RabbitMQContainer container = new RabbitMQContainer(IMAGE);
         container.start();
-        URI uri = URI.create("amqp://" + container.getAdminUsername() + ":" + container.getAdminPassword()
-                + "@" + container.getHost() + ":" + container.getAmqpPort() + "/%2F");
-        return new AmqpServer(uri, Rabbitmqctl.inContainer(container, container.getAdminUsername()),
+        URI uri = URI.create("amqp://" + container.getAdminUsername() + ":" + container.getAdminPassword() + "@"
+                + container.getHost() + ":" + container.getAmqpPort() + "/%2F");
+        return new AmqpServer(
+                uri,
+                Rabbitmqctl.inContainer(container, container.getAdminUsername()),
                 "Testcontainers " + IMAGE.asCanonicalNameString() + " at " + container.getHost() + ":"
                         + container.getAmqpPort() + ", virtual hosts by rabbitmqctl in the container",
                 container::stop);
@@ -54,8 +59,8 @@ public final class AmqpServers {
     private static AmqpServer embedded() {
         EmbeddedQpid qpid = EmbeddedQpid.start();
         URI uri = URI.create("amqp://guest:guest@127.0.0.1:" + qpid.port() + "/default");
-        return new AmqpServer(uri, qpid,
-                "embedded Qpid Broker-J at 127.0.0.1:" + qpid.port() + ", a virtual host per class", qpid);
+        return new AmqpServer(
+                uri, qpid, "embedded Qpid Broker-J at 127.0.0.1:" + qpid.port() + ", a virtual host per class", qpid);
     }
 
     private static String userOf(URI uri) {

@@ -45,13 +45,19 @@ final class EmbeddedQpid implements VirtualHostAdmin, Resource {
             }
         });
         Map<String, Object> attributes = Map.of(
-                ConfiguredObject.TYPE, MEMORY,
-                "initialConfigurationLocation", CONFIG,
-                "startupLoggedToSystemOut", false,
-                ConfiguredObject.CONTEXT, Map.of(
-                        "qpid.work_dir", work.path().toString(),
+                ConfiguredObject.TYPE,
+                MEMORY,
+                "initialConfigurationLocation",
+                CONFIG,
+                "startupLoggedToSystemOut",
+                false,
+                ConfiguredObject.CONTEXT,
+                Map.of(
+                        "qpid.work_dir",
+                        work.path().toString(),
                         // Nothing here outlives the run, so user preferences need no file either.
-                        "qpid.broker.defaultPreferenceStoreAttributes", "{\"type\": \"Noop\"}"));
+                        "qpid.broker.defaultPreferenceStoreAttributes",
+                        "{\"type\": \"Noop\"}"));
         try {
             launcher.startup(attributes);
         } catch (Exception e) {
@@ -72,10 +78,12 @@ final class EmbeddedQpid implements VirtualHostAdmin, Resource {
 
     @Override
     public boolean create(String name) {
-        asSystem(() -> broker.createChild(VirtualHostNode.class, Map.of(
-                ConfiguredObject.NAME, name,
-                ConfiguredObject.TYPE, MEMORY,
-                VirtualHostNode.VIRTUALHOST_INITIAL_CONFIGURATION, "{\"type\": \"" + MEMORY + "\"}")));
+        asSystem(() -> broker.createChild(
+                VirtualHostNode.class,
+                Map.of(
+                        ConfiguredObject.NAME, name,
+                        ConfiguredObject.TYPE, MEMORY,
+                        VirtualHostNode.VIRTUALHOST_INITIAL_CONFIGURATION, "{\"type\": \"" + MEMORY + "\"}")));
         return true;
     }
 

@@ -52,12 +52,14 @@ final class Rabbitmqctl implements VirtualHostAdmin {
     }
 
     static Rabbitmqctl inContainer(GenericContainer<?> container, String user) {
-        return new Rabbitmqctl(arguments -> {
-            List<String> command = new ArrayList<>(List.of("rabbitmqctl", "-q"));
-            command.addAll(arguments);
-            Container.ExecResult result = container.execInContainer(command.toArray(String[]::new));
-            return new Outcome(result.getExitCode(), result.getStdout() + result.getStderr());
-        }, user);
+        return new Rabbitmqctl(
+                arguments -> {
+                    List<String> command = new ArrayList<>(List.of("rabbitmqctl", "-q"));
+                    command.addAll(arguments);
+                    Container.ExecResult result = container.execInContainer(command.toArray(String[]::new));
+                    return new Outcome(result.getExitCode(), result.getStdout() + result.getStderr());
+                },
+                user);
     }
 
     @Override
@@ -97,8 +99,12 @@ final class Rabbitmqctl implements VirtualHostAdmin {
         }
         if (usable) {
             usable = false;
-            LOG.warn("rabbitmqctl {} failed (exit {}): {}; test classes now share the broker's virtual host"
-                    + " and keep apart by name prefix", arguments[0], outcome.exitCode(), outcome.output().strip());
+            LOG.warn(
+                    "rabbitmqctl {} failed (exit {}): {}; test classes now share the broker's virtual host"
+                            + " and keep apart by name prefix",
+                    arguments[0],
+                    outcome.exitCode(),
+                    outcome.output().strip());
         }
         return false;
     }

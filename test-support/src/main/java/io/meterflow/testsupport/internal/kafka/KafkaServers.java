@@ -14,13 +14,15 @@ public final class KafkaServers {
     /** The broker image of the same release as the clients on the class path. */
     static final DockerImageName IMAGE = DockerImageName.parse("apache/kafka:" + AppInfoParser.getVersion());
 
-    private KafkaServers() {
-    }
+    private KafkaServers() {}
 
     public static KafkaServer start(Optional<String> configured, DockerProbe docker) {
         return switch (Source.choose(configured.isPresent(), docker)) {
-            case EXTERNAL -> new KafkaServer(configured.orElseThrow(),
-                    "external cluster " + configured.orElseThrow() + " (METERFLOW_TEST_KAFKA)", Resource.NONE);
+            case EXTERNAL ->
+                new KafkaServer(
+                        configured.orElseThrow(),
+                        "external cluster " + configured.orElseThrow() + " (METERFLOW_TEST_KAFKA)",
+                        Resource.NONE);
             case CONTAINER -> container();
             case EMBEDDED -> inJvm();
         };
@@ -29,14 +31,17 @@ public final class KafkaServers {
     private static KafkaServer container() {
         KafkaContainer container = new KafkaContainer(IMAGE);
         container.start();
-        return new KafkaServer(container.getBootstrapServers(),
+        return new KafkaServer(
+                container.getBootstrapServers(),
                 "Testcontainers " + IMAGE.asCanonicalNameString() + " at " + container.getBootstrapServers(),
                 container::stop);
     }
 
     private static KafkaServer inJvm() {
         InJvmKafka kafka = InJvmKafka.start();
-        return new KafkaServer(kafka.bootstrapServers(),
-                "in-JVM KRaft broker " + AppInfoParser.getVersion() + " at " + kafka.bootstrapServers(), kafka);
+        return new KafkaServer(
+                kafka.bootstrapServers(),
+                "in-JVM KRaft broker " + AppInfoParser.getVersion() + " at " + kafka.bootstrapServers(),
+                kafka);
     }
 }

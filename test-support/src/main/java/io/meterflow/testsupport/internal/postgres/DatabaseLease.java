@@ -42,7 +42,8 @@ public final class DatabaseLease implements Resource {
     }
 
     private static void execute(PostgresAdmin admin, String sql) {
-        try (Connection connection = admin.connect(); Statement statement = connection.createStatement()) {
+        try (Connection connection = admin.connect();
+                Statement statement = connection.createStatement()) {
             statement.execute(sql);
         } catch (SQLException e) {
             throw new IllegalStateException("Failed on " + admin + ": " + sql, e);

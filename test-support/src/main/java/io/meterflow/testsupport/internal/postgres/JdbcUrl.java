@@ -41,7 +41,9 @@ public record JdbcUrl(String hosts, String database, Map<String, String> paramet
             throw new IllegalArgumentException(
                     "JDBC URL names no database (expected " + PREFIX + "host:port/database)");
         }
-        return new JdbcUrl(path.substring(0, slash), decode(path.substring(slash + 1)),
+        return new JdbcUrl(
+                path.substring(0, slash),
+                decode(path.substring(slash + 1)),
                 query < 0 ? Map.of() : parseQuery(rest.substring(query + 1)));
     }
 
@@ -62,9 +64,10 @@ public record JdbcUrl(String hosts, String database, Map<String, String> paramet
         if (parameters.isEmpty()) {
             return base;
         }
-        return base + "?" + parameters.entrySet().stream()
-                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
+        return base + "?"
+                + parameters.entrySet().stream()
+                        .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                        .collect(Collectors.joining("&"));
     }
 
     private static Map<String, String> parseQuery(String query) {

@@ -31,7 +31,8 @@ public record PostgresAdmin(JdbcUrl url, String user, String password) {
         if (user == null || user.isBlank()) {
             throw new IllegalArgumentException("JDBC URL names no user (add ?user=...)");
         }
-        return new PostgresAdmin(url.without("user").without("password"), user, url.parameters().get("password"));
+        return new PostgresAdmin(
+                url.without("user").without("password"), user, url.parameters().get("password"));
     }
 
     /** An admin for a server whose URL may or may not carry the user (zonky's does). */

@@ -18,13 +18,15 @@ public final class PostgresServers {
     static final DockerImageName IMAGE =
             DockerImageName.parse("timescale/timescaledb:latest-pg17").asCompatibleSubstituteFor("postgres");
 
-    private PostgresServers() {
-    }
+    private PostgresServers() {}
 
     public static PostgresServer start(Optional<PostgresAdmin> configured, DockerProbe docker) {
         return switch (Source.choose(configured.isPresent(), docker)) {
-            case EXTERNAL -> new PostgresServer(configured.orElseThrow(),
-                    "external server " + configured.orElseThrow() + " (METERFLOW_TEST_PG_URL)", Resource.NONE);
+            case EXTERNAL ->
+                new PostgresServer(
+                        configured.orElseThrow(),
+                        "external server " + configured.orElseThrow() + " (METERFLOW_TEST_PG_URL)",
+                        Resource.NONE);
             case CONTAINER -> container();
             case EMBEDDED -> embedded();
         };
@@ -35,8 +37,8 @@ public final class PostgresServers {
         container.start();
         PostgresAdmin admin =
                 PostgresAdmin.of(container.getJdbcUrl(), container.getUsername(), container.getPassword());
-        return new PostgresServer(admin, "Testcontainers " + IMAGE.asCanonicalNameString() + " at " + admin,
-                container::stop);
+        return new PostgresServer(
+                admin, "Testcontainers " + IMAGE.asCanonicalNameString() + " at " + admin, container::stop);
     }
 
     /**
@@ -56,8 +58,8 @@ public final class PostgresServers {
             throw new UncheckedIOException("Cannot start embedded PostgreSQL in " + data.path(), e);
         }
         PostgresAdmin admin = PostgresAdmin.of(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "");
-        return new PostgresServer(admin, "embedded zonky PostgreSQL at " + admin + ", data in " + data.path(),
-                () -> stop(postgres));
+        return new PostgresServer(
+                admin, "embedded zonky PostgreSQL at " + admin + ", data in " + data.path(), () -> stop(postgres));
     }
 
     private static void stop(EmbeddedPostgres postgres) {

@@ -16,9 +16,10 @@ class RabbitmqctlTest {
         Rabbitmqctl ctl = new Rabbitmqctl(answering(0, 0), "meter");
 
         assertThat(ctl.create("mf_test_0123456789ab")).isTrue();
-        assertThat(commands).containsExactly(
-                List.of("add_vhost", "mf_test_0123456789ab"),
-                List.of("set_permissions", "-p", "mf_test_0123456789ab", "meter", ".*", ".*", ".*"));
+        assertThat(commands)
+                .containsExactly(
+                        List.of("add_vhost", "mf_test_0123456789ab"),
+                        List.of("set_permissions", "-p", "mf_test_0123456789ab", "meter", ".*", ".*", ".*"));
     }
 
     @Test

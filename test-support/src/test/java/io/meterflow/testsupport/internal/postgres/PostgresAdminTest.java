@@ -20,8 +20,8 @@ class PostgresAdminTest {
 
     @Test
     void pointsADatabaseNextToTheAdminOneWithTheSameHostsAndParameters() {
-        PostgresAdmin admin = PostgresAdmin.parse(
-                "jdbc:postgresql://db1:5432,db2:5433/postgres?user=mf&targetServerType=primary");
+        PostgresAdmin admin =
+                PostgresAdmin.parse("jdbc:postgresql://db1:5432,db2:5433/postgres?user=mf&targetServerType=primary");
 
         PostgresDatabase database = admin.database("mf_test_0123456789ab");
 

@@ -6,8 +6,7 @@ import java.util.function.LongUnaryOperator;
 /** Groups a series into buckets of one granularity and reduces each bucket with one method. */
 public final class BucketAggregator {
 
-    private BucketAggregator() {
-    }
+    private BucketAggregator() {}
 
     /**
      * Aggregates the points of {@code series} from bucket {@code start} on. A rate method first
@@ -15,9 +14,8 @@ public final class BucketAggregator {
      * the bucket before {@code start}, not further back, exactly as Gnocchi derives a series.
      */
     public static TimeSeries aggregate(TimeSeries series, long start, long granularity, AggregationMethod method) {
-        TimeSeries input = method.rate()
-                ? differences(series.from(start - granularity)).from(start)
-                : series.from(start);
+        TimeSeries input =
+                method.rate() ? differences(series.from(start - granularity)).from(start) : series.from(start);
         return reduce(input, granularity, method.reducer());
     }
 
@@ -40,8 +38,7 @@ public final class BucketAggregator {
      * once and every method reduces over them (finding them per method was a fifth of the
      * aggregator's time).
      */
-    public record Bounds(TimeSeries series, long[] starts, int[] ends, int count) {
-    }
+    public record Bounds(TimeSeries series, long[] starts, int[] ends, int count) {}
 
     public static Bounds bounds(TimeSeries series, long granularity) {
         int size = series.size();

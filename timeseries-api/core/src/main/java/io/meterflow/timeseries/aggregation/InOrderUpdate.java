@@ -8,8 +8,8 @@ import java.util.Map;
  * recomputed points from the first touched bucket on (as in {@link MetricUpdate}). Aggregations
  * whose stored points the measures leave as they are (see {@code MetricAggregator}) are absent.
  */
-public record InOrderUpdate(TimeSeries appended, OpenBuckets open, Map<Aggregation, RecomputedAggregate> recomputed,
-        int dropped) {
+public record InOrderUpdate(
+        TimeSeries appended, OpenBuckets open, Map<Aggregation, RecomputedAggregate> recomputed, int dropped) {
 
     public int accepted() {
         return appended.size();

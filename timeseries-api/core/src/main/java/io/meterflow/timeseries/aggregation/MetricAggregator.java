@@ -38,13 +38,20 @@ public final class MetricAggregator {
             throw new IllegalArgumentException("an archive policy needs at least one aggregation");
         }
         this.aggregations = List.copyOf(aggregations);
-        this.blockSize = aggregations.stream().mapToLong(Aggregation::granularity).max().orElseThrow();
+        this.blockSize =
+                aggregations.stream().mapToLong(Aggregation::granularity).max().orElseThrow();
         // Rates need the measure before a late one: Gnocchi keeps one more block for them.
-        boolean anyRate = aggregations.stream().anyMatch(aggregation -> aggregation.method().rate());
+        boolean anyRate = aggregations.stream()
+                .anyMatch(aggregation -> aggregation.method().rate());
         this.backWindow = anyRate ? backWindow + 1 : backWindow;
-        this.granularities = aggregations.stream().mapToLong(Aggregation::granularity).distinct().toArray();
-        this.foldsInOrder = aggregations.stream().allMatch(aggregation -> !aggregation.method().rate()
-                && aggregation.method().reducer().mergesInOrder() && blockSize % aggregation.granularity() == 0);
+        this.granularities = aggregations.stream()
+                .mapToLong(Aggregation::granularity)
+                .distinct()
+                .toArray();
+        this.foldsInOrder = aggregations.stream()
+                .allMatch(aggregation -> !aggregation.method().rate()
+                        && aggregation.method().reducer().mergesInOrder()
+                        && blockSize % aggregation.granularity() == 0);
     }
 
     /**
@@ -70,8 +77,10 @@ public final class MetricAggregator {
             long start = Buckets.floor(recomputeFrom, granularity);
             TimeSeries points = aggregation.method().rate()
                     ? BucketAggregator.aggregate(merged, start, granularity, aggregation.method())
-                    : BucketAggregator.reduce(boundsByGranularity.computeIfAbsent(granularity,
-                            g -> BucketAggregator.bounds(merged.from(start), g)), aggregation.method().reducer());
+                    : BucketAggregator.reduce(
+                            boundsByGranularity.computeIfAbsent(
+                                    granularity, g -> BucketAggregator.bounds(merged.from(start), g)),
+                            aggregation.method().reducer());
             long expiredUpTo = aggregation.expiryCutoff(merged.last());
             recomputed.put(aggregation, new RecomputedAggregate(start, points.after(expiredUpTo), expiredUpTo));
         }
@@ -161,11 +170,12 @@ public final class MetricAggregator {
             }
             long expiredUpTo = aggregation.expiryCutoff(incoming.last());
             long from = Buckets.floor(incoming.first(), aggregation.granularity());
-            recomputed.put(aggregation, new RecomputedAggregate(from,
-                    new TimeSeries(starts, values).after(expiredUpTo), expiredUpTo));
+            recomputed.put(
+                    aggregation,
+                    new RecomputedAggregate(from, new TimeSeries(starts, values).after(expiredUpTo), expiredUpTo));
         }
-        return Optional.of(new InOrderUpdate(incoming, new OpenBuckets(incoming.last(), stillOpen), recomputed,
-                measures.size() - incoming.size()));
+        return Optional.of(new InOrderUpdate(
+                incoming, new OpenBuckets(incoming.last(), stillOpen), recomputed, measures.size() - incoming.size()));
     }
 
     /**

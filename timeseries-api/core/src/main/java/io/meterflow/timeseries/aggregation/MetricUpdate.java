@@ -8,8 +8,12 @@ import java.util.Map;
  * accepted) and, per aggregation, the recomputed points from the first touched bucket on (they
  * replace the stored ones).
  */
-public record MetricUpdate(TimeSeries buffer, long firstAccepted, Map<Aggregation, RecomputedAggregate> recomputed,
-        int accepted, int dropped) {
+public record MetricUpdate(
+        TimeSeries buffer,
+        long firstAccepted,
+        Map<Aggregation, RecomputedAggregate> recomputed,
+        int accepted,
+        int dropped) {
 
     public boolean changed() {
         return accepted > 0;

@@ -5,5 +5,4 @@ package io.meterflow.timeseries.aggregation;
  * at or after {@code from}. {@code expiredUpTo} is the instant at and before which points of this
  * aggregate have outlived the policy's timespan ({@link Long#MIN_VALUE} when kept forever).
  */
-public record RecomputedAggregate(long from, TimeSeries points, long expiredUpTo) {
-}
+public record RecomputedAggregate(long from, TimeSeries points, long expiredUpTo) {}

@@ -19,8 +19,7 @@ public final class SplitCodec {
     private static final byte CONTIGUOUS = 2;
     private static final byte RAW = 1;
 
-    private SplitCodec() {
-    }
+    private SplitCodec() {}
 
     public static byte[] encode(TimeSeries points, long splitStart, long granularity) {
         int size = points.size();

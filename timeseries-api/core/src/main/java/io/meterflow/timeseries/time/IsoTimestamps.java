@@ -57,14 +57,14 @@ final class IsoTimestamps {
             .toFormatter();
 
     private static final long NANOS_PER_SECOND = 1_000_000_000L;
-    private static final int[] POWERS_OF_TEN = {1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000,
-            100_000_000, 1_000_000_000};
+    private static final int[] POWERS_OF_TEN = {
+        1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000, 1_000_000_000
+    };
 
     /** Signals text the hand-written reader leaves to the general one. */
     static final long NOT_COMMON = Long.MIN_VALUE;
 
-    private IsoTimestamps() {
-    }
+    private IsoTimestamps() {}
 
     /** Nanoseconds since the epoch, or null when the text is no ISO 8601 timestamp. */
     static Long parse(String text) {
@@ -85,7 +85,11 @@ final class IsoTimestamps {
         int year = digits(text, 0, 4);
         int month = digits(text, 5, 2);
         int day = digits(text, 8, 2);
-        if (year < 0 || month < 1 || month > 12 || day < 1 || day > 28 && day > LocalDate.of(year, month, 1).lengthOfMonth()) {
+        if (year < 0
+                || month < 1
+                || month > 12
+                || day < 1
+                || day > 28 && day > LocalDate.of(year, month, 1).lengthOfMonth()) {
             return NOT_COMMON;
         }
         int position = 10;
@@ -173,11 +177,19 @@ final class IsoTimestamps {
             TemporalAccessor parsed = GENERAL.parse(text.trim());
             LocalDate date = LocalDate.from(parsed);
             LocalDateTime local = parsed.isSupported(ChronoField.HOUR_OF_DAY)
-                    ? LocalDateTime.of(date, LocalTime.of(
-                            parsed.get(ChronoField.HOUR_OF_DAY),
-                            parsed.isSupported(ChronoField.MINUTE_OF_HOUR) ? parsed.get(ChronoField.MINUTE_OF_HOUR) : 0,
-                            parsed.isSupported(ChronoField.SECOND_OF_MINUTE) ? parsed.get(ChronoField.SECOND_OF_MINUTE) : 0,
-                            parsed.isSupported(ChronoField.NANO_OF_SECOND) ? parsed.get(ChronoField.NANO_OF_SECOND) : 0))
+                    ? LocalDateTime.of(
+                            date,
+                            LocalTime.of(
+                                    parsed.get(ChronoField.HOUR_OF_DAY),
+                                    parsed.isSupported(ChronoField.MINUTE_OF_HOUR)
+                                            ? parsed.get(ChronoField.MINUTE_OF_HOUR)
+                                            : 0,
+                                    parsed.isSupported(ChronoField.SECOND_OF_MINUTE)
+                                            ? parsed.get(ChronoField.SECOND_OF_MINUTE)
+                                            : 0,
+                                    parsed.isSupported(ChronoField.NANO_OF_SECOND)
+                                            ? parsed.get(ChronoField.NANO_OF_SECOND)
+                                            : 0))
                     : date.atStartOfDay();
             ZoneOffset offset = parsed.isSupported(ChronoField.OFFSET_SECONDS)
                     ? ZoneOffset.ofTotalSeconds(parsed.get(ChronoField.OFFSET_SECONDS))

@@ -16,11 +16,10 @@ public final class Timespans {
             "\\s*([0-9]+(?:\\.[0-9]*)?|\\.[0-9]+)\\s*"
                     + "(weeks?|w|days?|d|hours?|hrs?|h|minutes?|mins?|m|seconds?|secs?|s)\\s*,?",
             Pattern.CASE_INSENSITIVE);
-    private static final Pattern CLOCK = Pattern.compile(
-            "(?:([0-9]+)\\s+days?,\\s*)?([0-9]+):([0-9]{1,2}):([0-9]{1,2}(?:\\.[0-9]+)?)");
+    private static final Pattern CLOCK =
+            Pattern.compile("(?:([0-9]+)\\s+days?,\\s*)?([0-9]+):([0-9]{1,2}):([0-9]{1,2}(?:\\.[0-9]+)?)");
 
-    private Timespans() {
-    }
+    private Timespans() {}
 
     /** Parses a duration; throws {@link IllegalArgumentException} with Gnocchi's message. */
     public static long parse(Object value, boolean allowNonPositive) {

@@ -16,7 +16,11 @@ public final class Timestamps {
     public static final String UNABLE_TO_CONVERT = "Unable to convert timestamps";
     public static final String BEFORE_EPOCH = "Timestamp must be after Epoch";
 
-    private enum Form { EPOCH, ISO, RELATIVE }
+    private enum Form {
+        EPOCH,
+        ISO,
+        RELATIVE
+    }
 
     private final Clock clock;
 
@@ -96,7 +100,9 @@ public final class Timestamps {
     }
 
     private static long word(String text, long now) {
-        return text.trim().equalsIgnoreCase("now") ? now : Math.floorDiv(now, 86_400_000_000_000L) * 86_400_000_000_000L;
+        return text.trim().equalsIgnoreCase("now")
+                ? now
+                : Math.floorDiv(now, 86_400_000_000_000L) * 86_400_000_000_000L;
     }
 
     private static boolean isNumber(String text) {

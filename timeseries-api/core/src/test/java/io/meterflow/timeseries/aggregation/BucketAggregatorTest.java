@@ -21,9 +21,10 @@ class BucketAggregatorTest {
         "2014-10-06T14:33:57Z, 3600, 2014-10-06T14:00:00Z",
         "2014-10-06T14:33:57Z, 86400, 2014-10-06T00:00:00Z",
         "2014-10-06T14:35:00Z, 300, 2014-10-06T14:35:00Z",
-        "2014-10-06T14:33:57Z, 7, 2014-10-06T14:33:54Z",      // 1412606037 s - (1412606037 mod 7 = 3)
+        "2014-10-06T14:33:57Z, 7, 2014-10-06T14:33:54Z", // 1412606037 s - (1412606037 mod 7 = 3)
         "1970-01-01T00:00:00Z, 60, 1970-01-01T00:00:00Z",
-        "1969-12-31T23:59:59Z, 60, 1969-12-31T23:59:00Z"})     // floors, never rounds towards zero
+        "1969-12-31T23:59:59Z, 60, 1969-12-31T23:59:00Z"
+    }) // floors, never rounds towards zero
     void bucketsAreAlignedOnTheEpoch(String timestamp, long granularitySeconds, String bucket) {
         assertThat(Buckets.floor(nanos(timestamp), granularitySeconds * SECOND)).isEqualTo(nanos(bucket));
     }
@@ -70,10 +71,11 @@ class BucketAggregatorTest {
 
         TimeSeries mean = BucketAggregator.reduce(series, MINUTE, Reducer.parse("mean"));
 
-        assertThat(mean).isEqualTo(series(
-                "2014-10-06T14:33:00Z", 43.1,
-                "2014-10-06T14:34:00Z", 7.0,
-                "2014-10-06T14:37:00Z", 5));
+        assertThat(mean)
+                .isEqualTo(series(
+                        "2014-10-06T14:33:00Z", 43.1,
+                        "2014-10-06T14:34:00Z", 7.0,
+                        "2014-10-06T14:37:00Z", 5));
         assertThat(BucketAggregator.reduce(series, 3600 * SECOND, Reducer.parse("mean")))
                 .isEqualTo(series("2014-10-06T14:00:00Z", (43.1 + 12 + 2 + 5) / 4));
     }
@@ -103,10 +105,11 @@ class BucketAggregatorTest {
                 "2014-10-06T14:36:10Z", 50,
                 "2014-10-06T14:36:20Z", 55);
 
-        assertThat(BucketAggregator.differences(series)).isEqualTo(series(
-                "2014-10-06T14:33:30Z", 10,
-                "2014-10-06T14:36:10Z", 30,
-                "2014-10-06T14:36:20Z", 5));
+        assertThat(BucketAggregator.differences(series))
+                .isEqualTo(series(
+                        "2014-10-06T14:33:30Z", 10,
+                        "2014-10-06T14:36:10Z", 30,
+                        "2014-10-06T14:36:20Z", 5));
         // The first measure has no predecessor, so its bucket rates only the second one.
         assertThat(BucketAggregator.aggregate(series, nanos("2014-10-06T14:33:00Z"), MINUTE, method("rate:sum")))
                 .isEqualTo(series("2014-10-06T14:33:00Z", 10, "2014-10-06T14:36:00Z", 35));

@@ -67,38 +67,50 @@ class InOrderFoldTest {
                 Optional<InOrderUpdate> folded = aggregator.applyInOrder(open.get(), measures);
                 long newest = open.get().newest();
                 boolean allNewer = measures.stream().allMatch(m -> m.timestamp() > newest);
-                assertThat(folded.isPresent()).as(label + " batch " + batch + ": applies iff all newer").isEqualTo(allNewer);
+                assertThat(folded.isPresent())
+                        .as(label + " batch " + batch + ": applies iff all newer")
+                        .isEqualTo(allNewer);
                 if (folded.isPresent()) {
                     inOrderFolds++;
                     InOrderUpdate update = folded.get();
                     // Left out only where the stored points stay: the one open bucket, same value bit for bit.
-                    for (Map.Entry<Aggregation, RecomputedAggregate> recomputed : expected.recomputed().entrySet()) {
+                    for (Map.Entry<Aggregation, RecomputedAggregate> recomputed :
+                            expected.recomputed().entrySet()) {
                         RecomputedAggregate incremental = update.recomputed().get(recomputed.getKey());
                         if (incremental != null) {
-                            assertThat(incremental).as(label + " batch " + batch).isEqualTo(recomputed.getValue());
+                            assertThat(incremental)
+                                    .as(label + " batch " + batch)
+                                    .isEqualTo(recomputed.getValue());
                             continue;
                         }
                         skipped++;
                         TimeSeries stored = previous.get(recomputed.getKey());
-                        assertThat(recomputed.getValue().points()).as(label + " batch " + batch + " unchanged")
+                        assertThat(recomputed.getValue().points())
+                                .as(label + " batch " + batch + " unchanged")
                                 .isEqualTo(stored.from(recomputed.getValue().from()));
                         assertThat(recomputed.getValue().points().size()).isEqualTo(1);
                     }
-                    assertThat(expected.recomputed().keySet()).containsAll(update.recomputed().keySet());
+                    assertThat(expected.recomputed().keySet())
+                            .containsAll(update.recomputed().keySet());
                     assertThat(update.accepted()).isEqualTo(expected.accepted());
                     assertThat(update.dropped()).isEqualTo(expected.dropped());
-                    assertThat(Optional.of(update.open())).as(label + " open buckets")
+                    assertThat(Optional.of(update.open()))
+                            .as(label + " open buckets")
                             .isEqualTo(aggregator.openBuckets(expected.buffer()));
                     // What the stored slices hold after the append, cut at the window, is the buffer.
                     assertThat(TimeSeries.merge(buffer, update.appended())
-                            .from(aggregator.windowStart(update.open().newest()))).isEqualTo(expected.buffer());
+                                    .from(aggregator.windowStart(update.open().newest())))
+                            .isEqualTo(expected.buffer());
                 }
             }
             buffer = expected.buffer();
             open = aggregator.openBuckets(buffer);
-            expected.recomputed().forEach((aggregation, recomputed) -> previous.merge(aggregation,
-                    recomputed.points(), (stored, points) -> TimeSeries.merge(
-                            stored.between(Long.MIN_VALUE, recomputed.from()), points)));
+            expected.recomputed()
+                    .forEach((aggregation, recomputed) -> previous.merge(
+                            aggregation,
+                            recomputed.points(),
+                            (stored, points) ->
+                                    TimeSeries.merge(stored.between(Long.MIN_VALUE, recomputed.from()), points)));
         }
         if (lateShare == 0) {
             assertThat(inOrderFolds).as(label).isGreaterThan(30); // equal timestamps (steps of 0) are overwrites
@@ -113,9 +125,12 @@ class InOrderFoldTest {
         MetricUpdate first = aggregator.apply(TimeSeries.EMPTY, List.of(new Measure(10 * MINUTE, 5)));
         OpenBuckets open = aggregator.openBuckets(first.buffer()).orElseThrow();
 
-        assertThat(aggregator.applyInOrder(open, List.of(new Measure(10 * MINUTE, 1)))).isEmpty(); // overwrite
-        assertThat(aggregator.applyInOrder(open, List.of(new Measure(9 * MINUTE, 1)))).isEmpty(); // late
-        assertThat(aggregator.applyInOrder(open, List.of(new Measure(10 * MINUTE + 1, 7)))).isPresent();
+        assertThat(aggregator.applyInOrder(open, List.of(new Measure(10 * MINUTE, 1))))
+                .isEmpty(); // overwrite
+        assertThat(aggregator.applyInOrder(open, List.of(new Measure(9 * MINUTE, 1))))
+                .isEmpty(); // late
+        assertThat(aggregator.applyInOrder(open, List.of(new Measure(10 * MINUTE + 1, 7))))
+                .isPresent();
     }
 
     @Test
@@ -139,8 +154,12 @@ class InOrderFoldTest {
     }
 
     private static List<Aggregation> randomPolicy(Random random) {
-        List<List<Long>> shapes = List.of(List.of(MINUTE, HOUR), List.of(SECOND, MINUTE, HOUR), List.of(5 * MINUTE),
-                List.of(SECOND / 2, 10 * SECOND), List.of(HOUR, DAY));
+        List<List<Long>> shapes = List.of(
+                List.of(MINUTE, HOUR),
+                List.of(SECOND, MINUTE, HOUR),
+                List.of(5 * MINUTE),
+                List.of(SECOND / 2, 10 * SECOND),
+                List.of(HOUR, DAY));
         List<Long> granularities = shapes.get(random.nextInt(shapes.size()));
         List<String> methods = new ArrayList<>(MERGING);
         java.util.Collections.shuffle(methods, random);

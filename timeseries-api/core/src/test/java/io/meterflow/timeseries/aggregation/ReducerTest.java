@@ -37,21 +37,21 @@ class ReducerTest {
                 Arguments.of("median", new double[] {4, 1, 3, 2}, 2.5),
                 Arguments.of("median", new double[] {1, 2, 3, 4, 5, 7, 8, 16, 32, 64}, 6.0),
                 // std: sample standard deviation, sqrt(sum((v - mean)^2) / (n - 1))
-                Arguments.of("std", new double[] {1, 2, 3, 4}, Math.sqrt(5.0 / 3)),          // 1.2909944487358056
+                Arguments.of("std", new double[] {1, 2, 3, 4}, Math.sqrt(5.0 / 3)), // 1.2909944487358056
                 Arguments.of("std", new double[] {2, 4, 4, 4, 5, 5, 7, 9}, Math.sqrt(32.0 / 7)),
                 Arguments.of("std", new double[] {1, 2, 4, 8, 16, 32, 64, 3, 5, 7}, 19.797867449691534),
                 Arguments.of("std", new double[] {5, 5}, 0.0),
                 // Npct: sorted s, pos = (n - 1) * N / 100, s[floor] + (s[ceil] - s[floor]) * (pos - floor)
-                Arguments.of("95pct", new double[] {1, 2, 3, 4}, 3.85),                       // pos 2.85
+                Arguments.of("95pct", new double[] {1, 2, 3, 4}, 3.85), // pos 2.85
                 Arguments.of("95pct", new double[] {4, 3, 2, 1}, 3.85),
                 Arguments.of("50pct", new double[] {1, 2, 3, 4}, 2.5),
-                Arguments.of("25pct", new double[] {1, 2, 3, 4}, 1.75),                       // pos 0.75
-                Arguments.of("1pct", new double[] {1, 2, 3, 4}, 1.03),                        // pos 0.03
-                Arguments.of("99pct", new double[] {1, 2, 3, 4}, 3.97),                       // pos 2.97
-                Arguments.of("95pct", new double[] {1, 2, 4, 4, 6, 18}, 15.0),                // pos 4.75
+                Arguments.of("25pct", new double[] {1, 2, 3, 4}, 1.75), // pos 0.75
+                Arguments.of("1pct", new double[] {1, 2, 3, 4}, 1.03), // pos 0.03
+                Arguments.of("99pct", new double[] {1, 2, 3, 4}, 3.97), // pos 2.97
+                Arguments.of("95pct", new double[] {1, 2, 4, 4, 6, 18}, 15.0), // pos 4.75
                 Arguments.of("95pct", new double[] {1, 1, 2, 6, 7, 38}, 30.25),
-                Arguments.of("95pct", new double[] {0, 2, 2, 3, 3}, 3.0),                     // pos 3.8, equal
-                Arguments.of("50pct", new double[] {5, 1, 3}, 3.0),                           // pos 1, exact
+                Arguments.of("95pct", new double[] {0, 2, 2, 3, 3}, 3.0), // pos 3.8, equal
+                Arguments.of("50pct", new double[] {5, 1, 3}, 3.0), // pos 1, exact
                 Arguments.of("95pct", new double[] {7}, 7.0));
     }
 
@@ -85,18 +85,20 @@ class ReducerTest {
 
     @ParameterizedTest(name = "{0} of [1, NaN, 3] = {1}")
     @CsvSource({
-        "min, 1.0",      // numpy sorts NaN last: min ignores it
-        "median, 3.0",   // sorted [1, 3, NaN], middle value
+        "min, 1.0", // numpy sorts NaN last: min ignores it
+        "median, 3.0", // sorted [1, 3, NaN], middle value
         "mean, NaN",
         "sum, NaN",
         "std, NaN",
         "count, 3.0",
         "first, 1.0",
-        "last, 3.0"})
+        "last, 3.0"
+    })
     void notANumberSortsAsTheLargestValue(String method, double expected) {
         double[] values = {1, NAN, 3};
 
-        assertThat(Reducer.parse(method).reduce(values, 0, 3)).isEqualTo(Double.valueOf(expected)); // boxed: NaN equals NaN
+        assertThat(Reducer.parse(method).reduce(values, 0, 3))
+                .isEqualTo(Double.valueOf(expected)); // boxed: NaN equals NaN
     }
 
     @Test
@@ -113,8 +115,19 @@ class ReducerTest {
 
     @ParameterizedTest(name = "\"{0}\" is {1}")
     @CsvSource({
-        "mean, mean", "sum, sum", "last, last", "first, first", "min, min", "max, max", "median, median",
-        "std, std", "count, count", "1pct, 1pct", "50pct, 50pct", "99pct, 99pct"})
+        "mean, mean",
+        "sum, sum",
+        "last, last",
+        "first, first",
+        "min, min",
+        "max, max",
+        "median, median",
+        "std, std",
+        "count, count",
+        "1pct, 1pct",
+        "50pct, 50pct",
+        "99pct, 99pct"
+    })
     void parsesEveryGnocchiMethodName(String name, String expectedName) {
         assertThat(Reducer.parse(name)).isNotNull();
         assertThat(Reducer.parse(name).name()).isEqualTo(expectedName);

@@ -17,7 +17,9 @@ class SplitCodecTest {
     @Test
     void splitRoundTripsEveryKindOfValue() {
         TimeSeries points = new TimeSeries(
-                new long[] {SPLIT_START, SPLIT_START + MINUTE, SPLIT_START + 1_000 * MINUTE, SPLIT_START + 3_599 * MINUTE},
+                new long[] {
+                    SPLIT_START, SPLIT_START + MINUTE, SPLIT_START + 1_000 * MINUTE, SPLIT_START + 3_599 * MINUTE
+                },
                 new double[] {43.1, Double.NaN, Double.NEGATIVE_INFINITY, -0.0});
 
         byte[] encoded = SplitCodec.encode(points, SPLIT_START, MINUTE);
@@ -55,8 +57,8 @@ class SplitCodecTest {
     @Test
     void subSecondGranularitiesRoundTrip() {
         long half = SECOND / 2;
-        TimeSeries points = new TimeSeries(new long[] {SPLIT_START + half, SPLIT_START + 7 * half},
-                new double[] {1, 2});
+        TimeSeries points =
+                new TimeSeries(new long[] {SPLIT_START + half, SPLIT_START + 7 * half}, new double[] {1, 2});
 
         assertThat(SplitCodec.decode(SplitCodec.encode(points, SPLIT_START, half), SPLIT_START, half))
                 .isEqualTo(points);
@@ -64,7 +66,8 @@ class SplitCodecTest {
 
     @Test
     void rawBufferRoundTripsArbitraryNanosecondTimestamps() {
-        TimeSeries raw = new TimeSeries(new long[] {1, SPLIT_START + 123_456_789L, Long.MAX_VALUE / 2},
+        TimeSeries raw = new TimeSeries(
+                new long[] {1, SPLIT_START + 123_456_789L, Long.MAX_VALUE / 2},
                 new double[] {Double.POSITIVE_INFINITY, 1e300, Double.MIN_VALUE});
 
         assertThat(SplitCodec.decodeRaw(SplitCodec.encodeRaw(raw))).isEqualTo(raw);
@@ -98,15 +101,18 @@ class SplitCodecTest {
     @Test
     void pointsAreCutIntoTheSplitsTheyFallIn() {
         TimeSeries points = new TimeSeries(
-                new long[] {SPLIT_START, SPLIT_START + 119 * MINUTE, SPLIT_START + 120 * MINUTE, SPLIT_START + 500 * MINUTE},
+                new long[] {
+                    SPLIT_START, SPLIT_START + 119 * MINUTE, SPLIT_START + 120 * MINUTE, SPLIT_START + 500 * MINUTE
+                },
                 new double[] {1, 2, 3, 4});
 
-        assertThat(SplitKey.bySplit(points, 0, MINUTE)).containsExactly(
-                entry(SPLIT_START, points.slice(0, 2)),
-                entry(SPLIT_START + 120 * MINUTE, points.slice(2, 3)),
-                entry(SPLIT_START + 480 * MINUTE, points.slice(3, 4)));
-        assertThat(SplitKey.bySplit(points, 2, MINUTE)).containsOnlyKeys(SPLIT_START + 120 * MINUTE,
-                SPLIT_START + 480 * MINUTE);
+        assertThat(SplitKey.bySplit(points, 0, MINUTE))
+                .containsExactly(
+                        entry(SPLIT_START, points.slice(0, 2)),
+                        entry(SPLIT_START + 120 * MINUTE, points.slice(2, 3)),
+                        entry(SPLIT_START + 480 * MINUTE, points.slice(3, 4)));
+        assertThat(SplitKey.bySplit(points, 2, MINUTE))
+                .containsOnlyKeys(SPLIT_START + 120 * MINUTE, SPLIT_START + 480 * MINUTE);
         assertThat(SplitKey.bySplit(TimeSeries.EMPTY, 0, MINUTE)).isEmpty();
     }
 }

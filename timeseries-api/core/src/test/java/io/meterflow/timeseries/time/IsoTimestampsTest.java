@@ -12,8 +12,25 @@ import org.junit.jupiter.params.provider.ValueSource;
 class IsoTimestampsTest {
 
     private static final String[] SEPARATORS = {"T", " ", "", "t"};
-    private static final String[] OFFSETS = {"", "Z", "z", "+00:00", "-00:00", "+05:30", "-08:00", "+0530", "-0800",
-            "+05", "-11", "+17:59", "+18:00", "+5", "+05:3", "+05:30:00", "Z+01:00"};
+    private static final String[] OFFSETS = {
+        "",
+        "Z",
+        "z",
+        "+00:00",
+        "-00:00",
+        "+05:30",
+        "-08:00",
+        "+0530",
+        "-0800",
+        "+05",
+        "-11",
+        "+17:59",
+        "+18:00",
+        "+5",
+        "+05:3",
+        "+05:30:00",
+        "Z+01:00"
+    };
 
     @Test
     void agreesWithTheGeneralReaderOnRandomTimestampsOfEveryShape() {
@@ -34,18 +51,40 @@ class IsoTimestampsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"2024-01-15T10:00:00.716362+00:00", "2024-01-15", "2024-01-15T10", "2024-01-15 10:05",
-            "2024-02-29T00:00:00Z", "1970-01-01T00:00:00.000000001Z", "2024-01-15T10:00:00.123456789-03:30"})
+    @ValueSource(
+            strings = {
+                "2024-01-15T10:00:00.716362+00:00",
+                "2024-01-15",
+                "2024-01-15T10",
+                "2024-01-15 10:05",
+                "2024-02-29T00:00:00Z",
+                "1970-01-01T00:00:00.000000001Z",
+                "2024-01-15T10:00:00.123456789-03:30"
+            })
     void readsTheCommonShapesByHand(String text) {
         long common = IsoTimestamps.parseCommon(text);
         assertEquals(IsoTimestamps.parseGeneral(text), Long.valueOf(common), text);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"2023-02-29", "2024-13-01", "2024-01-15T24:00:00", "2024-01-15T10:60", "2024-01-15T10:00:60",
-            "2024-01-15T10:00:00.", "2024-01-15T10:00:00.1234567890", "2024-1-15", "20240115", "2024-01-15X",
-            "now", "", "2024-01-15T10:00:00+19:00",
-            "0001-01-01T00:00:00", "9999-12-31T23:59:59"}) // the last two lie beyond a long of nanoseconds
+    @ValueSource(
+            strings = {
+                "2023-02-29",
+                "2024-13-01",
+                "2024-01-15T24:00:00",
+                "2024-01-15T10:60",
+                "2024-01-15T10:00:60",
+                "2024-01-15T10:00:00.",
+                "2024-01-15T10:00:00.1234567890",
+                "2024-1-15",
+                "20240115",
+                "2024-01-15X",
+                "now",
+                "",
+                "2024-01-15T10:00:00+19:00",
+                "0001-01-01T00:00:00",
+                "9999-12-31T23:59:59"
+            }) // the last two lie beyond a long of nanoseconds
     void leavesEverythingElseToTheGeneralReader(String text) {
         assertEquals(IsoTimestamps.NOT_COMMON, IsoTimestamps.parseCommon(text), text);
     }

@@ -17,34 +17,38 @@ class TimespansTest {
     private static final long SECOND = 1_000_000_000L;
 
     @ParameterizedTest(name = "\"{0}\" is {1} s")
-    @CsvSource(delimiter = '|', value = {
-        "1 hour          | 3600",
-        "1 hours         | 3600",
-        "1h              | 3600",
-        "1.5 hours       | 5400",
-        "5 min           | 300",
-        "5 minutes       | 300",
-        "5m              | 300",
-        "2h30m           | 9000",
-        "2h 30m          | 9000",
-        "1 day           | 86400",
-        "1d              | 86400",
-        "30 days         | 2592000",
-        "1w              | 604800",
-        "10s             | 10",
-        "1 second        | 1",
-        "60              | 60",
-        "1.5             | 1.5",
-        "0.5             | 0.5",
-        "1:00:00         | 3600",
-        "0:05:00         | 300",
-        "23:59:59        | 86399",
-        "1 day, 0:00:00  | 86400",
-        "7 days, 0:00:00 | 604800",
-        "1 day, 1:01:01.250000 | 90061.25",
-        "0:00:00.500000  | 0.5"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "1 hour          | 3600",
+                "1 hours         | 3600",
+                "1h              | 3600",
+                "1.5 hours       | 5400",
+                "5 min           | 300",
+                "5 minutes       | 300",
+                "5m              | 300",
+                "2h30m           | 9000",
+                "2h 30m          | 9000",
+                "1 day           | 86400",
+                "1d              | 86400",
+                "30 days         | 2592000",
+                "1w              | 604800",
+                "10s             | 10",
+                "1 second        | 1",
+                "60              | 60",
+                "1.5             | 1.5",
+                "0.5             | 0.5",
+                "1:00:00         | 3600",
+                "0:05:00         | 300",
+                "23:59:59        | 86399",
+                "1 day, 0:00:00  | 86400",
+                "7 days, 0:00:00 | 604800",
+                "1 day, 1:01:01.250000 | 90061.25",
+                "0:00:00.500000  | 0.5"
+            })
     void parsesTheFormsGnocchiAccepts(String text, BigDecimal seconds) {
-        assertThat(Timespans.parse(text, false)).isEqualTo(seconds.movePointRight(9).longValueExact());
+        assertThat(Timespans.parse(text, false))
+                .isEqualTo(seconds.movePointRight(9).longValueExact());
     }
 
     static Stream<Arguments> numbers() {
@@ -88,25 +92,29 @@ class TimespansTest {
     }
 
     @ParameterizedTest(name = "{0} s prints as \"{1}\"")
-    @CsvSource(delimiter = '|', value = {
-        "1          | 0:00:01",
-        "60         | 0:01:00",
-        "300        | 0:05:00",
-        "3600       | 1:00:00",
-        "86399      | 23:59:59",
-        "86400      | 1 day, 0:00:00",
-        "604800     | 7 days, 0:00:00",
-        "2592000    | 30 days, 0:00:00",
-        "31536000   | 365 days, 0:00:00",
-        "90061.25   | 1 day, 1:01:01.250000",
-        "0.5        | 0:00:00.500000",
-        "3.6        | 0:00:03.600000",
-        "56         | 0:00:56",
-        "3598       | 0:59:58",
-        "-1         | -1 day, 23:59:59",
-        "0          | 0:00:00"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "1          | 0:00:01",
+                "60         | 0:01:00",
+                "300        | 0:05:00",
+                "3600       | 1:00:00",
+                "86399      | 23:59:59",
+                "86400      | 1 day, 0:00:00",
+                "604800     | 7 days, 0:00:00",
+                "2592000    | 30 days, 0:00:00",
+                "31536000   | 365 days, 0:00:00",
+                "90061.25   | 1 day, 1:01:01.250000",
+                "0.5        | 0:00:00.500000",
+                "3.6        | 0:00:03.600000",
+                "56         | 0:00:56",
+                "3598       | 0:59:58",
+                "-1         | -1 day, 23:59:59",
+                "0          | 0:00:00"
+            })
     void printsAsPythonsTimedelta(BigDecimal seconds, String printed) {
-        assertThat(Timespans.toPythonString(seconds.movePointRight(9).longValueExact())).isEqualTo(printed);
+        assertThat(Timespans.toPythonString(seconds.movePointRight(9).longValueExact()))
+                .isEqualTo(printed);
     }
 
     @Test

@@ -56,7 +56,9 @@ class TimestampsTest {
     @Test
     void firstElementDecidesHowTheWholeListIsRead() {
         assertThat(TIMESTAMPS.parseAll(List.of(1412606037, "1412606038", 1412606039.5)))
-                .containsExactly(nanos("2014-10-06T14:33:57Z"), nanos("2014-10-06T14:33:58Z"),
+                .containsExactly(
+                        nanos("2014-10-06T14:33:57Z"),
+                        nanos("2014-10-06T14:33:58Z"),
                         nanos("2014-10-06T14:33:59.500Z"));
         assertThat(TIMESTAMPS.parseAll(List.of("-5 minutes", "-1 minute")))
                 .containsExactly(nanos("2014-10-06T14:35:00Z"), nanos("2014-10-06T14:39:00Z"));
@@ -110,7 +112,8 @@ class TimestampsTest {
         "2015-03-06T14:33:57.500Z, 2015-03-06T14:33:57.500000+00:00",
         "2015-03-06T14:33:57.000001Z, 2015-03-06T14:33:57.000001+00:00",
         "2015-03-06T14:33:57.000000999Z, 2015-03-06T14:33:57+00:00",
-        "1970-01-01T00:00:00Z, 1970-01-01T00:00:00+00:00"})
+        "1970-01-01T00:00:00Z, 1970-01-01T00:00:00+00:00"
+    })
     void printsAsPythonsIsoformatInUtc(String instant, String printed) {
         assertThat(Timestamps.format(nanos(instant))).isEqualTo(printed);
     }

@@ -42,7 +42,9 @@ public record AggregatedMeasures(Map<String, List<Measure>> series, List<ObjectN
 
     /** The {@code id} of each reference: the resources or metrics aggregated. */
     public List<String> referencedIds() {
-        return references.stream().map(reference -> reference.path("id").asText()).toList();
+        return references.stream()
+                .map(reference -> reference.path("id").asText())
+                .toList();
     }
 
     /** Copies: the record stays immutable. */

@@ -13,7 +13,8 @@ public final class AggregatesClient {
 
     /** {@code POST /v1/aggregates}. */
     public AggregatesResult aggregate(AggregatesRequest request) {
-        return AggregatesJson.read(http.post("aggregates", request.toQueryString(), request.toBody()),
+        return AggregatesJson.read(
+                http.post("aggregates", request.toQueryString(), request.toBody()),
                 !request.groupBy().isEmpty());
     }
 }

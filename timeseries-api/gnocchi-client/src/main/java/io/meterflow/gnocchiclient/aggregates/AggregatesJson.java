@@ -16,8 +16,7 @@ import java.util.Map;
  */
 final class AggregatesJson {
 
-    private AggregatesJson() {
-    }
+    private AggregatesJson() {}
 
     static AggregatesResult read(JsonNode answer, boolean grouped) {
         if (!grouped) {
@@ -53,8 +52,9 @@ final class AggregatesJson {
         if (node.isArray()) {
             into.put(path, MeasuresJson.points(node));
         } else if (node.isObject()) {
-            node.properties().forEach(entry ->
-                    collect(path.isEmpty() ? entry.getKey() : path + "/" + entry.getKey(), entry.getValue(), into));
+            node.properties()
+                    .forEach(entry -> collect(
+                            path.isEmpty() ? entry.getKey() : path + "/" + entry.getKey(), entry.getValue(), into));
         } else {
             throw new GnocchiResponseException("unexpected " + node.getNodeType() + " in series '" + path + "'");
         }

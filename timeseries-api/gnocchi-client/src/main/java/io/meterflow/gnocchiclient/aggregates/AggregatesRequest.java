@@ -24,8 +24,17 @@ import java.util.List;
  * @param fill          how to fill missing points (null: no filling)
  * @param details       also answer the metrics or resources the aggregation used ({@code references})
  */
-public record AggregatesRequest(String operations, String resourceType, ResourceQuery search, List<String> groupBy,
-        Instant start, Instant stop, Duration granularity, Double neededOverlap, Fill fill, boolean details) {
+public record AggregatesRequest(
+        String operations,
+        String resourceType,
+        ResourceQuery search,
+        List<String> groupBy,
+        Instant start,
+        Instant stop,
+        Duration granularity,
+        Double neededOverlap,
+        Fill fill,
+        boolean details) {
 
     public AggregatesRequest {
         if (operations == null || operations.isBlank()) {
@@ -57,43 +66,52 @@ public record AggregatesRequest(String operations, String resourceType, Resource
 
     /** Operations on the metrics of the resources of {@code type} matching {@code query}. */
     public AggregatesRequest overResources(String type, ResourceQuery query) {
-        return new AggregatesRequest(operations, type, query, groupBy, start, stop, granularity, neededOverlap, fill,
-                details);
+        return new AggregatesRequest(
+                operations, type, query, groupBy, start, stop, granularity, neededOverlap, fill, details);
     }
 
     public AggregatesRequest groupedBy(String... attributes) {
-        return new AggregatesRequest(operations, resourceType, search, List.of(attributes), start, stop, granularity,
-                neededOverlap, fill, details);
+        return new AggregatesRequest(
+                operations,
+                resourceType,
+                search,
+                List.of(attributes),
+                start,
+                stop,
+                granularity,
+                neededOverlap,
+                fill,
+                details);
     }
 
     public AggregatesRequest from(Instant newStart) {
-        return new AggregatesRequest(operations, resourceType, search, groupBy, newStart, stop, granularity,
-                neededOverlap, fill, details);
+        return new AggregatesRequest(
+                operations, resourceType, search, groupBy, newStart, stop, granularity, neededOverlap, fill, details);
     }
 
     public AggregatesRequest until(Instant newStop) {
-        return new AggregatesRequest(operations, resourceType, search, groupBy, start, newStop, granularity,
-                neededOverlap, fill, details);
+        return new AggregatesRequest(
+                operations, resourceType, search, groupBy, start, newStop, granularity, neededOverlap, fill, details);
     }
 
     public AggregatesRequest granularity(Duration newGranularity) {
-        return new AggregatesRequest(operations, resourceType, search, groupBy, start, stop, newGranularity,
-                neededOverlap, fill, details);
+        return new AggregatesRequest(
+                operations, resourceType, search, groupBy, start, stop, newGranularity, neededOverlap, fill, details);
     }
 
     public AggregatesRequest neededOverlap(double percent) {
-        return new AggregatesRequest(operations, resourceType, search, groupBy, start, stop, granularity, percent,
-                fill, details);
+        return new AggregatesRequest(
+                operations, resourceType, search, groupBy, start, stop, granularity, percent, fill, details);
     }
 
     public AggregatesRequest fill(Fill newFill) {
-        return new AggregatesRequest(operations, resourceType, search, groupBy, start, stop, granularity,
-                neededOverlap, newFill, details);
+        return new AggregatesRequest(
+                operations, resourceType, search, groupBy, start, stop, granularity, neededOverlap, newFill, details);
     }
 
     public AggregatesRequest withDetails() {
-        return new AggregatesRequest(operations, resourceType, search, groupBy, start, stop, granularity,
-                neededOverlap, fill, true);
+        return new AggregatesRequest(
+                operations, resourceType, search, groupBy, start, stop, granularity, neededOverlap, fill, true);
     }
 
     ObjectNode toBody() {

@@ -14,8 +14,8 @@ public record AggregatesResult(boolean grouped, List<AggregatesGroup> groups) {
     public AggregatesResult {
         groups = List.copyOf(groups);
         if (!grouped && groups.size() != 1) {
-            throw new IllegalArgumentException("an ungrouped answer has exactly one set of series, got "
-                    + groups.size());
+            throw new IllegalArgumentException(
+                    "an ungrouped answer has exactly one set of series, got " + groups.size());
         }
     }
 

@@ -14,8 +14,8 @@ import java.util.Set;
  * @param aggregationMethods e.g. {@code mean}, {@code sum}, {@code rate:mean}
  * @param definition         the levels, as the server lists them
  */
-public record ArchivePolicy(String name, int backWindow, Set<String> aggregationMethods,
-        List<ArchivePolicyItem> definition) {
+public record ArchivePolicy(
+        String name, int backWindow, Set<String> aggregationMethods, List<ArchivePolicyItem> definition) {
 
     public ArchivePolicy {
         if (name == null || name.isBlank()) {
@@ -33,6 +33,8 @@ public record ArchivePolicy(String name, int backWindow, Set<String> aggregation
 
     /** The level of exactly this granularity, if the policy keeps one. */
     public Optional<ArchivePolicyItem> level(Duration granularity) {
-        return definition.stream().filter(item -> item.granularity().equals(granularity)).findFirst();
+        return definition.stream()
+                .filter(item -> item.granularity().equals(granularity))
+                .findFirst();
     }
 }

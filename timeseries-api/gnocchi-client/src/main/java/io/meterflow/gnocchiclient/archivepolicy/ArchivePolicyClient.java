@@ -44,13 +44,16 @@ public final class ArchivePolicyClient {
             policy.path("aggregation_methods").forEach(method -> methods.add(method.asText()));
             List<ArchivePolicyItem> items = new ArrayList<>();
             for (JsonNode item : policy.path("definition")) {
-                items.add(new ArchivePolicyItem(PythonTimedelta.parse(item.path("granularity").asText()),
-                        item.path("points").asLong(), PythonTimedelta.parse(item.path("timespan").asText())));
+                items.add(new ArchivePolicyItem(
+                        PythonTimedelta.parse(item.path("granularity").asText()),
+                        item.path("points").asLong(),
+                        PythonTimedelta.parse(item.path("timespan").asText())));
             }
-            return new ArchivePolicy(policy.path("name").asText(), policy.path("back_window").asInt(), methods, items);
+            return new ArchivePolicy(
+                    policy.path("name").asText(), policy.path("back_window").asInt(), methods, items);
         } catch (IllegalArgumentException invalid) {
-            throw new GnocchiResponseException("unreadable archive policy " + policy.path("name") + ": "
-                    + invalid.getMessage(), invalid);
+            throw new GnocchiResponseException(
+                    "unreadable archive policy " + policy.path("name") + ": " + invalid.getMessage(), invalid);
         }
     }
 }

@@ -34,7 +34,9 @@ public final class ErrorResponses {
 
     public GnocchiApiException toException(int status, String body, String retryAfter) {
         JsonNode root = readJson(body);
-        String title = root != null && root.path("title").isTextual() ? root.get("title").asText() : "";
+        String title = root != null && root.path("title").isTextual()
+                ? root.get("title").asText()
+                : "";
         GnocchiErrorDescription description = describe(root, body);
         return switch (status) {
             case 400 -> new GnocchiBadRequestException(status, title, description);
@@ -70,7 +72,9 @@ public final class ErrorResponses {
         }
         if (description.isObject() && description.has("cause")) {
             String cause = description.get("cause").asText();
-            String reason = description.path("reason").isMissingNode() ? null : description.get("reason").asText();
+            String reason = description.path("reason").isMissingNode()
+                    ? null
+                    : description.get("reason").asText();
             String text = reason == null || reason.isEmpty() ? cause : cause + ": " + reason;
             return new GnocchiErrorDescription(text, cause, reason, description.get("detail"));
         }

@@ -47,9 +47,8 @@ public final class GnocchiHttp {
     private HttpRequest.Builder request(String path, QueryString query) {
         URI uri = config.baseUri().resolve("v1/" + path + query);
         // Accept: application/json makes Gnocchi answer errors as JSON instead of an HTML page.
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri)
-                .timeout(config.requestTimeout())
-                .header("Accept", "application/json");
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(uri).timeout(config.requestTimeout()).header("Accept", "application/json");
         config.auth().headers().forEach(request::header);
         return request;
     }
@@ -69,7 +68,9 @@ public final class GnocchiHttp {
         }
         int status = response.statusCode();
         if (status >= 400) {
-            throw errors.toException(status, response.body(),
+            throw errors.toException(
+                    status,
+                    response.body(),
                     response.headers().firstValue("Retry-After").orElse(null));
         }
         if (status >= 300) {

@@ -7,8 +7,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 /** The one JSON configuration Gnocchi's answers need. */
 public final class GnocchiJson {
 
-    private GnocchiJson() {
-    }
+    private GnocchiJson() {}
 
     /**
      * Gnocchi prints NaN and Infinity as bare literals (Python's json module does), which strict

@@ -13,8 +13,7 @@ import java.time.temporal.TemporalAccessor;
 /** Gnocchi's time formats: how it prints instants, and how it wants durations in query strings. */
 public final class GnocchiTimestamps {
 
-    private GnocchiTimestamps() {
-    }
+    private GnocchiTimestamps() {}
 
     /**
      * Reads an instant as Gnocchi prints it ({@code 2015-03-06T14:33:57+00:00}, with or without
@@ -22,8 +21,8 @@ public final class GnocchiTimestamps {
      */
     public static Instant parse(String text) {
         try {
-            TemporalAccessor parsed = DateTimeFormatter.ISO_DATE_TIME.parseBest(text, OffsetDateTime::from,
-                    LocalDateTime::from);
+            TemporalAccessor parsed =
+                    DateTimeFormatter.ISO_DATE_TIME.parseBest(text, OffsetDateTime::from, LocalDateTime::from);
             return parsed instanceof OffsetDateTime withOffset
                     ? withOffset.toInstant()
                     : ((LocalDateTime) parsed).toInstant(ZoneOffset.UTC);

@@ -10,11 +10,10 @@ import java.util.regex.Pattern;
  */
 public final class PythonTimedelta {
 
-    private static final Pattern FORM = Pattern.compile(
-            "(?:(-?\\d+) days?, )?(\\d+):(\\d{2}):(\\d{2})(?:\\.(\\d{1,9}))?");
+    private static final Pattern FORM =
+            Pattern.compile("(?:(-?\\d+) days?, )?(\\d+):(\\d{2}):(\\d{2})(?:\\.(\\d{1,9}))?");
 
-    private PythonTimedelta() {
-    }
+    private PythonTimedelta() {}
 
     public static Duration parse(String text) {
         Matcher matcher = FORM.matcher(text.strip());

@@ -14,8 +14,8 @@ public record Measure(Instant timestamp, double granularitySeconds, double value
     public Measure {
         Objects.requireNonNull(timestamp, "timestamp");
         if (!(granularitySeconds > 0) || Double.isInfinite(granularitySeconds)) {
-            throw new IllegalArgumentException("granularity must be a positive number of seconds, got "
-                    + granularitySeconds);
+            throw new IllegalArgumentException(
+                    "granularity must be a positive number of seconds, got " + granularitySeconds);
         }
     }
 

@@ -25,8 +25,8 @@ public final class MeasureClient {
      * {@code GET /v1/resource/{type}/{id}/metric/{name}/measures}: the metric named {@code metricName}
      * on a resource. {@code resourceId} may be the UUID or the original id Gnocchi transformed.
      */
-    public List<Measure> ofResourceMetric(String resourceType, String resourceId, String metricName,
-            MeasureQuery query) {
+    public List<Measure> ofResourceMetric(
+            String resourceType, String resourceId, String metricName, MeasureQuery query) {
         requireText("resourceType", resourceType);
         requireText("resourceId", resourceId);
         requireText("metricName", metricName);

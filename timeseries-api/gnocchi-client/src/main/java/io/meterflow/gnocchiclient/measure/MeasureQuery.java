@@ -16,8 +16,8 @@ import java.time.Instant;
  * @param resample    re-aggregate into buckets of this size; needs a granularity, as Gnocchi does
  * @param refresh     aggregate waiting measures first, so the answer holds everything received
  */
-public record MeasureQuery(Instant start, Instant stop, Duration granularity, String aggregation,
-        Duration resample, boolean refresh) {
+public record MeasureQuery(
+        Instant start, Instant stop, Duration granularity, String aggregation, Duration resample, boolean refresh) {
 
     public MeasureQuery {
         if (start != null && stop != null && !stop.isAfter(start)) {

@@ -9,8 +9,7 @@ import java.util.List;
 /** Gnocchi's series form, {@code [[timestamp, granularity, value], ...]}, shared by measures and aggregates. */
 public final class MeasuresJson {
 
-    private MeasuresJson() {
-    }
+    private MeasuresJson() {}
 
     public static List<Measure> points(JsonNode series) {
         if (!series.isArray()) {
@@ -21,8 +20,8 @@ public final class MeasuresJson {
             if (!point.isArray() || point.size() != 3 || !point.get(0).isTextual()) {
                 throw new GnocchiResponseException("expected [timestamp, granularity, value], got " + point);
             }
-            points.add(new Measure(GnocchiTimestamps.parse(point.get(0).asText()), point.get(1).asDouble(),
-                    value(point.get(2))));
+            points.add(new Measure(
+                    GnocchiTimestamps.parse(point.get(0).asText()), point.get(1).asDouble(), value(point.get(2))));
         }
         return List.copyOf(points);
     }

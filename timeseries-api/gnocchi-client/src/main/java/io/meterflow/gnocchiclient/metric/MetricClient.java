@@ -29,13 +29,19 @@ public final class MetricClient {
                     ? metric.get("archive_policy_name").asText()
                     : metric.path("archive_policy").path("name").asText(null);
             // A metric's resource comes as resource_id, or as the whole resource with details.
-            String resource = metric.path("resource_id").isTextual() ? metric.get("resource_id").asText()
+            String resource = metric.path("resource_id").isTextual()
+                    ? metric.get("resource_id").asText()
                     : metric.path("resource").path("id").asText(null);
-            return new Metric(UUID.fromString(metric.path("id").asText()), text(metric, "name"), text(metric, "unit"),
-                    resource == null ? null : UUID.fromString(resource), policy, text(metric, "creator"));
+            return new Metric(
+                    UUID.fromString(metric.path("id").asText()),
+                    text(metric, "name"),
+                    text(metric, "unit"),
+                    resource == null ? null : UUID.fromString(resource),
+                    policy,
+                    text(metric, "creator"));
         } catch (IllegalArgumentException invalid) {
-            throw new GnocchiResponseException("unreadable metric " + metric.path("id") + ": " + invalid.getMessage(),
-                    invalid);
+            throw new GnocchiResponseException(
+                    "unreadable metric " + metric.path("id") + ": " + invalid.getMessage(), invalid);
         }
     }
 

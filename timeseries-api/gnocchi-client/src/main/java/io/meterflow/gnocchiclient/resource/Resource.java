@@ -24,8 +24,17 @@ import java.util.UUID;
  * @param metrics            metric name → metric id
  * @param attributes         everything else: the type's attributes, {@code creator}, {@code created_by_*}
  */
-public record Resource(UUID id, String type, String projectId, String userId, String originalResourceId,
-        Instant startedAt, Instant endedAt, Instant revisionStart, Instant revisionEnd, Map<String, UUID> metrics,
+public record Resource(
+        UUID id,
+        String type,
+        String projectId,
+        String userId,
+        String originalResourceId,
+        Instant startedAt,
+        Instant endedAt,
+        Instant revisionStart,
+        Instant revisionEnd,
+        Map<String, UUID> metrics,
         ObjectNode attributes) {
 
     public Resource {

@@ -21,7 +21,8 @@ public final class ResourceClient {
     /** One page of a search. */
     public List<Resource> search(ResourceSearch search) {
         String path = "search/resource/" + QueryString.segment(search.resourceType());
-        return ResourceJson.list(http.post(path, search.toQueryString(), search.query().toJson()));
+        return ResourceJson.list(
+                http.post(path, search.toQueryString(), search.query().toJson()));
     }
 
     /**
@@ -56,8 +57,8 @@ public final class ResourceClient {
 
     /** {@code GET /v1/resource/{type}/{id}}; {@code id} is the UUID or the original id. */
     public Resource get(String resourceType, String id) {
-        return ResourceJson.one(http.get(path(resourceType) + "/" + QueryString.segment(requireText("id", id)),
-                QueryString.empty()));
+        return ResourceJson.one(
+                http.get(path(resourceType) + "/" + QueryString.segment(requireText("id", id)), QueryString.empty()));
     }
 
     /**

@@ -15,11 +15,19 @@ import java.util.UUID;
 final class ResourceJson {
 
     /** Fields {@link Resource} names; the rest stay in its attributes. */
-    private static final List<String> NAMED = List.of("id", "type", "project_id", "user_id", "original_resource_id",
-            "started_at", "ended_at", "revision_start", "revision_end", "metrics");
+    private static final List<String> NAMED = List.of(
+            "id",
+            "type",
+            "project_id",
+            "user_id",
+            "original_resource_id",
+            "started_at",
+            "ended_at",
+            "revision_start",
+            "revision_end",
+            "metrics");
 
-    private ResourceJson() {
-    }
+    private ResourceJson() {}
 
     static List<Resource> list(JsonNode answer) {
         if (!answer.isArray()) {
@@ -37,21 +45,34 @@ final class ResourceJson {
         try {
             ObjectNode attributes = ((ObjectNode) resource).deepCopy();
             attributes.remove(NAMED);
-            return new Resource(UUID.fromString(resource.get("id").asText()), text(resource, "type"),
-                    text(resource, "project_id"), text(resource, "user_id"), text(resource, "original_resource_id"),
-                    time(resource, "started_at"), time(resource, "ended_at"), time(resource, "revision_start"),
-                    time(resource, "revision_end"), metrics(resource.path("metrics")), attributes);
+            return new Resource(
+                    UUID.fromString(resource.get("id").asText()),
+                    text(resource, "type"),
+                    text(resource, "project_id"),
+                    text(resource, "user_id"),
+                    text(resource, "original_resource_id"),
+                    time(resource, "started_at"),
+                    time(resource, "ended_at"),
+                    time(resource, "revision_start"),
+                    time(resource, "revision_end"),
+                    metrics(resource.path("metrics")),
+                    attributes);
         } catch (IllegalArgumentException invalid) {
-            throw new GnocchiResponseException("unreadable resource " + resource.get("id") + ": "
-                    + invalid.getMessage(), invalid);
+            throw new GnocchiResponseException(
+                    "unreadable resource " + resource.get("id") + ": " + invalid.getMessage(), invalid);
         }
     }
 
     private static Map<String, UUID> metrics(JsonNode metrics) {
         Map<String, UUID> byName = new LinkedHashMap<>();
         // With details some servers nest metric objects; the plain form is name -> id.
-        metrics.properties().forEach(entry -> byName.put(entry.getKey(), UUID.fromString(
-                entry.getValue().isObject() ? entry.getValue().path("id").asText() : entry.getValue().asText())));
+        metrics.properties()
+                .forEach(entry -> byName.put(
+                        entry.getKey(),
+                        UUID.fromString(
+                                entry.getValue().isObject()
+                                        ? entry.getValue().path("id").asText()
+                                        : entry.getValue().asText())));
         return byName;
     }
 

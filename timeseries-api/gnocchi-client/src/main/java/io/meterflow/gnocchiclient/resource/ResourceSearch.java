@@ -15,8 +15,14 @@ import java.util.Objects;
  * @param details      with a {@code generic} search, also each resource's type-specific attributes
  * @param history      every revision of each resource instead of its current state
  */
-public record ResourceSearch(String resourceType, ResourceQuery query, Integer limit, String marker,
-        List<String> sort, boolean details, boolean history) {
+public record ResourceSearch(
+        String resourceType,
+        ResourceQuery query,
+        Integer limit,
+        String marker,
+        List<String> sort,
+        boolean details,
+        boolean history) {
 
     public ResourceSearch {
         if (resourceType == null || resourceType.isBlank()) {
@@ -32,8 +38,8 @@ public record ResourceSearch(String resourceType, ResourceQuery query, Integer l
         sort = List.copyOf(sort == null ? List.of() : sort);
         for (String key : sort) {
             if (key.isBlank() || key.chars().anyMatch(Character::isWhitespace)) {
-                throw new IllegalArgumentException("sort key must be 'attribute' or 'attribute:asc|desc', got '"
-                        + key + "'");
+                throw new IllegalArgumentException(
+                        "sort key must be 'attribute' or 'attribute:asc|desc', got '" + key + "'");
             }
         }
     }

@@ -20,8 +20,8 @@ class ArchivePolicyJsonTest {
 
         assertThat(low.name()).isEqualTo("low");
         assertThat(low.aggregationMethods()).contains("mean", "sum");
-        assertThat(low.definition()).containsExactly(
-                new ArchivePolicyItem(Duration.ofMinutes(5), 8640, Duration.ofDays(30)));
+        assertThat(low.definition())
+                .containsExactly(new ArchivePolicyItem(Duration.ofMinutes(5), 8640, Duration.ofDays(30)));
         assertThat(low.level(Duration.ofMinutes(5))).isPresent();
         assertThat(low.level(Duration.ofHours(1))).isEmpty();
     }
@@ -37,9 +37,11 @@ class ArchivePolicyJsonTest {
 
     @Test
     void anUnreadablePolicyIsAResponseError() throws Exception {
-        assertThatThrownBy(() -> ArchivePolicyClient.read(GnocchiJson.newMapper().readTree("""
+        assertThatThrownBy(
+                        () -> ArchivePolicyClient.read(GnocchiJson.newMapper().readTree("""
                 {"name": "odd", "back_window": 0, "aggregation_methods": [],
                  "definition": [{"timespan": "forever", "granularity": "0:05:00", "points": 1}]}""")))
-                .isInstanceOf(GnocchiResponseException.class).hasMessageContaining("odd");
+                .isInstanceOf(GnocchiResponseException.class)
+                .hasMessageContaining("odd");
     }
 }

@@ -27,8 +27,8 @@ class ErrorResponsesTest {
         assertThat(error.title()).isEqualTo("Not Found");
         assertThat(error.description().text()).isEqualTo("Metric 6a2e1b9c-0000-4000-8000-000000000001 does not exist");
         assertThat(error.description().cause()).isNull();
-        assertThat(error.getMessage()).isEqualTo(
-                "HTTP 404 Not Found: Metric 6a2e1b9c-0000-4000-8000-000000000001 does not exist");
+        assertThat(error.getMessage())
+                .isEqualTo("HTTP 404 Not Found: Metric 6a2e1b9c-0000-4000-8000-000000000001 does not exist");
     }
 
     @Test
@@ -59,20 +59,23 @@ class ErrorResponsesTest {
 
     @Test
     void causeWithoutReasonIsTheText() {
-        GnocchiApiException error = errors.toException(400,
+        GnocchiApiException error = errors.toException(
+                400,
                 "{\"code\": 400, \"title\": \"Bad Request\", \"description\": {\"cause\": \"Unknown resources\", "
-                        + "\"detail\": [{\"resource_id\": \"r\", \"original_resource_id\": \"r\"}]}}", null);
+                        + "\"detail\": [{\"resource_id\": \"r\", \"original_resource_id\": \"r\"}]}}",
+                null);
 
         assertThat(error.description().text()).isEqualTo("Unknown resources");
-        assertThat(error.description().detail().get(0).get("resource_id").asText()).isEqualTo("r");
+        assertThat(error.description().detail().get(0).get("resource_id").asText())
+                .isEqualTo("r");
     }
 
     @Test
     void unauthorizedAndForbiddenAreAccessDenied() {
-        GnocchiApiException unauthorized = errors.toException(401,
-                "{\"code\": 401, \"title\": \"Unauthorized\", \"description\": \"\"}", null);
-        GnocchiApiException forbidden = errors.toException(403,
-                "{\"code\": 403, \"title\": \"Forbidden\", \"description\": \"\"}", null);
+        GnocchiApiException unauthorized =
+                errors.toException(401, "{\"code\": 401, \"title\": \"Unauthorized\", \"description\": \"\"}", null);
+        GnocchiApiException forbidden =
+                errors.toException(403, "{\"code\": 403, \"title\": \"Forbidden\", \"description\": \"\"}", null);
 
         assertThat(unauthorized).isInstanceOf(GnocchiAccessDeniedException.class);
         assertThat(unauthorized.getMessage()).isEqualTo("HTTP 401 Unauthorized");
@@ -93,16 +96,20 @@ class ErrorResponsesTest {
         GnocchiApiException withDelay = errors.toException(503, "", "120");
         GnocchiApiException withDate = errors.toException(503, "", "Wed, 21 Oct 2026 07:28:00 GMT");
 
-        assertThat(withDelay).isInstanceOfSatisfying(GnocchiUnavailableException.class,
-                unavailable -> assertThat(unavailable.retryAfter()).contains(Duration.ofSeconds(120)));
-        assertThat(withDate).isInstanceOfSatisfying(GnocchiUnavailableException.class,
-                unavailable -> assertThat(unavailable.retryAfter()).isEmpty());
+        assertThat(withDelay)
+                .isInstanceOfSatisfying(
+                        GnocchiUnavailableException.class,
+                        unavailable -> assertThat(unavailable.retryAfter()).contains(Duration.ofSeconds(120)));
+        assertThat(withDate)
+                .isInstanceOfSatisfying(
+                        GnocchiUnavailableException.class,
+                        unavailable -> assertThat(unavailable.retryAfter()).isEmpty());
     }
 
     @Test
     void htmlPageIsKeptAsText() {
-        GnocchiApiException error = errors.toException(500,
-                "<html><body><h1>500 Internal Server Error</h1></body></html>", null);
+        GnocchiApiException error =
+                errors.toException(500, "<html><body><h1>500 Internal Server Error</h1></body></html>", null);
 
         assertThat(error.getClass()).isEqualTo(GnocchiApiException.class);
         assertThat(error.description().text()).contains("500 Internal Server Error");

@@ -11,20 +11,28 @@ class MeasureQueryTest {
 
     @Test
     void writesGnocchisParameters() {
-        MeasureQuery query = MeasureQuery.all().from(Instant.parse("2026-01-01T00:00:00Z"))
-                .until(Instant.parse("2026-02-01T00:00:00Z")).granularity(Duration.ofMinutes(1))
-                .aggregation("sum").resample(Duration.ofHours(1)).refreshed();
+        MeasureQuery query = MeasureQuery.all()
+                .from(Instant.parse("2026-01-01T00:00:00Z"))
+                .until(Instant.parse("2026-02-01T00:00:00Z"))
+                .granularity(Duration.ofMinutes(1))
+                .aggregation("sum")
+                .resample(Duration.ofHours(1))
+                .refreshed();
 
-        assertThat(query.toQueryString()).hasToString("?start=2026-01-01T00%3A00%3A00Z&stop=2026-02-01T00%3A00%3A00Z"
-                + "&granularity=60&aggregation=sum&resample=3600&refresh=true");
+        assertThat(query.toQueryString())
+                .hasToString("?start=2026-01-01T00%3A00%3A00Z&stop=2026-02-01T00%3A00%3A00Z"
+                        + "&granularity=60&aggregation=sum&resample=3600&refresh=true");
         assertThat(MeasureQuery.all().toQueryString()).hasToString("");
     }
 
     @Test
     void refusesWhatGnocchiWouldRefuse() {
         assertThatThrownBy(() -> MeasureQuery.all().resample(Duration.ofHours(1)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("granularity");
-        assertThatThrownBy(() -> MeasureQuery.all().from(Instant.parse("2026-02-01T00:00:00Z"))
-                .until(Instant.parse("2026-01-01T00:00:00Z"))).isInstanceOf(IllegalArgumentException.class);
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("granularity");
+        assertThatThrownBy(() -> MeasureQuery.all()
+                        .from(Instant.parse("2026-02-01T00:00:00Z"))
+                        .until(Instant.parse("2026-01-01T00:00:00Z")))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -24,10 +24,11 @@ class MeasuresJsonTest {
                  ["2017-01-01T12:12:00+00:00", 60.0, 22.5],
                  ["2017-01-01T12:12:01.123456+00:00", 0.5, 3]]"""));
 
-        assertThat(points).containsExactly(
-                new Measure(Instant.parse("2017-01-01T12:00:00Z"), 3600.0, 10.0),
-                new Measure(Instant.parse("2017-01-01T12:12:00Z"), 60.0, 22.5),
-                new Measure(Instant.parse("2017-01-01T12:12:01.123456Z"), 0.5, 3.0));
+        assertThat(points)
+                .containsExactly(
+                        new Measure(Instant.parse("2017-01-01T12:00:00Z"), 3600.0, 10.0),
+                        new Measure(Instant.parse("2017-01-01T12:12:00Z"), 60.0, 22.5),
+                        new Measure(Instant.parse("2017-01-01T12:12:01.123456Z"), 0.5, 3.0));
         assertThat(points.get(0).granularity()).isEqualTo(Duration.ofHours(1));
     }
 

@@ -35,8 +35,8 @@ class ResourceJsonTest {
         assertThat(instance.startedAt()).isEqualTo(Instant.parse("2014-01-02T23:23:34.123456Z"));
         assertThat(instance.endedAt()).isNull();
         assertThat(instance.revisionEnd()).isNull();
-        assertThat(instance.metrics()).isEqualTo(Map.of("cpu.util", UUID.fromString(
-                "2e0e0a1c-9a2b-4b6d-9bbe-a7cb0b8a4b4f")));
+        assertThat(instance.metrics())
+                .isEqualTo(Map.of("cpu.util", UUID.fromString("2e0e0a1c-9a2b-4b6d-9bbe-a7cb0b8a4b4f")));
         assertThat(instance.attributes().get("host").asText()).isEqualTo("compute1");
         assertThat(instance.attributes().get("server_group").isNull()).isTrue();
         assertThat(instance.attributes().has("creator")).isTrue();

@@ -16,8 +16,8 @@ class ResourceQueryTest {
                 ResourceQuery.projectId("p1"),
                 ResourceQuery.in("flavor_id", List.of("1", "2")),
                 ResourceQuery.startedBefore(Instant.parse("2026-02-01T00:00:00Z")),
-                ResourceQuery.or(ResourceQuery.notEnded(),
-                        ResourceQuery.endedAtOrAfter(Instant.parse("2026-01-01T00:00:00Z"))));
+                ResourceQuery.or(
+                        ResourceQuery.notEnded(), ResourceQuery.endedAtOrAfter(Instant.parse("2026-01-01T00:00:00Z"))));
 
         assertThat(query.toJson()).isEqualTo(GnocchiJson.newMapper().readTree("""
                 {"and": [{"=": {"project_id": "p1"}}, {"in": {"flavor_id": ["1", "2"]}},
@@ -40,11 +40,15 @@ class ResourceQueryTest {
 
     @Test
     void searchParametersGoToTheQueryString() {
-        ResourceSearch search = ResourceSearch.of("instance", ResourceQuery.all()).limit(50)
-                .after("75c44741-cc60-4033-804e-2d3098c7d2e9").sortedBy("started_at:asc", "id:asc").withDetails();
+        ResourceSearch search = ResourceSearch.of("instance", ResourceQuery.all())
+                .limit(50)
+                .after("75c44741-cc60-4033-804e-2d3098c7d2e9")
+                .sortedBy("started_at:asc", "id:asc")
+                .withDetails();
 
-        assertThat(search.toQueryString()).hasToString("?limit=50&marker=75c44741-cc60-4033-804e-2d3098c7d2e9"
-                + "&sort=started_at%3Aasc&sort=id%3Aasc&details=true");
+        assertThat(search.toQueryString())
+                .hasToString("?limit=50&marker=75c44741-cc60-4033-804e-2d3098c7d2e9"
+                        + "&sort=started_at%3Aasc&sort=id%3Aasc&details=true");
         assertThatThrownBy(() -> search.limit(0)).isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -9,8 +9,7 @@ import java.util.List;
 public final class AggregateQuery {
 
     /** The validated window: bounds (ns), granularities (null: those all series share), fill. */
-    public record Window(Long start, Long stop, List<Long> granularities, double neededOverlap, Fill fill) {
-    }
+    public record Window(Long start, Long stop, List<Long> granularities, double neededOverlap, Fill fill) {}
 
     private final Timestamps timestamps;
 

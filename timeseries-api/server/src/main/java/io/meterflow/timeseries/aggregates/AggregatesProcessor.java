@@ -77,21 +77,40 @@ public final class AggregatesProcessor {
      * Runs the operations; answers a list of {@code [timestamp, granularity, value]} when they
      * aggregate the series into one, else {@code {name: {method: [...]}}} per series.
      */
-    public Object run(List<Reference> references, Operation operations, Long start, Long stop,
-            List<Long> granularities, double neededOverlap, Fill fill) {
+    public Object run(
+            List<Reference> references,
+            Operation operations,
+            Long start,
+            Long stop,
+            List<Long> granularities,
+            double neededOverlap,
+            Fill fill) {
         List<Long> wanted = granularities == null ? commonGranularities(references) : granularities;
         checkAggregations(references, wanted);
-        List<Long> descending = wanted.stream().distinct().sorted(Comparator.reverseOrder()).toList();
-        Map<AggregateStore.SeriesKey, TimeSeries> stored = transactions.read(connection -> store.readMany(connection,
+        List<Long> descending =
+                wanted.stream().distinct().sorted(Comparator.reverseOrder()).toList();
+        Map<AggregateStore.SeriesKey, TimeSeries> stored = transactions.read(connection -> store.readMany(
+                connection,
                 references.stream().map(r -> r.metric().id()).toList(),
-                references.stream().map(Reference::method).toList(), descending, start, stop));
+                references.stream().map(Reference::method).toList(),
+                descending,
+                start,
+                stop));
         return compute(references, stored, operations, start, stop, descending, neededOverlap, fill);
     }
 
     /** The in-memory half of {@link #run}: aligns the series read and evaluates the operations. */
-    Object compute(List<Reference> references, Map<AggregateStore.SeriesKey, TimeSeries> stored,
-            Operation operations, Long start, Long stop, List<Long> descending, double neededOverlap, Fill fill) {
-        List<Operation.Reference> lookups = references.stream().map(Reference::lookup).toList();
+    Object compute(
+            List<Reference> references,
+            Map<AggregateStore.SeriesKey, TimeSeries> stored,
+            Operation operations,
+            Long start,
+            Long stop,
+            List<Long> descending,
+            double neededOverlap,
+            Fill fill) {
+        List<Operation.Reference> lookups =
+                references.stream().map(Reference::lookup).toList();
         OperationEvaluator evaluator = new OperationEvaluator(lookups);
         List<Grid> results = new ArrayList<>();
         for (long granularity : descending) {
@@ -110,8 +129,9 @@ public final class AggregatesProcessor {
             for (Grid grid : results) {
                 for (int c = 0; c < grid.width(); c++) {
                     Reference reference = references.get(c);
-                    byResource.computeIfAbsent(String.valueOf(reference.metric().resourceId()),
-                                    r -> new LinkedHashMap<>())
+                    byResource
+                            .computeIfAbsent(
+                                    String.valueOf(reference.metric().resourceId()), r -> new LinkedHashMap<>())
                             .computeIfAbsent(reference.metric().name(), n -> new LinkedHashMap<>())
                             .computeIfAbsent(reference.method(), m -> new ArrayList<>())
                             .addAll(rows(grid, c, dropNa));
@@ -136,8 +156,11 @@ public final class AggregatesProcessor {
         List<Long> common = null;
         for (Reference reference : references) {
             List<Long> own = reference.metric().archivePolicy().definition().stream()
-                    .map(ArchivePolicyItem::granularity).toList();
-            common = common == null ? new ArrayList<>(own) : new ArrayList<>(common.stream().filter(own::contains).toList());
+                    .map(ArchivePolicyItem::granularity)
+                    .toList();
+            common = common == null
+                    ? new ArrayList<>(own)
+                    : new ArrayList<>(common.stream().filter(own::contains).toList());
         }
         if (common == null || common.isEmpty()) {
             throw new OperationEvaluator.UnaggregableException(
@@ -151,7 +174,9 @@ public final class AggregatesProcessor {
         for (Reference reference : references) {
             var policy = reference.metric().archivePolicy();
             if (!policy.aggregationMethods().contains(reference.method())) {
-                throw new MissingAggregationException(reference.metric(), reference.method(),
+                throw new MissingAggregationException(
+                        reference.metric(),
+                        reference.method(),
                         policy.definition().get(0).granularity());
             }
             for (long granularity : granularities) {
@@ -166,8 +191,14 @@ public final class AggregatesProcessor {
         }
     }
 
-    private static Grid align(List<Reference> references, Map<AggregateStore.SeriesKey, TimeSeries> stored,
-            long granularity, Long start, Long stop, double neededOverlap, Fill fill,
+    private static Grid align(
+            List<Reference> references,
+            Map<AggregateStore.SeriesKey, TimeSeries> stored,
+            long granularity,
+            Long start,
+            Long stop,
+            double neededOverlap,
+            Fill fill,
             List<Operation.Reference> lookups) {
         List<TimeSeries> series = new ArrayList<>();
         TreeSet<Long> allTimes = new TreeSet<>();
@@ -175,12 +206,18 @@ public final class AggregatesProcessor {
             TimeSeries points = stored.getOrDefault(
                     new AggregateStore.SeriesKey(reference.metric().id(), reference.method(), granularity),
                     TimeSeries.EMPTY);
-            Long timespan = reference.metric().archivePolicy().itemFor(granularity)
-                    .map(ArchivePolicyItem::timespan).orElse(null);
+            Long timespan = reference
+                    .metric()
+                    .archivePolicy()
+                    .itemFor(granularity)
+                    .map(ArchivePolicyItem::timespan)
+                    .orElse(null);
             if (timespan != null && !points.isEmpty()) {
                 points = points.after(points.last() - timespan);
             }
-            long from = start == null ? Long.MIN_VALUE : io.meterflow.timeseries.aggregation.Buckets.floor(start, granularity);
+            long from = start == null
+                    ? Long.MIN_VALUE
+                    : io.meterflow.timeseries.aggregation.Buckets.floor(start, granularity);
             points = points.between(from, stop == null ? Long.MAX_VALUE : stop);
             series.add(points);
             for (long time : points.timestamps()) {
@@ -207,8 +244,14 @@ public final class AggregatesProcessor {
     }
 
     /** Without fill only timestamps every series has are certain; Gnocchi's needed_overlap rule. */
-    private static Grid requireOverlap(long granularity, long[] times, double[][] columns, Long start, Long stop,
-            double neededOverlap, List<Operation.Reference> lookups) {
+    private static Grid requireOverlap(
+            long granularity,
+            long[] times,
+            double[][] columns,
+            Long start,
+            Long stop,
+            double neededOverlap,
+            List<Operation.Reference> lookups) {
         List<Integer> overlap = new ArrayList<>();
         for (int t = 0; t < times.length; t++) {
             boolean complete = true;
@@ -219,7 +262,8 @@ public final class AggregatesProcessor {
                 overlap.add(t);
             }
         }
-        List<List<String>> detail = lookups.stream().map(l -> List.of(l.metric(), l.method())).toList();
+        List<List<String>> detail =
+                lookups.stream().map(l -> List.of(l.metric(), l.method())).toList();
         if (overlap.isEmpty() && neededOverlap > 0) {
             throw new OperationEvaluator.UnaggregableException(detail, "No overlap");
         }
@@ -227,13 +271,17 @@ public final class AggregatesProcessor {
         int first = trim && start == null ? overlap.get(0) : 0;
         int last = trim && stop == null ? overlap.get(overlap.size() - 1) + 1 : times.length;
         long[] kept = Arrays.copyOfRange(times, first, last);
-        double[][] keptColumns = Arrays.stream(columns).map(c -> Arrays.copyOfRange(c, first, last))
+        double[][] keptColumns = Arrays.stream(columns)
+                .map(c -> Arrays.copyOfRange(c, first, last))
                 .toArray(double[][]::new);
         if (kept.length > 0) {
             double percent = overlap.size() * 100.0 / kept.length;
             if (percent < neededOverlap) {
-                throw new OperationEvaluator.UnaggregableException(detail, String.format(
-                        "Less than %f%% of datapoints overlap in this timespan (%.2f%%)", neededOverlap, percent));
+                throw new OperationEvaluator.UnaggregableException(
+                        detail,
+                        String.format(
+                                "Less than %f%% of datapoints overlap in this timespan (%.2f%%)",
+                                neededOverlap, percent));
             }
         }
         return new Grid(Timespans.toSeconds(granularity), kept, keptColumns, false);

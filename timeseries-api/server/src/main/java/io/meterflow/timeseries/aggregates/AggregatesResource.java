@@ -58,8 +58,14 @@ public final class AggregatesResource {
     private final ResourceSearches searches;
     private final ResourceTypeService types;
 
-    public AggregatesResource(MetricService metrics, AggregatesProcessor processor, AggregateQuery queries,
-            JsonBodies bodies, AccessPolicy access, ResourceAggregates resources, ResourceSearches searches,
+    public AggregatesResource(
+            MetricService metrics,
+            AggregatesProcessor processor,
+            AggregateQuery queries,
+            JsonBodies bodies,
+            AccessPolicy access,
+            ResourceAggregates resources,
+            ResourceSearches searches,
             ResourceTypeService types) {
         this.resources = resources;
         this.searches = searches;
@@ -72,16 +78,22 @@ public final class AggregatesResource {
     }
 
     @POST
-    public Object aggregates(@Context SecurityContext security,
-            @HeaderParam(HttpHeaders.CONTENT_TYPE) String type, @QueryParam("start") String start,
-            @QueryParam("stop") String stop, @QueryParam("granularity") String granularity,
-            @QueryParam("needed_overlap") String neededOverlap, @QueryParam("fill") String fill,
-            @QueryParam("details") String details, @QueryParam("groupby") List<String> groupby, byte[] body) {
+    public Object aggregates(
+            @Context SecurityContext security,
+            @HeaderParam(HttpHeaders.CONTENT_TYPE) String type,
+            @QueryParam("start") String start,
+            @QueryParam("stop") String stop,
+            @QueryParam("granularity") String granularity,
+            @QueryParam("needed_overlap") String neededOverlap,
+            @QueryParam("fill") String fill,
+            @QueryParam("details") String details,
+            @QueryParam("groupby") List<String> groupby,
+            byte[] body) {
         Caller caller = Caller.from(security);
         boolean withDetails = details != null && QueryParameters.parseBoolean("details", details);
         // Gnocchi's aggregates API drops missing points unless told how to fill or overlap.
-        AggregateQuery.Window window = queries.window(start, stop, granularity, neededOverlap,
-                fill == null && neededOverlap == null ? "dropna" : fill);
+        AggregateQuery.Window window = queries.window(
+                start, stop, granularity, neededOverlap, fill == null && neededOverlap == null ? "dropna" : fill);
         JsonNode json = bodies.read(type, body);
         JsonFields fields = JsonFields.of(json, Set.of("operations", "resource_type", "search"));
         if (!fields.has("operations")) {
@@ -119,20 +131,28 @@ public final class AggregatesResource {
                 .toList();
         Object measures;
         try {
-            measures = processor.run(resolved, operations, window.start(), window.stop(), window.granularities(),
-                    window.neededOverlap(), window.fill());
+            measures = processor.run(
+                    resolved,
+                    operations,
+                    window.start(),
+                    window.stop(),
+                    window.granularities(),
+                    window.neededOverlap(),
+                    window.fill());
         } catch (AggregatesProcessor.MissingAggregationException missingAggregation) {
             Map<String, Object> description = new LinkedHashMap<>();
             description.put("cause", "Metrics with unknown aggregation");
-            description.put("detail", List.of(List.of(missingAggregation.metric().id().toString(),
-                    missingAggregation.method())));
+            description.put(
+                    "detail",
+                    List.of(List.of(missingAggregation.metric().id().toString(), missingAggregation.method())));
             throw new ApiException(404, description);
         }
         Map<String, Object> response = new LinkedHashMap<>();
         // Aggregated results come under "aggregated"; per-series ones keyed by metric and method.
         response.put("measures", measures instanceof List<?> rows ? Map.of("aggregated", rows) : measures);
         if (withDetails) {
-            response.put("references", found.values().stream().map(MetricView::of).toList());
+            response.put(
+                    "references", found.values().stream().map(MetricView::of).toList());
         }
         return response;
     }
@@ -149,8 +169,13 @@ public final class AggregatesResource {
      * The {@code resource_type} + {@code search} form: references name metrics of the resources
      * found (patterns allowed); with {@code groupby}, one answer per group of resources.
      */
-    private Object byResources(Caller caller, JsonFields fields, Operation operations,
-            List<Operation.Reference> references, AggregateQuery.Window window, boolean withDetails,
+    private Object byResources(
+            Caller caller,
+            JsonFields fields,
+            Operation operations,
+            List<Operation.Reference> references,
+            AggregateQuery.Window window,
+            boolean withDetails,
             List<String> groupby) {
         String typeName = fields.requiredString("resource_type");
         ResourceType type;
@@ -166,8 +191,8 @@ public final class AggregatesResource {
         Optional<SearchQuery> query = search.isTextual()
                 ? searches.filter(caller, null, search.asText())
                 : searches.filter(caller, search, null);
-        List<ResourceAggregates.Group> groups = resources.groups(caller, type, query,
-                groupby == null ? List.of() : groupby);
+        List<ResourceAggregates.Group> groups =
+                resources.groups(caller, type, query, groupby == null ? List.of() : groupby);
         if (groupby == null || groupby.isEmpty()) {
             List<Resource> all = groups.isEmpty() ? List.of() : groups.get(0).resources();
             return measuresOf(caller, type, all, operations, references, window, withDetails)
@@ -189,8 +214,13 @@ public final class AggregatesResource {
         return results;
     }
 
-    private Optional<Map<String, Object>> measuresOf(Caller caller, ResourceType type, List<Resource> found,
-            Operation operations, List<Operation.Reference> references, AggregateQuery.Window window,
+    private Optional<Map<String, Object>> measuresOf(
+            Caller caller,
+            ResourceType type,
+            List<Resource> found,
+            Operation operations,
+            List<Operation.Reference> references,
+            AggregateQuery.Window window,
             boolean withDetails) {
         List<AggregatesProcessor.Reference> resolved = new ArrayList<>();
         // By id: a groupby over thousands of resources must not compare every metric with every resource.
@@ -214,21 +244,30 @@ public final class AggregatesResource {
         Map<String, Object> response = new LinkedHashMap<>();
         response.put("measures", measures instanceof List<?> rows ? Map.of("aggregated", rows) : measures);
         if (withDetails) {
-            response.put("references", used.values().stream().map(r -> ResourceView.of(r, type)).toList());
+            response.put(
+                    "references",
+                    used.values().stream().map(r -> ResourceView.of(r, type)).toList());
         }
         return Optional.of(response);
     }
 
-    private Object run(List<AggregatesProcessor.Reference> resolved, Operation operations,
-            AggregateQuery.Window window) {
+    private Object run(
+            List<AggregatesProcessor.Reference> resolved, Operation operations, AggregateQuery.Window window) {
         try {
-            return processor.run(resolved, operations, window.start(), window.stop(), window.granularities(),
-                    window.neededOverlap(), window.fill());
+            return processor.run(
+                    resolved,
+                    operations,
+                    window.start(),
+                    window.stop(),
+                    window.granularities(),
+                    window.neededOverlap(),
+                    window.fill());
         } catch (AggregatesProcessor.MissingAggregationException missingAggregation) {
             Map<String, Object> description = new LinkedHashMap<>();
             description.put("cause", "Metrics with unknown aggregation");
-            description.put("detail", List.of(List.of(missingAggregation.metric().id().toString(),
-                    missingAggregation.method())));
+            description.put(
+                    "detail",
+                    List.of(List.of(missingAggregation.metric().id().toString(), missingAggregation.method())));
             throw new ApiException(404, description);
         }
     }
@@ -236,8 +275,10 @@ public final class AggregatesResource {
     private static ApiException metricsNotFound(List<Operation.Reference> references) {
         Map<String, Object> description = new LinkedHashMap<>();
         description.put("cause", "Metrics not found");
-        description.put("detail", List.copyOf(new TreeSet<>(references.stream().map(Operation.Reference::metric)
-                .toList())));
+        description.put(
+                "detail",
+                List.copyOf(new TreeSet<>(
+                        references.stream().map(Operation.Reference::metric).toList())));
         return ApiException.badRequest(description);
     }
 
@@ -274,7 +315,9 @@ public final class AggregatesResource {
         Map<String, Object> description = new LinkedHashMap<>();
         description.put("cause", "Invalid metric references");
         description.put("reason", "badly formed hexadecimal UUID string");
-        description.put("detail", references.stream().map(r -> List.of(r.metric(), r.method())).toList());
+        description.put(
+                "detail",
+                references.stream().map(r -> List.of(r.metric(), r.method())).toList());
         return ApiException.badRequest(description);
     }
 }

@@ -58,8 +58,11 @@ public final class AggregatesWarmUp implements Managed {
         }
         long started = System.nanoTime();
         Random random = new Random(rounds);
-        ArchivePolicy policy = new ArchivePolicy("warm-up", 0,
-                List.of(new ArchivePolicyItem(SECOND, 3600L, 3600 * SECOND),
+        ArchivePolicy policy = new ArchivePolicy(
+                "warm-up",
+                0,
+                List.of(
+                        new ArchivePolicyItem(SECOND, 3600L, 3600 * SECOND),
                         new ArchivePolicyItem(MINUTE, 1440L, 1440 * MINUTE)),
                 new TreeSet<>(List.of("mean", "max", "min", "sum", "count", "last")));
         List<Metric> metrics = new ArrayList<>();
@@ -71,21 +74,30 @@ public final class AggregatesWarmUp implements Managed {
             String method = round % 2 == 0 ? "mean" : "max";
             Operation operations = OperationParser.parse(operationsOver(metrics, method));
             List<AggregatesProcessor.Reference> references = metrics.stream()
-                    .map(metric -> new AggregatesProcessor.Reference(metric, method, metric.id().toString()))
+                    .map(metric -> new AggregatesProcessor.Reference(
+                            metric, method, metric.id().toString()))
                     .toList();
             long granularity = round % 4 < 3 ? MINUTE : SECOND;
-            Object measures = processor.compute(references, stored, operations, null, null, List.of(granularity),
-                    0, new Fill.DropNa());
+            Object measures = processor.compute(
+                    references, stored, operations, null, null, List.of(granularity), 0, new Fill.DropNa());
             json.writeValue(OutputStream.nullOutputStream(), Map.of("measures", Map.of("aggregated", measures)));
         }
         for (int read = 0; read < 8; read++) {
-            processor.run(List.of(new AggregatesProcessor.Reference(metrics.get(read), "mean",
-                            metrics.get(read).id().toString())),
-                    OperationParser.parse(operationsOver(metrics.subList(read, read + 1), "mean")), null, null,
-                    List.of(MINUTE), 0, new Fill.DropNa());
+            processor.run(
+                    List.of(new AggregatesProcessor.Reference(
+                            metrics.get(read), "mean", metrics.get(read).id().toString())),
+                    OperationParser.parse(operationsOver(metrics.subList(read, read + 1), "mean")),
+                    null,
+                    null,
+                    List.of(MINUTE),
+                    0,
+                    new Fill.DropNa());
         }
-        LOG.info("Aggregates code path warmed up in {} ms ({} rounds over {} made-up metrics)",
-                (System.nanoTime() - started) / 1_000_000, rounds, METRICS);
+        LOG.info(
+                "Aggregates code path warmed up in {} ms ({} rounds over {} made-up metrics)",
+                (System.nanoTime() - started) / 1_000_000,
+                rounds,
+                METRICS);
     }
 
     /** 1,000 one-second points per metric and their minute means, stored as splits and read back. */
@@ -94,9 +106,11 @@ public final class AggregatesWarmUp implements Managed {
         long origin = 1_700_000_000L * SECOND;
         for (Metric metric : metrics) {
             for (String method : List.of("mean", "max")) {
-                stored.put(new AggregateStore.SeriesKey(metric.id(), method, SECOND),
+                stored.put(
+                        new AggregateStore.SeriesKey(metric.id(), method, SECOND),
                         throughSplit(series(origin, SECOND, 1000, random), SECOND));
-                stored.put(new AggregateStore.SeriesKey(metric.id(), method, MINUTE),
+                stored.put(
+                        new AggregateStore.SeriesKey(metric.id(), method, MINUTE),
                         throughSplit(series(origin, MINUTE, 17, random), MINUTE));
             }
         }
@@ -120,7 +134,8 @@ public final class AggregatesWarmUp implements Managed {
 
     private ArrayNode operationsOver(List<Metric> metrics, String method) {
         ArrayNode references = json.createArrayNode().add("metric");
-        metrics.forEach(metric -> references.add(json.createArrayNode().add(metric.id().toString()).add(method)));
+        metrics.forEach(metric -> references.add(
+                json.createArrayNode().add(metric.id().toString()).add(method)));
         return json.createArrayNode().add("aggregate").add(method).add(references);
     }
 }

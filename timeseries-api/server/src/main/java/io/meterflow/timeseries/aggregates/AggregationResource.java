@@ -50,8 +50,14 @@ public final class AggregationResource {
     private final AccessPolicy access;
     private final Backlog backlog;
 
-    public AggregationResource(MetricService metrics, AggregatesProcessor processor, MeasureReader reader,
-            AggregateQuery queries, JsonBodies bodies, AccessPolicy access, Backlog backlog) {
+    public AggregationResource(
+            MetricService metrics,
+            AggregatesProcessor processor,
+            MeasureReader reader,
+            AggregateQuery queries,
+            JsonBodies bodies,
+            AccessPolicy access,
+            Backlog backlog) {
         this.backlog = backlog;
         this.metrics = metrics;
         this.processor = processor;
@@ -66,15 +72,19 @@ public final class AggregationResource {
         List<String> ids = uri.getQueryParameters().getOrDefault("metric", List.of());
         List<UUID> parsed = new ArrayList<>();
         for (String id : ids) {
-            parsed.add(ResourceIds.parseUuid(id).orElseThrow(() -> ApiException.badRequest(
-                    "Invalid input: badly formed hexadecimal UUID string @ data[" + ids.indexOf(id) + "]")));
+            parsed.add(ResourceIds.parseUuid(id)
+                    .orElseThrow(() -> ApiException.badRequest(
+                            "Invalid input: badly formed hexadecimal UUID string @ data[" + ids.indexOf(id) + "]")));
         }
         return aggregate(Caller.from(security), parsed, uri);
     }
 
     @POST
-    public List<Object[]> post(@Context SecurityContext security, @Context UriInfo uri,
-            @HeaderParam(HttpHeaders.CONTENT_TYPE) String type, byte[] body) {
+    public List<Object[]> post(
+            @Context SecurityContext security,
+            @Context UriInfo uri,
+            @HeaderParam(HttpHeaders.CONTENT_TYPE) String type,
+            byte[] body) {
         JsonNode json = bodies.read(type, body);
         if (!json.isArray()) {
             throw ApiException.invalidInput("expected a list", List.of());
@@ -82,8 +92,10 @@ public final class AggregationResource {
         List<UUID> parsed = new ArrayList<>();
         for (int i = 0; i < json.size(); i++) {
             int index = i;
-            parsed.add(ResourceIds.parseUuid(json.get(i).asText()).orElseThrow(() -> ApiException.invalidInput(
-                    "badly formed hexadecimal UUID string @ data[" + index + "]", List.of(Integer.toString(index)))));
+            parsed.add(ResourceIds.parseUuid(json.get(i).asText())
+                    .orElseThrow(() -> ApiException.invalidInput(
+                            "badly formed hexadecimal UUID string @ data[" + index + "]",
+                            List.of(Integer.toString(index)))));
         }
         return aggregate(Caller.from(security), parsed, uri);
     }
@@ -99,12 +111,16 @@ public final class AggregationResource {
     }
 
     /** Aggregates these metrics with the query's aggregation, reaggregation, window and fill. */
-    List<Object[]> aggregateMetrics(Caller caller, List<Metric> selected,
-            jakarta.ws.rs.core.MultivaluedMap<String, String> query) {
+    List<Object[]> aggregateMetrics(
+            Caller caller, List<Metric> selected, jakarta.ws.rs.core.MultivaluedMap<String, String> query) {
         String aggregation = query.getFirst("aggregation") == null ? "mean" : query.getFirst("aggregation");
         String reaggregation = query.getFirst("reaggregation") == null ? aggregation : query.getFirst("reaggregation");
-        AggregateQuery.Window window = queries.window(query.getFirst("start"), query.getFirst("stop"),
-                query.getFirst("granularity"), query.getFirst("needed_overlap"), query.getFirst("fill"));
+        AggregateQuery.Window window = queries.window(
+                query.getFirst("start"),
+                query.getFirst("stop"),
+                query.getFirst("granularity"),
+                query.getFirst("needed_overlap"),
+                query.getFirst("fill"));
         selected.forEach(metric -> access.requireMetricReader(caller, metric.accessTarget()));
         if (selected.isEmpty()) {
             return List.of();
@@ -121,9 +137,12 @@ public final class AggregationResource {
             }
         }
         List<AggregatesProcessor.Reference> references = selected.stream()
-                .map(metric -> new AggregatesProcessor.Reference(metric, aggregation, metric.id().toString())).toList();
+                .map(metric -> new AggregatesProcessor.Reference(
+                        metric, aggregation, metric.id().toString()))
+                .toList();
         List<Long> granularities = window.granularities() == null
-                ? AggregatesProcessor.commonGranularities(references) : window.granularities();
+                ? AggregatesProcessor.commonGranularities(references)
+                : window.granularities();
         for (Metric metric : selected) {
             for (long granularity : granularities) {
                 if (metric.archivePolicy().itemFor(granularity).isEmpty()) {
@@ -147,21 +166,33 @@ public final class AggregationResource {
                 description.put("detail", detail);
                 throw new ApiException(404, description);
             }
-            List<Long> descending = granularities.stream().sorted(Comparator.reverseOrder()).toList();
-            return reader.read(selected.get(0), new MeasureReader.Query(aggregation, descending, window.start(),
-                    window.stop(), resample)).stream()
-                    .map(p -> new Object[] {Timestamps.format(p.timestamp()), p.granularity(), p.value()}).toList();
+            List<Long> descending =
+                    granularities.stream().sorted(Comparator.reverseOrder()).toList();
+            return reader
+                    .read(
+                            selected.get(0),
+                            new MeasureReader.Query(aggregation, descending, window.start(), window.stop(), resample))
+                    .stream()
+                    .map(p -> new Object[] {Timestamps.format(p.timestamp()), p.granularity(), p.value()})
+                    .toList();
         }
         Operation series = new Operation.Metrics(references.stream()
-                .map(r -> new Operation.Reference(r.name(), r.method())).toList());
+                .map(r -> new Operation.Reference(r.name(), r.method()))
+                .toList());
         if (resample != null) {
             series = new Operation.Resample(aggregation, resample, series);
         }
         Operation operation = new Operation.Aggregate(reaggregation, series);
         try {
             @SuppressWarnings("unchecked")
-            List<Object[]> rows = (List<Object[]>) processor.run(references, operation, window.start(),
-                    window.stop(), granularities, window.neededOverlap(), window.fill());
+            List<Object[]> rows = (List<Object[]>) processor.run(
+                    references,
+                    operation,
+                    window.start(),
+                    window.stop(),
+                    granularities,
+                    window.neededOverlap(),
+                    window.fill());
             return rows;
         } catch (AggregatesProcessor.MissingAggregationException missing) {
             throw ApiException.notFound(missing.getMessage());

@@ -9,17 +9,13 @@ import io.meterflow.timeseries.api.ApiException;
  */
 public sealed interface Fill {
 
-    record None() implements Fill {
-    }
+    record None() implements Fill {}
 
-    record Value(double value) implements Fill {
-    }
+    record Value(double value) implements Fill {}
 
-    record Null() implements Fill {
-    }
+    record Null() implements Fill {}
 
-    record DropNa() implements Fill {
-    }
+    record DropNa() implements Fill {}
 
     static Fill parse(String fill) {
         if (fill == null) {

@@ -12,8 +12,7 @@ final class GridAggregates {
 
     private static final Set<String> BASE = Set.of("mean", "median", "std", "min", "max", "sum", "var", "count");
 
-    private GridAggregates() {
-    }
+    private GridAggregates() {}
 
     static boolean isKnown(String method) {
         return BASE.contains(isRate(method) ? method.substring(5) : method);

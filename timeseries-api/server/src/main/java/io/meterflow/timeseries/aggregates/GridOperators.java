@@ -54,8 +54,7 @@ final class GridOperators {
             Map.entry("clip_min", Math::max),
             Map.entry("clip_max", Math::min));
 
-    private GridOperators() {
-    }
+    private GridOperators() {}
 
     static boolean isUnary(String operator) {
         return UNARY.containsKey(operator) || operator.equals("rateofchange");

@@ -11,8 +11,7 @@ import java.util.List;
 public sealed interface Operation {
 
     /** A metric (or, in resource searches, a metric name pattern) and the aggregation method read. */
-    record Reference(String metric, String method) {
-    }
+    record Reference(String metric, String method) {}
 
     /** {@code (metric (m1 agg) (m2 agg) ...)} or {@code (metric m agg)}: series columns of the grid. */
     record Metrics(List<Reference> references) implements Operation {
@@ -22,30 +21,23 @@ public sealed interface Operation {
     }
 
     /** {@code (aggregate method operand)}: one series from all columns, per timestamp. */
-    record Aggregate(String method, Operation operand) implements Operation {
-    }
+    record Aggregate(String method, Operation operand) implements Operation {}
 
     /** {@code (rolling method window operand)}: each column over a sliding window of points. */
-    record Rolling(String method, int window, Operation operand) implements Operation {
-    }
+    record Rolling(String method, int window, Operation operand) implements Operation {}
 
     /** {@code (resample method granularity operand)}: each column regrouped into new buckets. */
-    record Resample(String method, Resampling sampling, Operation operand) implements Operation {
-    }
+    record Resample(String method, Resampling sampling, Operation operand) implements Operation {}
 
     /** {@code (abs operand)}, {@code (rateofchange operand)}...: a function of each value. */
-    record Unary(String operator, Operation operand) implements Operation {
-    }
+    record Unary(String operator, Operation operand) implements Operation {}
 
     /** {@code (+ left right)}, {@code (>= left right)}...: element-wise, series or constants. */
-    record Binary(String operator, Operation left, Operation right) implements Operation {
-    }
+    record Binary(String operator, Operation left, Operation right) implements Operation {}
 
     /** {@code (clip operand min max)}: values bounded on both sides (a bound may be absent). */
-    record Clip(Operation operand, Operation min, Operation max) implements Operation {
-    }
+    record Clip(Operation operand, Operation min, Operation max) implements Operation {}
 
     /** A number in an expression. */
-    record Constant(double value) implements Operation {
-    }
+    record Constant(double value) implements Operation {}
 }

@@ -18,14 +18,11 @@ import java.util.function.DoubleUnaryOperator;
 final class OperationEvaluator {
 
     /** An evaluated operand: a grid of series, or a plain number. */
-    private sealed interface Value {
-    }
+    private sealed interface Value {}
 
-    private record Series(Grid grid) implements Value {
-    }
+    private record Series(Grid grid) implements Value {}
 
-    private record Scalar(double value) implements Value {
-    }
+    private record Scalar(double value) implements Value {}
 
     private final List<Operation.Reference> columnReferences;
     /** The series involved, as Gnocchi names them in errors: [name, method] pairs. */
@@ -34,7 +31,9 @@ final class OperationEvaluator {
     /** {@code columnReferences} names the columns of the initial grid, in order. */
     OperationEvaluator(List<Operation.Reference> columnReferences) {
         this.columnReferences = List.copyOf(columnReferences);
-        this.errorDetail = this.columnReferences.stream().map(r -> List.of(r.metric(), r.method())).toList();
+        this.errorDetail = this.columnReferences.stream()
+                .map(r -> List.of(r.metric(), r.method()))
+                .toList();
     }
 
     Grid evaluate(Operation operation, Grid initial) {
@@ -66,8 +65,11 @@ final class OperationEvaluator {
             return new Series(unary(grid(unary.operand(), initial), unary.operator()));
         }
         if (operation instanceof Operation.Binary binary) {
-            return binary(evaluate(binary.left(), initial, false), evaluate(binary.right(), initial, false),
-                    GridOperators.binary(binary.operator()), binary.operator());
+            return binary(
+                    evaluate(binary.left(), initial, false),
+                    evaluate(binary.right(), initial, false),
+                    GridOperators.binary(binary.operator()),
+                    binary.operator());
         }
         return clip((Operation.Clip) operation, initial);
     }
@@ -111,8 +113,8 @@ final class OperationEvaluator {
         int window = rolling.window();
         int length = grid.times().length;
         if (window > length) {
-            throw new UnaggregableException(errorDetail,
-                    "Rolling window '" + window + "' is greater than serie length '" + length + "'");
+            throw new UnaggregableException(
+                    errorDetail, "Rolling window '" + window + "' is greater than serie length '" + length + "'");
         }
         long[] times = Arrays.copyOfRange(grid.times(), window - 1, length);
         double[][] columns = new double[grid.width()][];
@@ -139,8 +141,8 @@ final class OperationEvaluator {
         List<TimeSeries> resampled = new ArrayList<>();
         TreeSet<Long> allTimes = new TreeSet<>();
         for (double[] column : grid.columns()) {
-            TimeSeries series = BucketAggregator.resample(new TimeSeries(grid.times(), column),
-                    resample.sampling().bucketStart(), method);
+            TimeSeries series = BucketAggregator.resample(
+                    new TimeSeries(grid.times(), column), resample.sampling().bucketStart(), method);
             resampled.add(series);
             for (long time : series.timestamps()) {
                 allTimes.add(time);
@@ -157,13 +159,15 @@ final class OperationEvaluator {
     private static Grid unary(Grid grid, String operator) {
         if (operator.equals("rateofchange")) {
             long[] times = Arrays.copyOfRange(grid.times(), Math.min(1, grid.times().length), grid.times().length);
-            double[][] columns = Arrays.stream(grid.columns()).map(OperationEvaluator::differences)
+            double[][] columns = Arrays.stream(grid.columns())
+                    .map(OperationEvaluator::differences)
                     .toArray(double[][]::new);
             return grid.withColumns(times, columns, grid.aggregated());
         }
         DoubleUnaryOperator function = GridOperators.unary(operator);
         double[][] columns = Arrays.stream(grid.columns())
-                .map(column -> Arrays.stream(column).map(function).toArray()).toArray(double[][]::new);
+                .map(column -> Arrays.stream(column).map(function).toArray())
+                .toArray(double[][]::new);
         return grid.withColumns(grid.times(), columns, grid.aggregated());
     }
 
@@ -175,7 +179,8 @@ final class OperationEvaluator {
             Grid l = a.grid();
             Grid r = b.grid();
             if (!Arrays.equals(l.times(), r.times()) || !l.granularity().equals(r.granularity())) {
-                throw new UnaggregableException(errorDetail,
+                throw new UnaggregableException(
+                        errorDetail,
                         "Can't compute timeseries with different granularity or timestamps for '" + operator + "'");
             }
             double[][] columns = broadcast(l.columns(), r.columns(), function);
@@ -219,7 +224,8 @@ final class OperationEvaluator {
 
     private static Grid map(Grid grid, DoubleUnaryOperator function) {
         double[][] columns = Arrays.stream(grid.columns())
-                .map(column -> Arrays.stream(column).map(function).toArray()).toArray(double[][]::new);
+                .map(column -> Arrays.stream(column).map(function).toArray())
+                .toArray(double[][]::new);
         return grid.withColumns(grid.times(), columns, grid.aggregated());
     }
 

@@ -17,8 +17,7 @@ import java.util.Set;
  */
 public final class OperationParser {
 
-    private OperationParser() {
-    }
+    private OperationParser() {}
 
     public static Operation parse(JsonNode operations) {
         Object tree = operations.isTextual() ? parseText(operations.asText()) : fromJson(operations);
@@ -69,8 +68,10 @@ public final class OperationParser {
                     i = end + 1;
                     continue;
                 }
-                while (end < text.length() && !Character.isWhitespace(text.charAt(end))
-                        && text.charAt(end) != '(' && text.charAt(end) != ')') {
+                while (end < text.length()
+                        && !Character.isWhitespace(text.charAt(end))
+                        && text.charAt(end) != '('
+                        && text.charAt(end) != ')') {
                     end++;
                 }
                 stack.get(stack.size() - 1).add(text.substring(i, end));
@@ -95,7 +96,8 @@ public final class OperationParser {
         if (node.isTextual()) {
             return node.asText();
         }
-        throw invalid("Expected a tuple/list, got a " + node.getNodeType().toString().toLowerCase(), node.toString());
+        throw invalid(
+                "Expected a tuple/list, got a " + node.getNodeType().toString().toLowerCase(), node.toString());
     }
 
     private static Operation node(Object tree, boolean root) {
@@ -140,7 +142,9 @@ public final class OperationParser {
                 if (list.size() != 3 && list.size() != 4) {
                     throw invalid("clip takes 2 or 3 arguments", tree);
                 }
-                yield new Operation.Clip(node(list.get(1), false), node(list.get(2), false),
+                yield new Operation.Clip(
+                        node(list.get(1), false),
+                        node(list.get(2), false),
                         list.size() == 4 ? node(list.get(3), false) : null);
             }
             default -> {
@@ -173,8 +177,10 @@ public final class OperationParser {
     }
 
     private static Operation.Reference reference(Object pair, Object tree) {
-        if (pair instanceof List<?> items && items.size() == 2
-                && items.get(0) instanceof String metric && items.get(1) instanceof String method) {
+        if (pair instanceof List<?> items
+                && items.size() == 2
+                && items.get(0) instanceof String metric
+                && items.get(1) instanceof String method) {
             return new Operation.Reference(metric, method);
         }
         throw invalid("metric references are (metric aggregation) pairs", tree);

@@ -28,8 +28,7 @@ import java.util.UUID;
 public final class ResourceAggregates {
 
     /** One group: the attribute values it shares ({@code {}} without group-by) and its metrics. */
-    public record Group(Map<String, Object> key, List<Resource> resources) {
-    }
+    public record Group(Map<String, Object> key, List<Resource> resources) {}
 
     private final ResourceSearches searches;
     private final MetricService metrics;

@@ -42,8 +42,12 @@ public final class ResourceAggregationResource {
     private final AggregationResource aggregation;
     private final JsonBodies bodies;
 
-    public ResourceAggregationResource(ResourceTypeService types, ResourceSearches searches,
-            ResourceAggregates resources, AggregationResource aggregation, JsonBodies bodies) {
+    public ResourceAggregationResource(
+            ResourceTypeService types,
+            ResourceSearches searches,
+            ResourceAggregates resources,
+            AggregationResource aggregation,
+            JsonBodies bodies) {
         this.types = types;
         this.searches = searches;
         this.resources = resources;
@@ -60,9 +64,13 @@ public final class ResourceAggregationResource {
     /** Only POST, as in Gnocchi 4.4 (a GET is a 405); the search comes as body or {@code ?filter=}. */
     @POST
     @Path("{name}")
-    public Object post(@Context SecurityContext security, @PathParam("type") String type,
-            @PathParam("name") String name, @Context UriInfo uri,
-            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, byte[] body) {
+    public Object post(
+            @Context SecurityContext security,
+            @PathParam("type") String type,
+            @PathParam("name") String name,
+            @Context UriInfo uri,
+            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+            byte[] body) {
         JsonNode query = body == null || body.length == 0 ? null : bodies.read(contentType, body);
         return aggregate(security, type, name, uri, query);
     }
@@ -83,7 +91,8 @@ public final class ResourceAggregationResource {
             throw invalid;
         }
         if (groupby.isEmpty()) {
-            List<Metric> metrics = groups.isEmpty() ? List.of()
+            List<Metric> metrics = groups.isEmpty()
+                    ? List.of()
                     : resources.matching(groups.get(0).resources(), name);
             return aggregation.aggregateMetrics(caller, metrics, parameters);
         }
@@ -91,8 +100,9 @@ public final class ResourceAggregationResource {
         for (ResourceAggregates.Group group : groups) {
             Map<String, Object> result = new LinkedHashMap<>();
             result.put("group", group.key());
-            result.put("measures", aggregation.aggregateMetrics(caller,
-                    resources.matching(group.resources(), name), parameters));
+            result.put(
+                    "measures",
+                    aggregation.aggregateMetrics(caller, resources.matching(group.resources(), name), parameters));
             results.add(result);
         }
         return results;

@@ -35,8 +35,16 @@ public final class Aggregator implements Managed {
     private final Path stateDirectory;
     private final ManagedStreams streams = new ManagedStreams("aggregator");
 
-    public Aggregator(IngestSettings settings, String bootstrapServers, Transactions transactions, AggregateStore store,
-            BufferSlices slices, MetricDao metricDao, MetricRegistry registry, Path stateDirectory, Clock clock) {
+    public Aggregator(
+            IngestSettings settings,
+            String bootstrapServers,
+            Transactions transactions,
+            AggregateStore store,
+            BufferSlices slices,
+            MetricDao metricDao,
+            MetricRegistry registry,
+            Path stateDirectory,
+            Clock clock) {
         this.slices = slices;
         this.settings = settings;
         this.bootstrapServers = bootstrapServers;
@@ -49,9 +57,13 @@ public final class Aggregator implements Managed {
 
     @Override
     public void start() {
-        streams.start(() -> AggregatorTopology.build(settings, transactions, store, slices, metrics, counters),
+        streams.start(
+                () -> AggregatorTopology.build(settings, transactions, store, slices, metrics, counters),
                 AggregatorTopology.streamsConfig(settings, bootstrapServers, stateDirectory.toString()));
-        LOG.info("Aggregator {} folding {} from {}", settings.aggregatorApplicationId(), settings.measuresTopic(),
+        LOG.info(
+                "Aggregator {} folding {} from {}",
+                settings.aggregatorApplicationId(),
+                settings.measuresTopic(),
                 bootstrapServers);
     }
 

@@ -17,8 +17,7 @@ import java.util.Optional;
 public final class AggregatorProgress {
 
     /** Where a partition stands; {@code records} and {@code measures} are totals folded so far. */
-    public record Position(long nextOffset, long records, long measures) {
-    }
+    public record Position(long nextOffset, long records, long measures) {}
 
     public Optional<Position> read(Connection connection, String topic, int partition) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(
@@ -26,7 +25,8 @@ public final class AggregatorProgress {
             select.setString(1, topic);
             select.setInt(2, partition);
             try (ResultSet row = select.executeQuery()) {
-                return row.next() ? Optional.of(new Position(row.getLong(1), row.getLong(2), row.getLong(3)))
+                return row.next()
+                        ? Optional.of(new Position(row.getLong(1), row.getLong(2), row.getLong(3)))
                         : Optional.empty();
             }
         }
@@ -51,8 +51,15 @@ public final class AggregatorProgress {
      * the counts. False when the stored position is not {@code expected}: another aggregator
      * instance folded these records first (this one is a zombie of a rebalance) and must not write.
      */
-    public boolean advance(Connection connection, String topic, int partition, Long expected, long nextOffset,
-            long records, long measures) throws SQLException {
+    public boolean advance(
+            Connection connection,
+            String topic,
+            int partition,
+            Long expected,
+            long nextOffset,
+            long records,
+            long measures)
+            throws SQLException {
         if (expected == null) {
             try (PreparedStatement insert = connection.prepareStatement("""
                     INSERT INTO aggregator_progress (topic, partition, next_offset, records, measures)

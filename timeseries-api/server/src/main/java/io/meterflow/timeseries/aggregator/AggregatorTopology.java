@@ -23,22 +23,41 @@ public final class AggregatorTopology {
     static final String FOLD = "fold";
     static final String DEAD_LETTERS = "dead-letters";
 
-    private AggregatorTopology() {
-    }
+    private AggregatorTopology() {}
 
-    public static Topology build(IngestSettings settings, Transactions transactions, AggregateStore store,
-            BufferSlices slices, MetricLookup metrics, AggregatorMetrics counters) {
+    public static Topology build(
+            IngestSettings settings,
+            Transactions transactions,
+            AggregateStore store,
+            BufferSlices slices,
+            MetricLookup metrics,
+            AggregatorMetrics counters) {
         MeasureRecordCodec format = new MeasureRecordCodec();
         Topology topology = new Topology();
         topology.addSource(SOURCE, new ByteArrayDeserializer(), new ByteArrayDeserializer(), settings.measuresTopic());
         CommitPacer pacer = new CommitPacer(settings.backlogCommitIntervalMs());
-        topology.addProcessor(FOLD, () -> new MeasureFoldProcessor(format, counters,
-                Duration.ofMillis(settings.commitIntervalMs()), Duration.ofMillis(settings.backlogCommitIntervalMs()),
-                pacer), SOURCE);
-        topology.addStateStore(FoldStore.builder(transactions, store, slices, new AggregatorProgress(),
-                settings.measuresTopic(), settings.cachedBufferBytes(), counters, metrics), FOLD);
-        topology.addSink(DEAD_LETTERS, settings.deadLetterTopic(), new ByteArraySerializer(), new ByteArraySerializer(),
+        topology.addProcessor(
+                FOLD,
+                () -> new MeasureFoldProcessor(
+                        format,
+                        counters,
+                        Duration.ofMillis(settings.commitIntervalMs()),
+                        Duration.ofMillis(settings.backlogCommitIntervalMs()),
+                        pacer),
+                SOURCE);
+        topology.addStateStore(
+                FoldStore.builder(
+                        transactions,
+                        store,
+                        slices,
+                        new AggregatorProgress(),
+                        settings.measuresTopic(),
+                        settings.cachedBufferBytes(),
+                        counters,
+                        metrics),
                 FOLD);
+        topology.addSink(
+                DEAD_LETTERS, settings.deadLetterTopic(), new ByteArraySerializer(), new ByteArraySerializer(), FOLD);
         return topology;
     }
 
@@ -47,7 +66,11 @@ public final class AggregatorTopology {
         // made exactly once by aggregator_progress, written with the aggregates. Streams commits on
         // the long interval; the fold processor asks for a commit every short interval while it
         // keeps up (MeasureFoldProcessor.commitIfCaughtUp).
-        return ManagedStreams.exactlyOnceConfig(settings.aggregatorApplicationId(), bootstrapServers,
-                settings.aggregatorThreads(), settings.backlogCommitIntervalMs(), stateDirectory);
+        return ManagedStreams.exactlyOnceConfig(
+                settings.aggregatorApplicationId(),
+                bootstrapServers,
+                settings.aggregatorThreads(),
+                settings.backlogCommitIntervalMs(),
+                stateDirectory);
     }
 }

@@ -14,8 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class CommitPacer {
 
-    private record Progress(long newestRecordTime, long processedAt) {
-    }
+    private record Progress(long newestRecordTime, long processedAt) {}
 
     private final long behindAfterMs;
     private final Map<Integer, Progress> partitions = new ConcurrentHashMap<>();
@@ -26,7 +25,9 @@ final class CommitPacer {
     }
 
     void processed(int partition, long recordTime, long now) {
-        partitions.merge(partition, new Progress(recordTime, now),
+        partitions.merge(
+                partition,
+                new Progress(recordTime, now),
                 (old, latest) -> new Progress(Math.max(old.newestRecordTime(), recordTime), now));
     }
 

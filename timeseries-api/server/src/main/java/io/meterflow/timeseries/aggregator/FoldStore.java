@@ -39,8 +39,15 @@ final class FoldStore implements StateStore, CachedStateStore<byte[], byte[]> {
     private PartitionFold fold;
     private boolean open;
 
-    private FoldStore(Transactions transactions, AggregateStore store, BufferSlices slices, AggregatorProgress progress,
-            String topic, long cachedBytesBound, AggregatorMetrics counters, Aggregators aggregators,
+    private FoldStore(
+            Transactions transactions,
+            AggregateStore store,
+            BufferSlices slices,
+            AggregatorProgress progress,
+            String topic,
+            long cachedBytesBound,
+            AggregatorMetrics counters,
+            Aggregators aggregators,
             MetricLookup lookup) {
         this.lookup = lookup;
         this.slices = slices;
@@ -60,8 +67,17 @@ final class FoldStore implements StateStore, CachedStateStore<byte[], byte[]> {
 
     @Override
     public void init(StateStoreContext context, StateStore root) {
-        fold = new PartitionFold(transactions, store, slices, progress, topic, context.taskId().partition(),
-                cachedBytesBound, counters, aggregators, lookup);
+        fold = new PartitionFold(
+                transactions,
+                store,
+                slices,
+                progress,
+                topic,
+                context.taskId().partition(),
+                cachedBytesBound,
+                counters,
+                aggregators,
+                lookup);
         context.register(root, (key, value) -> {
             // no changelog: nothing to restore
         });
@@ -108,8 +124,14 @@ final class FoldStore implements StateStore, CachedStateStore<byte[], byte[]> {
         return open;
     }
 
-    static StoreBuilder<FoldStore> builder(Transactions transactions, AggregateStore store, BufferSlices slices,
-            AggregatorProgress progress, String topic, long cachedBytesBound, AggregatorMetrics counters,
+    static StoreBuilder<FoldStore> builder(
+            Transactions transactions,
+            AggregateStore store,
+            BufferSlices slices,
+            AggregatorProgress progress,
+            String topic,
+            long cachedBytesBound,
+            AggregatorMetrics counters,
             MetricLookup lookup) {
         Aggregators aggregators = new Aggregators();
         return new StoreBuilder<>() {
@@ -138,8 +160,8 @@ final class FoldStore implements StateStore, CachedStateStore<byte[], byte[]> {
 
             @Override
             public FoldStore build() {
-                return new FoldStore(transactions, store, slices, progress, topic, cachedBytesBound, counters,
-                        aggregators, lookup);
+                return new FoldStore(
+                        transactions, store, slices, progress, topic, cachedBytesBound, counters, aggregators, lookup);
             }
 
             @Override

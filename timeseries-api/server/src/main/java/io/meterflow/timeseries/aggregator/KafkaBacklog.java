@@ -45,8 +45,13 @@ public final class KafkaBacklog implements Backlog {
     private final String aggregatorGroupId;
     private final Duration refreshTimeout;
 
-    public KafkaBacklog(Admin admin, Transactions transactions, AggregatorProgress progress, String topic,
-            String aggregatorGroupId, Duration refreshTimeout) {
+    public KafkaBacklog(
+            Admin admin,
+            Transactions transactions,
+            AggregatorProgress progress,
+            String topic,
+            String aggregatorGroupId,
+            Duration refreshTimeout) {
         this.admin = admin;
         this.transactions = transactions;
         this.progress = progress;
@@ -67,7 +72,8 @@ public final class KafkaBacklog implements Backlog {
         long measures = 0;
         for (TopicPartition partition : partitions) {
             AggregatorProgress.Position position = folded.get(partition.partition());
-            long from = position == null ? starts.get(partition) : Math.max(position.nextOffset(), starts.get(partition));
+            long from =
+                    position == null ? starts.get(partition) : Math.max(position.nextOffset(), starts.get(partition));
             from = Math.max(from, committed.getOrDefault(partition.partition(), -1L));
             waiting += Math.max(0, ends.get(partition) - from);
             if (position != null) {
@@ -86,11 +92,12 @@ public final class KafkaBacklog implements Backlog {
         // The producer's default partitioner for keyed records.
         TopicPartition partition = new TopicPartition(topic, Utils.toPositive(Utils.murmur2(key)) % partitions.size());
         long end = offsets(List.of(partition), OffsetSpec.latest()).get(partition);
-        boolean neverWritten = end == offsets(List.of(partition), OffsetSpec.earliest()).get(partition);
+        boolean neverWritten =
+                end == offsets(List.of(partition), OffsetSpec.earliest()).get(partition);
         long deadline = System.nanoTime() + refreshTimeout.toNanos();
         while (System.nanoTime() < deadline) {
-            Optional<AggregatorProgress.Position> position = transactions.read(
-                    c -> progress.read(c, topic, partition.partition()));
+            Optional<AggregatorProgress.Position> position =
+                    transactions.read(c -> progress.read(c, topic, partition.partition()));
             if (position.isPresent() && position.get().nextOffset() >= end) {
                 return;
             }
@@ -122,14 +129,18 @@ public final class KafkaBacklog implements Backlog {
     }
 
     private List<TopicPartition> partitions() {
-        TopicDescription description = await(admin.describeTopics(List.of(topic)).allTopicNames()).get(topic);
-        return description.partitions().stream().map(p -> new TopicPartition(topic, p.partition())).toList();
+        TopicDescription description =
+                await(admin.describeTopics(List.of(topic)).allTopicNames()).get(topic);
+        return description.partitions().stream()
+                .map(p -> new TopicPartition(topic, p.partition()))
+                .toList();
     }
 
     private Map<TopicPartition, Long> offsets(List<TopicPartition> partitions, OffsetSpec spec) {
         Map<TopicPartition, OffsetSpec> request = new HashMap<>();
         partitions.forEach(partition -> request.put(partition, spec));
-        Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> answer = await(admin.listOffsets(request).all());
+        Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> answer =
+                await(admin.listOffsets(request).all());
         Map<TopicPartition, Long> offsets = new HashMap<>();
         answer.forEach((partition, info) -> offsets.put(partition, info.offset()));
         return offsets;

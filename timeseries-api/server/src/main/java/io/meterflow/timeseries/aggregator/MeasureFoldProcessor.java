@@ -26,7 +26,6 @@ import org.apache.kafka.streams.processor.api.RecordMetadata;
  */
 final class MeasureFoldProcessor implements Processor<byte[], byte[], byte[], byte[]> {
 
-
     private final MeasureRecordCodec format;
     private final AggregatorMetrics counters;
     private final Duration commitInterval;
@@ -35,8 +34,12 @@ final class MeasureFoldProcessor implements Processor<byte[], byte[], byte[], by
     private ProcessorContext<byte[], byte[]> context;
     private PartitionFold fold;
 
-    MeasureFoldProcessor(MeasureRecordCodec format, AggregatorMetrics counters,
-            Duration commitInterval, Duration backlogCommitInterval, CommitPacer pacer) {
+    MeasureFoldProcessor(
+            MeasureRecordCodec format,
+            AggregatorMetrics counters,
+            Duration commitInterval,
+            Duration backlogCommitInterval,
+            CommitPacer pacer) {
         this.format = format;
         this.counters = counters;
         this.commitInterval = commitInterval;
@@ -85,8 +88,9 @@ final class MeasureFoldProcessor implements Processor<byte[], byte[], byte[], by
     private void deadLetter(Record<byte[], byte[]> record, RecordMetadata source, String reason) {
         Headers headers = record.headers();
         headers.add(DeadLetterHeaders.REASON, reason.getBytes(StandardCharsets.UTF_8));
-        headers.add(DeadLetterHeaders.SOURCE, DeadLetterHeaders.source(source.topic(), source.partition(),
-                source.offset()));
+        headers.add(
+                DeadLetterHeaders.SOURCE,
+                DeadLetterHeaders.source(source.topic(), source.partition(), source.offset()));
         context.forward(record.withHeaders(headers), AggregatorTopology.DEAD_LETTERS);
         counters.deadLettered().mark();
     }

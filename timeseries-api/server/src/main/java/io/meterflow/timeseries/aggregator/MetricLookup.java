@@ -29,8 +29,7 @@ final class MetricLookup {
 
     private static final int REFRESH_CHUNK = 5_000;
 
-    private record Entry(Optional<Metric> metric, long expiresAt) {
-    }
+    private record Entry(Optional<Metric> metric, long expiresAt) {}
 
     private final Transactions transactions;
     private final MetricDao metrics;

@@ -63,14 +63,23 @@ final class PartitionFold {
     private long cachedBytes;
     /** Stored next offset when this fold loaded or last wrote it; null before the partition's first commit. */
     private Long committedOffset;
+
     private boolean positionLoaded;
     private boolean gapReported;
     private long nextOffset = -1;
     private long records;
     private long measures;
 
-    PartitionFold(Transactions transactions, AggregateStore store, BufferSlices slices, AggregatorProgress progress,
-            String topic, int partition, long cachedBytesBound, AggregatorMetrics counters, Aggregators aggregators,
+    PartitionFold(
+            Transactions transactions,
+            AggregateStore store,
+            BufferSlices slices,
+            AggregatorProgress progress,
+            String topic,
+            int partition,
+            long cachedBytesBound,
+            AggregatorMetrics counters,
+            Aggregators aggregators,
             MetricLookup lookup) {
         this.lookup = lookup;
         this.transactions = transactions;
@@ -87,9 +96,10 @@ final class PartitionFold {
     /** False for a record the database already holds the result of (a replay after a crash). */
     boolean shouldFold(long offset) {
         if (!positionLoaded) {
-            Optional<AggregatorProgress.Position> stored = transactions.read(
-                    connection -> progress.read(connection, topic, partition));
-            committedOffset = stored.map(AggregatorProgress.Position::nextOffset).orElse(null);
+            Optional<AggregatorProgress.Position> stored =
+                    transactions.read(connection -> progress.read(connection, topic, partition));
+            committedOffset =
+                    stored.map(AggregatorProgress.Position::nextOffset).orElse(null);
             positionLoaded = true;
         }
         if (committedOffset != null && offset > committedOffset && nextOffset < 0 && !gapReported) {
@@ -97,9 +107,15 @@ final class PartitionFold {
             // or (the usual case since the sample ingest writes transactionally) the offsets in between
             // are transaction markers and aborted records, which hold no measure. Only the reader can tell.
             gapReported = true;
-            LOG.warn("{}-{} resumes at offset {} but the aggregates hold offsets below {} only: offsets {} to {} "
-                    + "were not folded (harmless if they are transaction markers or aborted records)", topic,
-                    partition, offset, committedOffset, committedOffset, offset - 1);
+            LOG.warn(
+                    "{}-{} resumes at offset {} but the aggregates hold offsets below {} only: offsets {} to {} "
+                            + "were not folded (harmless if they are transaction markers or aborted records)",
+                    topic,
+                    partition,
+                    offset,
+                    committedOffset,
+                    committedOffset,
+                    offset - 1);
         }
         return committedOffset == null || offset >= committedOffset;
     }
@@ -169,11 +185,15 @@ final class PartitionFold {
                         needBuffer.add(id);
                     }
                 }
-                Map<UUID, TimeSeries> loaded = slices.load(connection, needBuffer.stream()
-                        .filter(id -> !(cached.get(id) instanceof CachedBuffer.Whole)).toList());
+                Map<UUID, TimeSeries> loaded = slices.load(
+                        connection,
+                        needBuffer.stream()
+                                .filter(id -> !(cached.get(id) instanceof CachedBuffer.Whole))
+                                .toList());
                 for (UUID id : needBuffer) {
                     TimeSeries buffer = cached.get(id) instanceof CachedBuffer.Whole whole
-                            ? whole.buffer() : loaded.getOrDefault(id, TimeSeries.EMPTY);
+                            ? whole.buffer()
+                            : loaded.getOrDefault(id, TimeSeries.EMPTY);
                     foldWithBuffer(id, buffer, pending.get(id), changes, writes, written);
                 }
                 changes.writeTo(connection, store);
@@ -187,8 +207,12 @@ final class PartitionFold {
             written.forEach(this::cache);
             committedOffset = newOffset;
         } else {
-            LOG.warn("{}-{} was folded up to a later offset by another aggregator instance; dropping this "
-                    + "instance's batch up to offset {} and reloading", topic, partition, newOffset);
+            LOG.warn(
+                    "{}-{} was folded up to a later offset by another aggregator instance; dropping this "
+                            + "instance's batch up to offset {} and reloading",
+                    topic,
+                    partition,
+                    newOffset);
             cached.clear();
             cachedBytes = 0;
             positionLoaded = false;
@@ -201,8 +225,12 @@ final class PartitionFold {
     }
 
     /** The usual case: measures newer than the metric's, folded into its open buckets; false when it needs the buffer. */
-    private boolean foldInOrder(UUID id, List<Measure> gathered, AggregateChanges changes,
-            List<BufferSlices.Write> writes, Map<UUID, CachedBuffer> written) {
+    private boolean foldInOrder(
+            UUID id,
+            List<Measure> gathered,
+            AggregateChanges changes,
+            List<BufferSlices.Write> writes,
+            Map<UUID, CachedBuffer> written) {
         if (!(cached.get(id) instanceof CachedBuffer.Open open)) {
             return false;
         }
@@ -218,7 +246,10 @@ final class PartitionFold {
         long newest = update.open().newest();
         TimeSeries recent = TimeSeries.merge(open.recent(), update.appended());
         long keepFrom = aggregator.windowStart(newest);
-        writes.add(new BufferSlices.Write(id, recent.from(BufferSlices.from(update.appended().first())), keepFrom,
+        writes.add(new BufferSlices.Write(
+                id,
+                recent.from(BufferSlices.from(update.appended().first())),
+                keepFrom,
                 aggregator.windowStart(previousNewest) < keepFrom));
         changes.add(id, previousNewest, update.recomputed());
         written.put(id, new CachedBuffer.Open(update.open(), recent.from(BufferSlices.from(newest))));
@@ -226,8 +257,13 @@ final class PartitionFold {
     }
 
     /** Late or overwriting measures, a metric not in memory, or a policy that needs raw values: from the buffer. */
-    private void foldWithBuffer(UUID id, TimeSeries buffer, List<Measure> gathered, AggregateChanges changes,
-            List<BufferSlices.Write> writes, Map<UUID, CachedBuffer> written) {
+    private void foldWithBuffer(
+            UUID id,
+            TimeSeries buffer,
+            List<Measure> gathered,
+            AggregateChanges changes,
+            List<BufferSlices.Write> writes,
+            Map<UUID, CachedBuffer> written) {
         MetricAggregator aggregator = aggregators.forPolicy(metrics.get(id).archivePolicy());
         MetricUpdate update = aggregator.apply(buffer, gathered);
         counters.folded().mark(update.accepted());
@@ -239,8 +275,11 @@ final class PartitionFold {
         writes.add(BufferSlices.Write.of(id, buffer, update, aggregator.windowStart(updated.last())));
         changes.add(id, buffer, update);
         Optional<OpenBuckets> open = aggregator.foldsInOrder() ? aggregator.openBuckets(updated) : Optional.empty();
-        written.put(id, open.<CachedBuffer>map(buckets -> new CachedBuffer.Open(buckets,
-                updated.from(BufferSlices.from(updated.last())))).orElseGet(() -> new CachedBuffer.Whole(updated)));
+        written.put(
+                id,
+                open.<CachedBuffer>map(buckets ->
+                                new CachedBuffer.Open(buckets, updated.from(BufferSlices.from(updated.last()))))
+                        .orElseGet(() -> new CachedBuffer.Whole(updated)));
     }
 
     private void forget(UUID metricId) {

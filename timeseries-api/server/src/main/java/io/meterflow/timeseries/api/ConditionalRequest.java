@@ -21,16 +21,19 @@ import java.util.regex.Pattern;
 public final class ConditionalRequest {
 
     /** What a request may do once its preconditions are judged. */
-    public enum Outcome { PROCEED, NOT_MODIFIED }
+    public enum Outcome {
+        PROCEED,
+        NOT_MODIFIED
+    }
 
     /** The entity tag and the second-precision modification time of a representation. */
-    public record Version(String entityTag, Instant lastModified) {
-    }
+    public record Version(String entityTag, Instant lastModified) {}
 
     // A quoted tag, optionally weak, as in webob, which Gnocchi's API is served by.
     private static final Pattern TAG = Pattern.compile("(?:^|\\s)(W/)?\"((?:\\\\\"|.)*?)\"");
-    private static final DateTimeFormatter HTTP_DATE =
-            DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US).withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.ofPattern(
+                    "EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US)
+            .withZone(ZoneOffset.UTC);
 
     private final TagList ifMatch;
     private final TagList ifNoneMatch;
@@ -45,8 +48,11 @@ public final class ConditionalRequest {
     }
 
     public static ConditionalRequest of(HttpHeaders headers) {
-        return new ConditionalRequest(headers.getHeaderString("If-Match"), headers.getHeaderString("If-None-Match"),
-                headers.getHeaderString("If-Modified-Since"), headers.getHeaderString("If-Unmodified-Since"));
+        return new ConditionalRequest(
+                headers.getHeaderString("If-Match"),
+                headers.getHeaderString("If-None-Match"),
+                headers.getHeaderString("If-Modified-Since"),
+                headers.getHeaderString("If-Unmodified-Since"));
     }
 
     /**
@@ -67,7 +73,9 @@ public final class ConditionalRequest {
             }
             throw preconditionFailed();
         }
-        if (ifNoneMatch == null && read && ifModifiedSince != null
+        if (ifNoneMatch == null
+                && read
+                && ifModifiedSince != null
                 && !ifModifiedSince.isBefore(current.lastModified())) {
             return Outcome.NOT_MODIFIED;
         }
@@ -94,7 +102,8 @@ public final class ConditionalRequest {
             return null;
         }
         try {
-            return ZonedDateTime.parse(text.trim(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+            return ZonedDateTime.parse(text.trim(), DateTimeFormatter.RFC_1123_DATE_TIME)
+                    .toInstant();
         } catch (DateTimeParseException unreadable) {
             return null;
         }

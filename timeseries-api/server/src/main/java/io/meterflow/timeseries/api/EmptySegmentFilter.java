@@ -22,7 +22,9 @@ public final class EmptySegmentFilter implements ContainerRequestFilter {
         if (path == null || !path.contains("//")) {
             return;
         }
-        URI collapsed = UriBuilder.fromUri(requested).replacePath(path.replaceAll("/{2,}", "/")).build();
+        URI collapsed = UriBuilder.fromUri(requested)
+                .replacePath(path.replaceAll("/{2,}", "/"))
+                .build();
         request.setRequestUri(request.getUriInfo().getBaseUri(), collapsed);
     }
 }

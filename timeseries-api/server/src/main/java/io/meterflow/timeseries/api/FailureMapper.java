@@ -36,13 +36,14 @@ public final class FailureMapper implements ExceptionMapper<TimeseriesFailure> {
         } else if (failure instanceof ConflictException) {
             return ApiException.conflict(failure.getMessage());
         } else if (failure instanceof InvalidInputException invalid) {
-            return ApiException.badRequest(invalid.structured().<Object>map(parts -> parts)
-                    .orElse(invalid.getMessage()));
+            return ApiException.badRequest(
+                    invalid.structured().<Object>map(parts -> parts).orElse(invalid.getMessage()));
         } else if (failure instanceof ForbiddenException) {
             return ApiException.forbidden();
         } else if (failure instanceof UnavailableException) {
             return new ApiException(503, failure.getMessage());
         }
-        throw new IllegalStateException("no Gnocchi answer for " + failure.getClass().getName());
+        throw new IllegalStateException(
+                "no Gnocchi answer for " + failure.getClass().getName());
     }
 }

@@ -42,7 +42,8 @@ public final class JsonBodies {
     }
 
     public static void requireJson(String contentType) {
-        String mime = contentType == null ? "" : contentType.split(";", 2)[0].trim().toLowerCase();
+        String mime =
+                contentType == null ? "" : contentType.split(";", 2)[0].trim().toLowerCase();
         if (!mime.equals("application/json")) {
             throw ApiException.unsupportedMediaType();
         }

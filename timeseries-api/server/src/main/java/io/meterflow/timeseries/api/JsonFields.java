@@ -29,11 +29,15 @@ public final class JsonFields {
 
     /** Reads an object nested in the body at {@code elements} (keys and list indexes). */
     public static JsonFields at(JsonNode node, List<String> elements, Set<String> allowed) {
-        String path = "data" + String.join("", elements.stream()
-                .map(e -> e.chars().allMatch(Character::isDigit) ? "[" + e + "]" : "['" + e + "']").toList());
+        String path = "data"
+                + String.join(
+                        "",
+                        elements.stream()
+                                .map(e -> e.chars().allMatch(Character::isDigit) ? "[" + e + "]" : "['" + e + "']")
+                                .toList());
         if (node == null || !node.isObject()) {
-            throw ApiException.invalidInput("expected a dictionary" + (elements.isEmpty() ? "" : " @ " + path),
-                    elements);
+            throw ApiException.invalidInput(
+                    "expected a dictionary" + (elements.isEmpty() ? "" : " @ " + path), elements);
         }
         Iterator<String> names = node.fieldNames();
         while (names.hasNext()) {
@@ -126,5 +130,4 @@ public final class JsonFields {
         }
         return items;
     }
-
 }

@@ -26,8 +26,8 @@ public final class KeysetPagination {
         for (PageRequest.SortKey sort : sorts) {
             String column = sortableColumns.get(sort.attribute());
             if (column == null) {
-                throw ApiException.badRequest("Invalid pagination: `Sort key supplied is invalid: "
-                        + sort.attribute() + "'");
+                throw ApiException.badRequest(
+                        "Invalid pagination: `Sort key supplied is invalid: " + sort.attribute() + "'");
             }
             hasId |= column.equals(idColumn);
             columns.add(new PageRequest.SortKey(column, sort.descending(), sort.nullsFirst()));
@@ -39,9 +39,14 @@ public final class KeysetPagination {
     }
 
     public static String orderBy(List<PageRequest.SortKey> columns) {
-        return " ORDER BY " + String.join(", ", columns.stream()
-                .map(c -> c.attribute() + (c.descending() ? " DESC" : " ASC")
-                        + (c.nullsFirst() ? " NULLS FIRST" : " NULLS LAST")).toList());
+        return " ORDER BY "
+                + String.join(
+                        ", ",
+                        columns.stream()
+                                .map(c -> c.attribute()
+                                        + (c.descending() ? " DESC" : " ASC")
+                                        + (c.nullsFirst() ? " NULLS FIRST" : " NULLS LAST"))
+                                .toList());
     }
 
     /**

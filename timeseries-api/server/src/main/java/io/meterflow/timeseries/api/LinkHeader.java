@@ -15,8 +15,7 @@ import java.util.TreeMap;
  */
 public final class LinkHeader {
 
-    private LinkHeader() {
-    }
+    private LinkHeader() {}
 
     public static String next(UriInfo uri, PageRequest page, String lastId) {
         Map<String, List<String>> options = new TreeMap<>();
@@ -27,7 +26,9 @@ public final class LinkHeader {
         options.put("sort", page.rawSorts());
         StringBuilder params = new StringBuilder();
         options.forEach((key, values) -> values.forEach(value -> params.append(params.length() == 0 ? "" : "&")
-                .append(encode(key)).append('=').append(encode(value))));
+                .append(encode(key))
+                .append('=')
+                .append(encode(value))));
         return "<" + uri.getAbsolutePath() + "?" + params + ">; rel=\"next\"";
     }
 

@@ -6,8 +6,7 @@ import java.net.URISyntaxException;
 /** Location headers of created objects, with names percent-encoded as path segments. */
 public final class Locations {
 
-    private Locations() {
-    }
+    private Locations() {}
 
     /** A path relative to the application root; JAX-RS makes it absolute against the request. */
     public static URI of(String collection, String name) {

@@ -53,8 +53,9 @@ public record PageRequest(int limit, String marker, List<SortKey> sorts, List<St
             case "asc-nullslast" -> new SortKey(parts[0], false, false);
             case "desc-nullsfirst" -> new SortKey(parts[0], true, true);
             case "desc-nullslast" -> new SortKey(parts[0], true, false);
-            default -> throw ApiException.badRequest("Invalid pagination: `Unknown sort direction, must be one of: "
-                    + "asc-nullsfirst, asc-nullslast, desc-nullsfirst, desc-nullslast'");
+            default ->
+                throw ApiException.badRequest("Invalid pagination: `Unknown sort direction, must be one of: "
+                        + "asc-nullsfirst, asc-nullslast, desc-nullsfirst, desc-nullslast'");
         };
     }
 

@@ -16,15 +16,15 @@ import java.util.stream.Stream;
 public final class AggregationMethodSet {
 
     private static final List<String> PLAIN = Stream.concat(
-            Stream.of("mean", "sum", "last", "max", "min", "std", "median", "first", "count"),
-            IntStream.range(1, 100).mapToObj(i -> i + "pct")).toList();
-
-    /** Every method an archive policy may hold, rate: ones included. */
-    public static final List<String> ALL = Stream.concat(PLAIN.stream(), PLAIN.stream().map(m -> "rate:" + m))
+                    Stream.of("mean", "sum", "last", "max", "min", "std", "median", "first", "count"),
+                    IntStream.range(1, 100).mapToObj(i -> i + "pct"))
             .toList();
 
-    private AggregationMethodSet() {
-    }
+    /** Every method an archive policy may hold, rate: ones included. */
+    public static final List<String> ALL =
+            Stream.concat(PLAIN.stream(), PLAIN.stream().map(m -> "rate:" + m)).toList();
+
+    private AggregationMethodSet() {}
 
     public static boolean isValidEntry(String entry) {
         if (entry.equals("*")) {
@@ -41,7 +41,9 @@ public final class AggregationMethodSet {
         } else if (entries.stream().allMatch(e -> e.startsWith("+") || e.startsWith("-"))) {
             methods.addAll(defaults);
         } else {
-            entries.stream().filter(e -> !e.startsWith("+") && !e.startsWith("-")).forEach(methods::add);
+            entries.stream()
+                    .filter(e -> !e.startsWith("+") && !e.startsWith("-"))
+                    .forEach(methods::add);
         }
         for (String entry : entries) {
             if (entry.startsWith("-")) {

@@ -31,11 +31,13 @@ public record ArchivePolicy(
         Set<Long> granularities = new HashSet<>();
         for (ArchivePolicyItem item : definition) {
             if (!granularities.add(item.granularity())) {
-                throw new IllegalArgumentException("More than one archive policy uses granularity `"
-                        + formatSeconds(item.granularity()) + "'");
+                throw new IllegalArgumentException(
+                        "More than one archive policy uses granularity `" + formatSeconds(item.granularity()) + "'");
             }
         }
-        definition = definition.stream().sorted(Comparator.comparingLong(ArchivePolicyItem::granularity)).toList();
+        definition = definition.stream()
+                .sorted(Comparator.comparingLong(ArchivePolicyItem::granularity))
+                .toList();
         aggregationMethods = new TreeSet<>(aggregationMethods);
     }
 
@@ -51,7 +53,9 @@ public record ArchivePolicy(
     }
 
     public Optional<ArchivePolicyItem> itemFor(long granularity) {
-        return definition.stream().filter(item -> item.granularity() == granularity).findFirst();
+        return definition.stream()
+                .filter(item -> item.granularity() == granularity)
+                .findFirst();
     }
 
     public ArchivePolicy withDefinition(List<ArchivePolicyItem> newDefinition) {

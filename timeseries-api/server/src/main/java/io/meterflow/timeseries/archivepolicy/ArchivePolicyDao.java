@@ -21,8 +21,7 @@ public final class ArchivePolicyDao {
 
     private static final String COLUMNS = "name, back_window, definition::text, aggregation_methods";
 
-    private record StoredItem(long granularity, Long points, Long timespan) {
-    }
+    private record StoredItem(long granularity, Long points, Long timespan) {}
 
     private final ObjectMapper json;
     private final Map<String, List<ArchivePolicyItem>> parsedDefinitions = new ConcurrentHashMap<>();
@@ -38,14 +37,16 @@ public final class ArchivePolicyDao {
             insert.setString(1, policy.name());
             insert.setInt(2, policy.backWindow());
             insert.setString(3, writeDefinition(policy.definition()));
-            insert.setArray(4, connection.createArrayOf("text", policy.aggregationMethods().toArray()));
+            insert.setArray(
+                    4,
+                    connection.createArrayOf("text", policy.aggregationMethods().toArray()));
             insert.executeUpdate();
         }
     }
 
     public Optional<ArchivePolicy> find(Connection connection, String name) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement(
-                "SELECT " + COLUMNS + " FROM archive_policy WHERE name = ?")) {
+        try (PreparedStatement select =
+                connection.prepareStatement("SELECT " + COLUMNS + " FROM archive_policy WHERE name = ?")) {
             select.setString(1, name);
             try (ResultSet row = select.executeQuery()) {
                 return row.next() ? Optional.of(read(row)) : Optional.empty();
@@ -55,7 +56,7 @@ public final class ArchivePolicyDao {
 
     public List<ArchivePolicy> list(Connection connection) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(
-                "SELECT " + COLUMNS + " FROM archive_policy ORDER BY created_order");
+                        "SELECT " + COLUMNS + " FROM archive_policy ORDER BY created_order");
                 ResultSet rows = select.executeQuery()) {
             List<ArchivePolicy> policies = new ArrayList<>();
             while (rows.next()) {
@@ -66,8 +67,8 @@ public final class ArchivePolicyDao {
     }
 
     public void updateDefinition(Connection connection, ArchivePolicy policy) throws SQLException {
-        try (PreparedStatement update = connection.prepareStatement(
-                "UPDATE archive_policy SET definition = ?::jsonb WHERE name = ?")) {
+        try (PreparedStatement update =
+                connection.prepareStatement("UPDATE archive_policy SET definition = ?::jsonb WHERE name = ?")) {
             update.setString(1, writeDefinition(policy.definition()));
             update.setString(2, policy.name());
             update.executeUpdate();
@@ -89,7 +90,10 @@ public final class ArchivePolicyDao {
     /** Reads a policy from {@code name, back_window, definition::text, aggregation_methods} at a column. */
     public ArchivePolicy read(ResultSet row, int first) throws SQLException {
         Array methods = row.getArray(first + 3);
-        return new ArchivePolicy(row.getString(first), row.getInt(first + 1), readDefinition(row.getString(first + 2)),
+        return new ArchivePolicy(
+                row.getString(first),
+                row.getInt(first + 1),
+                readDefinition(row.getString(first + 2)),
                 new TreeSet<>(Arrays.asList((String[]) methods.getArray())));
     }
 
@@ -113,7 +117,7 @@ public final class ArchivePolicyDao {
 
     private List<ArchivePolicyItem> parseDefinition(String text) {
         try {
-            return json.readValue(text, new TypeReference<List<StoredItem>>() { }).stream()
+            return json.readValue(text, new TypeReference<List<StoredItem>>() {}).stream()
                     .map(item -> new ArchivePolicyItem(item.granularity(), item.points(), item.timespan()))
                     .toList();
         } catch (JsonProcessingException corrupt) {

@@ -30,13 +30,17 @@ public final class ArchivePolicyRequests {
         }
         for (int i = 0; i < methods.size(); i++) {
             if (!AggregationMethodSet.isValidEntry(methods.get(i))) {
-                throw InvalidInputException.field("not a valid value @ data['aggregation_methods'][" + i + "]",
+                throw InvalidInputException.field(
+                        "not a valid value @ data['aggregation_methods'][" + i + "]",
                         List.of("aggregation_methods", Integer.toString(i)));
             }
         }
         List<ArchivePolicyItem> definition = parseDefinition(fields);
         try {
-            return new ArchivePolicy(name, backWindow == null ? 0 : backWindow.intValue(), definition,
+            return new ArchivePolicy(
+                    name,
+                    backWindow == null ? 0 : backWindow.intValue(),
+                    definition,
                     AggregationMethodSet.resolve(methods, defaultMethods));
         } catch (IllegalArgumentException invalid) {
             throw InvalidInputException.because(invalid.getMessage());
@@ -53,8 +57,8 @@ public final class ArchivePolicyRequests {
         }
         JsonNode definition = fields.node("definition");
         if (!definition.isArray()) {
-            throw InvalidInputException.field("expected a list for dictionary value @ data['definition']",
-                    List.of("definition"));
+            throw InvalidInputException.field(
+                    "expected a list for dictionary value @ data['definition']", List.of("definition"));
         }
         if (definition.isEmpty()) {
             throw InvalidInputException.field(
@@ -84,8 +88,8 @@ public final class ArchivePolicyRequests {
         try {
             return Timespans.parse(value.isNumber() ? value.numberValue() : value.asText(), false);
         } catch (IllegalArgumentException invalid) {
-            throw InvalidInputException.field(invalid.getMessage() + " for dictionary value @ " + item.where(key),
-                    item.pathOf(key));
+            throw InvalidInputException.field(
+                    invalid.getMessage() + " for dictionary value @ " + item.where(key), item.pathOf(key));
         }
     }
 }

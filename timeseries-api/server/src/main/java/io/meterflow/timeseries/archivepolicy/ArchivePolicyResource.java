@@ -40,12 +40,13 @@ public final class ArchivePolicyResource {
     }
 
     @POST
-    public Response create(@Context SecurityContext security, @HeaderParam(HttpHeaders.CONTENT_TYPE) String type,
-            byte[] body) {
+    public Response create(
+            @Context SecurityContext security, @HeaderParam(HttpHeaders.CONTENT_TYPE) String type, byte[] body) {
         access.requireAdmin(Caller.from(security));
         ArchivePolicy policy = service.create(requests.parseCreate(bodies.read(type, body)));
         return Response.created(Locations.of("archive_policy", policy.name()))
-                .entity(ArchivePolicyView.of(policy)).build();
+                .entity(ArchivePolicyView.of(policy))
+                .build();
     }
 
     @GET
@@ -63,8 +64,11 @@ public final class ArchivePolicyResource {
 
     @PATCH
     @Path("{name}")
-    public ArchivePolicyView update(@Context SecurityContext security, @PathParam("name") String name,
-            @HeaderParam(HttpHeaders.CONTENT_TYPE) String type, byte[] body) {
+    public ArchivePolicyView update(
+            @Context SecurityContext security,
+            @PathParam("name") String name,
+            @HeaderParam(HttpHeaders.CONTENT_TYPE) String type,
+            byte[] body) {
         service.get(name);
         access.requireAdmin(Caller.from(security));
         return ArchivePolicyView.of(service.updateDefinition(name, requests.parseUpdate(bodies.read(type, body))));

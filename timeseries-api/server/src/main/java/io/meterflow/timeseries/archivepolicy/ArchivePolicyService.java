@@ -34,7 +34,8 @@ public final class ArchivePolicyService {
     }
 
     public ArchivePolicy get(String name) {
-        return transactions.read(connection -> policies.find(connection, name))
+        return transactions
+                .read(connection -> policies.find(connection, name))
                 .orElseThrow(() -> new NotFoundException(noSuchPolicy(name)));
     }
 
@@ -45,8 +46,8 @@ public final class ArchivePolicyService {
     /** Changes points/timespans; granularities can be neither added, dropped nor changed. */
     public ArchivePolicy updateDefinition(String name, List<ArchivePolicyItem> items) {
         return transactions.inTransaction(connection -> {
-            ArchivePolicy current = policies.find(connection, name)
-                    .orElseThrow(() -> new NotFoundException(noSuchPolicy(name)));
+            ArchivePolicy current =
+                    policies.find(connection, name).orElseThrow(() -> new NotFoundException(noSuchPolicy(name)));
             ArchivePolicy updated;
             try {
                 updated = current.withDefinition(items);
@@ -59,7 +60,8 @@ public final class ArchivePolicyService {
             for (int i = 0; i < current.definition().size(); i++) {
                 long before = current.definition().get(i).granularity();
                 if (before != updated.definition().get(i).granularity()) {
-                    throw unsupportedChange(name, ArchivePolicy.formatSeconds(before) + " granularity interval was changed");
+                    throw unsupportedChange(
+                            name, ArchivePolicy.formatSeconds(before) + " granularity interval was changed");
                 }
             }
             policies.updateDefinition(connection, updated);

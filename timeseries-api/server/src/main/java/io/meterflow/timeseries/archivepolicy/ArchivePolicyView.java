@@ -14,8 +14,7 @@ public record ArchivePolicyView(
         @JsonProperty("aggregation_methods") List<String> aggregationMethods) {
 
     @JsonPropertyOrder({"timespan", "granularity", "points"})
-    public record Item(String timespan, String granularity, Long points) {
-    }
+    public record Item(String timespan, String granularity, Long points) {}
 
     public static ArchivePolicyView of(ArchivePolicy policy) {
         List<Item> items = policy.definition().stream()
@@ -24,7 +23,7 @@ public record ArchivePolicyView(
                         Timespans.toPythonString(item.granularity()),
                         item.points()))
                 .toList();
-        return new ArchivePolicyView(policy.name(), policy.backWindow(), items,
-                List.copyOf(policy.aggregationMethods()));
+        return new ArchivePolicyView(
+                policy.name(), policy.backWindow(), items, List.copyOf(policy.aggregationMethods()));
     }
 }

@@ -18,8 +18,7 @@ public final class BuiltInArchivePolicies {
     private static final long HOUR = 60 * MINUTE;
     private static final long DAY = 24 * HOUR;
 
-    private BuiltInArchivePolicies() {
-    }
+    private BuiltInArchivePolicies() {}
 
     public static List<ArchivePolicy> all() {
         return List.of(
@@ -29,14 +28,25 @@ public final class BuiltInArchivePolicies {
                 policy("high", 0, DEFAULT_METHODS, item(SECOND, HOUR), item(MINUTE, 7 * DAY), item(HOUR, 365 * DAY)),
                 policy("ceilometer-low", 0, List.of("mean"), item(5 * MINUTE, 30 * DAY)),
                 policy("ceilometer-low-rate", 0, List.of("mean", "rate:mean"), item(5 * MINUTE, 30 * DAY)),
-                policy("ceilometer-high", 0, List.of("mean"),
-                        item(SECOND, HOUR), item(MINUTE, DAY), item(HOUR, 365 * DAY)),
-                policy("ceilometer-high-rate", 0, List.of("mean", "rate:mean"),
-                        item(SECOND, HOUR), item(MINUTE, DAY), item(HOUR, 365 * DAY)));
+                policy(
+                        "ceilometer-high",
+                        0,
+                        List.of("mean"),
+                        item(SECOND, HOUR),
+                        item(MINUTE, DAY),
+                        item(HOUR, 365 * DAY)),
+                policy(
+                        "ceilometer-high-rate",
+                        0,
+                        List.of("mean", "rate:mean"),
+                        item(SECOND, HOUR),
+                        item(MINUTE, DAY),
+                        item(HOUR, 365 * DAY)));
     }
 
     /** The rule a new install routes unmatched metric names with, as gnocchi-upgrade creates it. */
     public static final String DEFAULT_RULE_NAME = "default";
+
     public static final String DEFAULT_RULE_PATTERN = "*";
     public static final String DEFAULT_RULE_POLICY = "low";
 

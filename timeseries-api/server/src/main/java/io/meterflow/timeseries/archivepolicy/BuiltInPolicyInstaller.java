@@ -32,13 +32,20 @@ public final class BuiltInPolicyInstaller {
                 return null;
             }
             // As gnocchi-upgrade: only a database without any policy or rule gets the built-ins.
-            if (install && policies.list(connection).isEmpty() && rules.list(connection).isEmpty()) {
+            if (install
+                    && policies.list(connection).isEmpty()
+                    && rules.list(connection).isEmpty()) {
                 for (ArchivePolicy policy : BuiltInArchivePolicies.all()) {
                     policies.insert(connection, policy);
                 }
-                rules.insert(connection, new ArchivePolicyRule(BuiltInArchivePolicies.DEFAULT_RULE_NAME,
-                        BuiltInArchivePolicies.DEFAULT_RULE_PATTERN, BuiltInArchivePolicies.DEFAULT_RULE_POLICY));
-                LOG.info("Installed {} built-in archive policies and the default rule",
+                rules.insert(
+                        connection,
+                        new ArchivePolicyRule(
+                                BuiltInArchivePolicies.DEFAULT_RULE_NAME,
+                                BuiltInArchivePolicies.DEFAULT_RULE_PATTERN,
+                                BuiltInArchivePolicies.DEFAULT_RULE_POLICY));
+                LOG.info(
+                        "Installed {} built-in archive policies and the default rule",
                         BuiltInArchivePolicies.all().size());
             }
             return null;

@@ -15,7 +15,9 @@ public record ArchivePolicyRule(
     /** Python's fnmatch on POSIX: case-sensitive {@code *}, {@code ?}, {@code [seq]}, {@code [!seq]}. */
     @JsonIgnore
     public boolean matches(String metricName) {
-        return globToRegex(metricPattern).matcher(metricName == null ? "" : metricName).matches();
+        return globToRegex(metricPattern)
+                .matcher(metricName == null ? "" : metricName)
+                .matches();
     }
 
     /** The regular expression of a shell-style pattern; meter patterns of the sample mapping use it too. */

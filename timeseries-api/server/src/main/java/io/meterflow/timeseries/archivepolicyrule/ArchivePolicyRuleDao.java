@@ -39,7 +39,7 @@ public final class ArchivePolicyRuleDao {
 
     public List<ArchivePolicyRule> list(Connection connection) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(
-                "SELECT name, metric_pattern, archive_policy_name FROM archive_policy_rule" + ORDER);
+                        "SELECT name, metric_pattern, archive_policy_name FROM archive_policy_rule" + ORDER);
                 ResultSet rows = select.executeQuery()) {
             List<ArchivePolicyRule> rules = new ArrayList<>();
             while (rows.next()) {
@@ -50,8 +50,8 @@ public final class ArchivePolicyRuleDao {
     }
 
     public boolean rename(Connection connection, String name, String newName) throws SQLException {
-        try (PreparedStatement update = connection.prepareStatement(
-                "UPDATE archive_policy_rule SET name = ? WHERE name = ?")) {
+        try (PreparedStatement update =
+                connection.prepareStatement("UPDATE archive_policy_rule SET name = ? WHERE name = ?")) {
             update.setString(1, newName);
             update.setString(2, name);
             return update.executeUpdate() > 0;

@@ -40,14 +40,18 @@ public final class ArchivePolicyRuleResource {
     }
 
     @POST
-    public Response create(@Context SecurityContext security, @HeaderParam(HttpHeaders.CONTENT_TYPE) String type,
-            byte[] body) {
+    public Response create(
+            @Context SecurityContext security, @HeaderParam(HttpHeaders.CONTENT_TYPE) String type, byte[] body) {
         access.requireAdmin(Caller.from(security));
         JsonNode json = bodies.read(type, body);
         JsonFields fields = JsonFields.of(json, Set.of("name", "metric_pattern", "archive_policy_name"));
-        ArchivePolicyRule rule = service.create(new ArchivePolicyRule(fields.requiredString("name"),
-                fields.requiredString("metric_pattern"), fields.requiredString("archive_policy_name")));
-        return Response.created(Locations.of("archive_policy_rule", rule.name())).entity(rule).build();
+        ArchivePolicyRule rule = service.create(new ArchivePolicyRule(
+                fields.requiredString("name"),
+                fields.requiredString("metric_pattern"),
+                fields.requiredString("archive_policy_name")));
+        return Response.created(Locations.of("archive_policy_rule", rule.name()))
+                .entity(rule)
+                .build();
     }
 
     @GET
@@ -66,8 +70,11 @@ public final class ArchivePolicyRuleResource {
 
     @PATCH
     @Path("{name}")
-    public ArchivePolicyRule rename(@Context SecurityContext security, @PathParam("name") String name,
-            @HeaderParam(HttpHeaders.CONTENT_TYPE) String type, byte[] body) {
+    public ArchivePolicyRule rename(
+            @Context SecurityContext security,
+            @PathParam("name") String name,
+            @HeaderParam(HttpHeaders.CONTENT_TYPE) String type,
+            byte[] body) {
         service.get(name);
         JsonFields fields = JsonFields.of(bodies.read(type, body), Set.of("name"));
         String newName = fields.requiredString("name");

@@ -40,7 +40,8 @@ public final class ArchivePolicyRuleService {
     }
 
     public ArchivePolicyRule get(String name) {
-        return transactions.read(connection -> rules.find(connection, name))
+        return transactions
+                .read(connection -> rules.find(connection, name))
                 .orElseThrow(() -> new NotFoundException(noSuchRule(name)));
     }
 

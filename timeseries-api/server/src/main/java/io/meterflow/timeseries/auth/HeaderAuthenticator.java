@@ -17,7 +17,8 @@ public final class HeaderAuthenticator implements Authenticator {
         String userId = request.getHeaderString("X-User-Id");
         String projectId = request.getHeaderString("X-Project-Id");
         String rolesHeader = request.getHeaderString("X-Roles");
-        Set<String> roles = rolesHeader == null ? Set.of()
+        Set<String> roles = rolesHeader == null
+                ? Set.of()
                 : Arrays.stream(rolesHeader.split(","))
                         .map(String::trim)
                         .filter(role -> !role.isEmpty())

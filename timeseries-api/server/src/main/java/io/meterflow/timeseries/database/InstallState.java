@@ -12,8 +12,7 @@ import java.sql.SQLException;
  */
 public final class InstallState {
 
-    private InstallState() {
-    }
+    private InstallState() {}
 
     /**
      * Claims the step {@code key} within the caller's transaction, recording {@code outcome};
@@ -22,8 +21,8 @@ public final class InstallState {
     public static boolean claim(Connection connection, String key, String outcome) throws SQLException {
         try (PreparedStatement lock = connection.prepareStatement("LOCK TABLE install_state IN EXCLUSIVE MODE");
                 PreparedStatement done = connection.prepareStatement("SELECT 1 FROM install_state WHERE key = ?");
-                PreparedStatement mark = connection.prepareStatement(
-                        "INSERT INTO install_state (key, value) VALUES (?, ?)")) {
+                PreparedStatement mark =
+                        connection.prepareStatement("INSERT INTO install_state (key, value) VALUES (?, ?)")) {
             lock.execute();
             done.setString(1, key);
             try (ResultSet row = done.executeQuery()) {

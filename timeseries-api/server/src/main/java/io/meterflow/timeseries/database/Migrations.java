@@ -27,8 +27,7 @@ public final class Migrations {
 
     private static final Logger LOG = LoggerFactory.getLogger(Migrations.class);
 
-    private Migrations() {
-    }
+    private Migrations() {}
 
     /** This service's Flyway, stopped at {@code target} if not null (tests of one migration). */
     public static FluentConfiguration configuration(DataSource dataSource) {
@@ -42,7 +41,9 @@ public final class Migrations {
     public static void migrate(DataSource dataSource) {
         adoptSharedHistory(dataSource);
         var result = configuration(dataSource).load().migrate();
-        LOG.info("Database schema at version {} ({} migrations applied)", result.targetSchemaVersion,
+        LOG.info(
+                "Database schema at version {} ({} migrations applied)",
+                result.targetSchemaVersion,
                 result.migrationsExecuted);
         warnWithoutAutovacuum(dataSource);
     }
@@ -57,14 +58,15 @@ public final class Migrations {
             connection.setAutoCommit(false);
             try (Statement statement = connection.createStatement()) {
                 statement.execute("SELECT pg_advisory_xact_lock(hashtext('meterflow.timeseries.migrations'))");
-                if (exists(statement, HISTORY_TABLE) || !exists(statement, SHARED_HISTORY_TABLE)
+                if (exists(statement, HISTORY_TABLE)
+                        || !exists(statement, SHARED_HISTORY_TABLE)
                         || !holdsTimeseriesHistory(statement)) {
                     connection.rollback();
                     return;
                 }
                 statement.execute("ALTER TABLE " + SHARED_HISTORY_TABLE + " RENAME TO " + HISTORY_TABLE);
-                statement.execute("ALTER INDEX IF EXISTS " + SHARED_HISTORY_TABLE + "_s_idx RENAME TO "
-                        + HISTORY_TABLE + "_s_idx");
+                statement.execute("ALTER INDEX IF EXISTS " + SHARED_HISTORY_TABLE + "_s_idx RENAME TO " + HISTORY_TABLE
+                        + "_s_idx");
                 connection.commit();
                 LOG.info("Time-series migration history moved from {} to {}", SHARED_HISTORY_TABLE, HISTORY_TABLE);
             } catch (SQLException e) {
@@ -83,8 +85,8 @@ public final class Migrations {
     }
 
     private static boolean holdsTimeseriesHistory(Statement statement) throws SQLException {
-        try (ResultSet found = statement.executeQuery("SELECT 1 FROM " + SHARED_HISTORY_TABLE
-                + " WHERE script = 'V1__timeseries_core.sql'")) {
+        try (ResultSet found = statement.executeQuery(
+                "SELECT 1 FROM " + SHARED_HISTORY_TABLE + " WHERE script = 'V1__timeseries_core.sql'")) {
             return found.next();
         }
     }

@@ -31,11 +31,9 @@ public final class SmallerSplits extends NumberedJavaMigration {
     private static final int FLUSH_EVERY = 500;
 
     /** The stored rows of one aggregate (metric, method, granularity), in split order. */
-    private record Aggregate(UUID metricId, String method, long granularity, List<StoredSplit> splits) {
-    }
+    private record Aggregate(UUID metricId, String method, long granularity, List<StoredSplit> splits) {}
 
-    private record StoredSplit(long start, TimeSeries points) {
-    }
+    private record StoredSplit(long start, TimeSeries points) {}
 
     public SmallerSplits() {
         super(8, "splits of 120 points"); // a literal: Flyway compares it with the applied one
@@ -61,16 +59,18 @@ public final class SmallerSplits extends NumberedJavaMigration {
                     UUID metricId = result.getObject(1, UUID.class);
                     String method = result.getString(2);
                     long granularity = result.getLong(3);
-                    if (current == null || !current.metricId().equals(metricId)
-                            || !current.method().equals(method) || current.granularity() != granularity) {
+                    if (current == null
+                            || !current.metricId().equals(metricId)
+                            || !current.method().equals(method)
+                            || current.granularity() != granularity) {
                         if (resplit(current, delete, insert) && ++rewritten % FLUSH_EVERY == 0) {
                             flush(delete, insert);
                         }
                         current = new Aggregate(metricId, method, granularity, new ArrayList<>());
                     }
                     long start = result.getLong(4);
-                    current.splits().add(new StoredSplit(start, SplitCodec.decode(result.getBytes(5), start,
-                            granularity)));
+                    current.splits()
+                            .add(new StoredSplit(start, SplitCodec.decode(result.getBytes(5), start, granularity)));
                     if (++rows % PROGRESS_EVERY == 0) {
                         LOG.info("Re-splitting aggregates: {} rows read, {} aggregates rewritten", rows, rewritten);
                     }
@@ -81,8 +81,11 @@ public final class SmallerSplits extends NumberedJavaMigration {
             }
             flush(delete, insert);
         }
-        LOG.info("Splits of {} points: {} stored rows read, {} aggregates rewritten", SplitKey.POINTS_PER_SPLIT,
-                rows, rewritten);
+        LOG.info(
+                "Splits of {} points: {} stored rows read, {} aggregates rewritten",
+                SplitKey.POINTS_PER_SPLIT,
+                rows,
+                rewritten);
     }
 
     private static void flush(PreparedStatement delete, PreparedStatement insert) throws SQLException {
@@ -105,7 +108,8 @@ public final class SmallerSplits extends NumberedJavaMigration {
             points = TimeSeries.merge(points, split.points());
         }
         long granularity = aggregate.granularity();
-        for (Map.Entry<Long, TimeSeries> split : SplitKey.bySplit(points, 0, granularity).entrySet()) {
+        for (Map.Entry<Long, TimeSeries> split :
+                SplitKey.bySplit(points, 0, granularity).entrySet()) {
             insert.setObject(1, aggregate.metricId());
             insert.setString(2, aggregate.method());
             insert.setLong(3, granularity);
@@ -120,8 +124,9 @@ public final class SmallerSplits extends NumberedJavaMigration {
         long granularity = aggregate.granularity();
         for (StoredSplit split : aggregate.splits()) {
             long start = split.start();
-            if (SplitKey.splitStartOf(start, granularity) != start || (!split.points().isEmpty()
-                    && SplitKey.splitStartOf(split.points().last(), granularity) != start)) {
+            if (SplitKey.splitStartOf(start, granularity) != start
+                    || (!split.points().isEmpty()
+                            && SplitKey.splitStartOf(split.points().last(), granularity) != start)) {
                 return false;
             }
         }

@@ -41,7 +41,8 @@ public final class TimescaleHypertables extends NumberedJavaMigration {
         } catch (SQLException notAllowed) {
             // Installed but not creatable by this role: carry on without it rather than refuse to start.
             connection.rollback(beforeExtension);
-            LOG.warn("TimescaleDB is installed but could not be enabled ({}); using plain PostgreSQL tables",
+            LOG.warn(
+                    "TimescaleDB is installed but could not be enabled ({}); using plain PostgreSQL tables",
                     notAllowed.getMessage());
             return;
         }
@@ -54,8 +55,8 @@ public final class TimescaleHypertables extends NumberedJavaMigration {
 
     static boolean extensionAvailable(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement();
-                ResultSet row = statement.executeQuery(
-                        "SELECT 1 FROM pg_available_extensions WHERE name = 'timescaledb'")) {
+                ResultSet row =
+                        statement.executeQuery("SELECT 1 FROM pg_available_extensions WHERE name = 'timescaledb'")) {
             return row.next();
         }
     }

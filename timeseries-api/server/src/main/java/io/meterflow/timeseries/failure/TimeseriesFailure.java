@@ -7,8 +7,7 @@ package io.meterflow.timeseries.failure;
  * reasons.
  */
 public abstract sealed class TimeseriesFailure extends RuntimeException
-        permits NotFoundException, ConflictException, InvalidInputException, ForbiddenException,
-        UnavailableException {
+        permits NotFoundException, ConflictException, InvalidInputException, ForbiddenException, UnavailableException {
 
     private static final long serialVersionUID = 1L;
 

@@ -42,8 +42,12 @@ public final class KafkaMeasureIntake implements MeasureIntake, Managed {
     private final Duration timeout;
     private final Meter accepted;
 
-    public KafkaMeasureIntake(KafkaProducer<byte[], byte[]> producer, String topic, MeasureRecordCodec format,
-            Duration timeout, MetricRegistry metrics) {
+    public KafkaMeasureIntake(
+            KafkaProducer<byte[], byte[]> producer,
+            String topic,
+            MeasureRecordCodec format,
+            Duration timeout,
+            MetricRegistry metrics) {
         this.producer = producer;
         this.topic = topic;
         this.format = format;

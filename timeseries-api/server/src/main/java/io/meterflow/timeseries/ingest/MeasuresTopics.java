@@ -20,8 +20,7 @@ public final class MeasuresTopics {
 
     private static final Logger LOG = LoggerFactory.getLogger(MeasuresTopics.class);
 
-    private MeasuresTopics() {
-    }
+    private MeasuresTopics() {}
 
     public static void ensure(Admin admin, IngestSettings settings) {
         try {
@@ -46,8 +45,10 @@ public final class MeasuresTopics {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while creating Kafka topics", e);
         } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("Kafka topics " + settings.measuresTopic() + " and "
-                    + settings.deadLetterTopic() + " could not be created", e);
+            throw new IllegalStateException(
+                    "Kafka topics " + settings.measuresTopic() + " and " + settings.deadLetterTopic()
+                            + " could not be created",
+                    e);
         }
     }
 }

@@ -65,7 +65,8 @@ public final class AggregateChanges {
         // (every split after an aggregate's first changed one) are replaced whole, unread.
         List<SplitKey> partlyKept = changes.entrySet().stream()
                 .filter(change -> change.getValue().from() > change.getKey().splitStart())
-                .map(Map.Entry::getKey).toList();
+                .map(Map.Entry::getKey)
+                .toList();
         Map<SplitKey, TimeSeries> existing = store.loadSplits(connection, partlyKept);
         Map<SplitKey, TimeSeries> merged = new LinkedHashMap<>();
         changes.forEach((key, change) -> merged.put(key, change.applyTo(existing.getOrDefault(key, TimeSeries.EMPTY))));
@@ -86,10 +87,13 @@ public final class AggregateChanges {
         TimeSeries points = recomputed.points();
         long span = SplitKey.span(granularity);
         long firstSplit = SplitKey.splitStartOf(recomputed.from(), granularity);
-        plan(new SplitKey(metricId, method, granularity, firstSplit), new SplitChange(recomputed.from(),
-                points.between(firstSplit, firstSplit + span), recomputed.expiredUpTo()));
-        SplitKey.bySplit(points, points.indexFrom(firstSplit + span), granularity).forEach((start, split) ->
-                plan(new SplitKey(metricId, method, granularity, start),
+        plan(
+                new SplitKey(metricId, method, granularity, firstSplit),
+                new SplitChange(
+                        recomputed.from(), points.between(firstSplit, firstSplit + span), recomputed.expiredUpTo()));
+        SplitKey.bySplit(points, points.indexFrom(firstSplit + span), granularity)
+                .forEach((start, split) -> plan(
+                        new SplitKey(metricId, method, granularity, start),
                         new SplitChange(recomputed.from(), split, recomputed.expiredUpTo())));
     }
 
@@ -99,8 +103,8 @@ public final class AggregateChanges {
     }
 
     /** Drops splits the retention has left behind, once the expiry line crosses into a new split. */
-    private void planExpiry(UUID metricId, Aggregation aggregation, Long previousNewest,
-            RecomputedAggregate recomputed) {
+    private void planExpiry(
+            UUID metricId, Aggregation aggregation, Long previousNewest, RecomputedAggregate recomputed) {
         if (aggregation.timespan() == null || previousNewest == null) {
             return;
         }
@@ -108,7 +112,8 @@ public final class AggregateChanges {
         long keepFrom = SplitKey.splitStartOf(recomputed.expiredUpTo(), granularity);
         long keptBefore = SplitKey.splitStartOf(aggregation.expiryCutoff(previousNewest), granularity);
         if (keepFrom > keptBefore) {
-            expiries.add(new AggregateStore.Expiry(metricId, aggregation.method().name(), granularity, keepFrom));
+            expiries.add(
+                    new AggregateStore.Expiry(metricId, aggregation.method().name(), granularity, keepFrom));
         }
     }
 
@@ -128,7 +133,8 @@ public final class AggregateChanges {
             if (next.from <= from) {
                 return new SplitChange(next.from, next.replacement, expired);
             }
-            TimeSeries keptOfThis = replacement.between(Long.MIN_VALUE, next.from).after(next.expiredUpTo);
+            TimeSeries keptOfThis =
+                    replacement.between(Long.MIN_VALUE, next.from).after(next.expiredUpTo);
             return new SplitChange(from, TimeSeries.merge(keptOfThis, next.replacement), expired);
         }
     }

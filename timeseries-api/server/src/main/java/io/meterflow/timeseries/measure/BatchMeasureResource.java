@@ -46,8 +46,13 @@ public final class BatchMeasureResource {
     private final AccessPolicy access;
     private final StreamedBatchReader streamed;
 
-    public BatchMeasureResource(MetricService metrics, ResourceMeasuresBatch resourceBatches, MeasuresParser parser,
-            MeasureIntake intake, JsonBodies bodies, AccessPolicy access) {
+    public BatchMeasureResource(
+            MetricService metrics,
+            ResourceMeasuresBatch resourceBatches,
+            MeasuresParser parser,
+            MeasureIntake intake,
+            JsonBodies bodies,
+            AccessPolicy access) {
         this.metrics = metrics;
         this.resourceBatches = resourceBatches;
         this.parser = parser;
@@ -59,12 +64,11 @@ public final class BatchMeasureResource {
 
     @POST
     @Path("metrics/measures")
-    public Response byMetric(@Context SecurityContext security, @HeaderParam(HttpHeaders.CONTENT_TYPE) String type,
-            byte[] body) {
+    public Response byMetric(
+            @Context SecurityContext security, @HeaderParam(HttpHeaders.CONTENT_TYPE) String type, byte[] body) {
         JsonBodies.requireJson(type);
-        Map<UUID, List<Measure>> measures = streamed.read(body)
-                .map(this::measuresOf)
-                .orElseGet(() -> measuresOf(bodies.read(type, body)));
+        Map<UUID, List<Measure>> measures =
+                streamed.read(body).map(this::measuresOf).orElseGet(() -> measuresOf(bodies.read(type, body)));
         if (measures.isEmpty()) {
             return Response.accepted().build();
         }
@@ -86,8 +90,8 @@ public final class BatchMeasureResource {
 
     private Map<UUID, List<Measure>> measuresOf(Map<String, StreamedBatchReader.RawMeasures> batch) {
         Map<UUID, List<Measure>> measures = new LinkedHashMap<>();
-        batch.forEach((key, raw) -> measures.put(metricId(key),
-                parser.parse(raw.timestamps(), raw.values(), List.of(key))));
+        batch.forEach(
+                (key, raw) -> measures.put(metricId(key), parser.parse(raw.timestamps(), raw.values(), List.of(key))));
         return measures;
     }
 
@@ -105,14 +109,18 @@ public final class BatchMeasureResource {
     }
 
     private static UUID metricId(String key) {
-        return ResourceIds.parseUuid(key).orElseThrow(() -> ApiException.invalidInput(
-                "extra keys not allowed @ data['" + key + "']", List.of(key)));
+        return ResourceIds.parseUuid(key)
+                .orElseThrow(
+                        () -> ApiException.invalidInput("extra keys not allowed @ data['" + key + "']", List.of(key)));
     }
 
     @POST
     @Path("resources/metrics/measures")
-    public Response byResource(@Context SecurityContext security, @HeaderParam(HttpHeaders.CONTENT_TYPE) String type,
-            @QueryParam("create_metrics") String createMetrics, byte[] body) {
+    public Response byResource(
+            @Context SecurityContext security,
+            @HeaderParam(HttpHeaders.CONTENT_TYPE) String type,
+            @QueryParam("create_metrics") String createMetrics,
+            byte[] body) {
         boolean create = createMetrics != null && QueryParameters.parseBoolean("create_metrics", createMetrics);
         Caller caller = Caller.from(security);
         JsonNode json = bodies.read(type, body);

@@ -19,12 +19,10 @@ public final class MeasureReader {
      * One point of the answer: bucket start (ns), granularity as Gnocchi prints it (seconds, or a
      * calendar period letter after calendar resampling) and value.
      */
-    public record Point(long timestamp, Object granularity, double value) {
-    }
+    public record Point(long timestamp, Object granularity, double value) {}
 
     /** What to read; granularities in descending order, the order of the answer. */
-    public record Query(String method, List<Long> granularities, Long start, Long stop, Resampling resample) {
-    }
+    public record Query(String method, List<Long> granularities, Long start, Long stop, Resampling resample) {}
 
     private final Transactions transactions;
     private final AggregateStore store;
@@ -40,13 +38,19 @@ public final class MeasureReader {
         AggregationMethod method = AggregationMethod.parse(query.method());
         List<Point> points = new ArrayList<>();
         for (long granularity : query.granularities()) {
-            TimeSeries series = unexpired(stored.get(granularity), metric.archivePolicy().itemFor(granularity)
-                    .map(ArchivePolicyItem::timespan).orElse(null));
+            TimeSeries series = unexpired(
+                    stored.get(granularity),
+                    metric.archivePolicy()
+                            .itemFor(granularity)
+                            .map(ArchivePolicyItem::timespan)
+                            .orElse(null));
             Resampling sampling = query.resample() == null ? new Resampling.Fixed(granularity) : query.resample();
             if (query.resample() != null) {
                 series = BucketAggregator.resample(series, sampling.bucketStart(), method);
             }
-            long from = query.start() == null ? Long.MIN_VALUE : sampling.bucketStart().applyAsLong(query.start());
+            long from = query.start() == null
+                    ? Long.MIN_VALUE
+                    : sampling.bucketStart().applyAsLong(query.start());
             long to = query.stop() == null ? Long.MAX_VALUE : query.stop();
             TimeSeries window = series.between(from, to);
             Object label = sampling.label();

@@ -49,8 +49,16 @@ public final class MeasureResource {
     private final MeasuresJson output;
     private final Backlog backlog;
 
-    public MeasureResource(MetricService metrics, MeasuresParser parser, MeasureIntake intake, MeasureReader reader,
-            JsonBodies bodies, AccessPolicy access, Timestamps timestamps, MeasuresJson output, Backlog backlog) {
+    public MeasureResource(
+            MetricService metrics,
+            MeasuresParser parser,
+            MeasureIntake intake,
+            MeasureReader reader,
+            JsonBodies bodies,
+            AccessPolicy access,
+            Timestamps timestamps,
+            MeasuresJson output,
+            Backlog backlog) {
         this.metrics = metrics;
         this.parser = parser;
         this.intake = intake;
@@ -63,8 +71,11 @@ public final class MeasureResource {
     }
 
     @POST
-    public Response add(@Context SecurityContext security, @PathParam("id") String id,
-            @HeaderParam(HttpHeaders.CONTENT_TYPE) String type, byte[] body) {
+    public Response add(
+            @Context SecurityContext security,
+            @PathParam("id") String id,
+            @HeaderParam(HttpHeaders.CONTENT_TYPE) String type,
+            byte[] body) {
         Metric metric = metrics.get(id);
         access.requireMetricWriter(Caller.from(security), metric.accessTarget());
         List<Measure> measures = parser.parse(bodies.read(type, body), List.of());
@@ -73,10 +84,15 @@ public final class MeasureResource {
     }
 
     @GET
-    public StreamingOutput read(@Context SecurityContext security, @PathParam("id") String id,
-            @QueryParam("start") String start, @QueryParam("stop") String stop,
-            @QueryParam("aggregation") String aggregation, @QueryParam("granularity") String granularity,
-            @QueryParam("resample") String resample, @QueryParam("refresh") String refresh) {
+    public StreamingOutput read(
+            @Context SecurityContext security,
+            @PathParam("id") String id,
+            @QueryParam("start") String start,
+            @QueryParam("stop") String stop,
+            @QueryParam("aggregation") String aggregation,
+            @QueryParam("granularity") String granularity,
+            @QueryParam("resample") String resample,
+            @QueryParam("refresh") String refresh) {
         Metric metric = metrics.getReadable(Caller.from(security), id);
         String method = aggregation == null ? "mean" : aggregation;
         Resampling resampleTo = null;
@@ -113,7 +129,10 @@ public final class MeasureResource {
             throw new ApiException(404, description);
         }
         for (long g : granularities) {
-            if (metric.archivePolicy().itemFor(g).map(ArchivePolicyItem::granularity).isEmpty()) {
+            if (metric.archivePolicy()
+                    .itemFor(g)
+                    .map(ArchivePolicyItem::granularity)
+                    .isEmpty()) {
                 throw ApiException.notFound("Aggregation method '" + method + "' at granularity '"
                         + Timespans.toSeconds(g) + "' for metric " + metric.id() + " does not exist");
             }

@@ -53,8 +53,10 @@ public final class MeasureWriter implements MeasureIntake {
     }
 
     private Void fold(Connection connection, Map<Metric, List<Measure>> batch) throws SQLException {
-        List<Metric> metrics = batch.keySet().stream().sorted(Comparator.comparing(Metric::id)).toList();
-        Set<UUID> live = store.lockMetrics(connection, metrics.stream().map(Metric::id).toList());
+        List<Metric> metrics =
+                batch.keySet().stream().sorted(Comparator.comparing(Metric::id)).toList();
+        Set<UUID> live =
+                store.lockMetrics(connection, metrics.stream().map(Metric::id).toList());
         Map<UUID, TimeSeries> buffers = slices.load(connection, live);
         List<BufferSlices.Write> writes = new ArrayList<>();
         AggregateChanges changes = new AggregateChanges();
@@ -67,12 +69,16 @@ public final class MeasureWriter implements MeasureIntake {
                 continue; // deleted while the request was in flight, as if the write came after
             }
             MetricAggregator aggregator = new MetricAggregator(
-                    metric.archivePolicy().aggregations(), metric.archivePolicy().backWindow());
+                    metric.archivePolicy().aggregations(),
+                    metric.archivePolicy().backWindow());
             MetricUpdate update = aggregator.apply(buffer, measures);
             accepted += update.accepted();
             dropped += update.dropped();
             if (update.changed()) {
-                writes.add(BufferSlices.Write.of(metric.id(), buffer, update,
+                writes.add(BufferSlices.Write.of(
+                        metric.id(),
+                        buffer,
+                        update,
                         aggregator.windowStart(update.buffer().last())));
                 changes.add(metric.id(), buffer, update);
             }

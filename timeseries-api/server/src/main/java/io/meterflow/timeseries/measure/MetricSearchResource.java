@@ -45,7 +45,11 @@ public final class MetricSearchResource {
     private final AccessPolicy access;
     private final Timestamps timestamps;
 
-    public MetricSearchResource(MetricService metrics, MeasureReader reader, JsonBodies bodies, AccessPolicy access,
+    public MetricSearchResource(
+            MetricService metrics,
+            MeasureReader reader,
+            JsonBodies bodies,
+            AccessPolicy access,
             Timestamps timestamps) {
         this.metrics = metrics;
         this.reader = reader;
@@ -55,12 +59,17 @@ public final class MetricSearchResource {
     }
 
     @POST
-    public Map<String, List<Object[]>> search(@Context SecurityContext security, @Context UriInfo uri,
-            @HeaderParam(HttpHeaders.CONTENT_TYPE) String type, byte[] body) {
+    public Map<String, List<Object[]>> search(
+            @Context SecurityContext security,
+            @Context UriInfo uri,
+            @HeaderParam(HttpHeaders.CONTENT_TYPE) String type,
+            byte[] body) {
         Caller caller = Caller.from(security);
         var query = uri.getQueryParameters();
         List<UUID> ids = query.getOrDefault("metric_id", List.of()).stream()
-                .map(ResourceIds::parseUuid).flatMap(Optional::stream).toList();
+                .map(ResourceIds::parseUuid)
+                .flatMap(Optional::stream)
+                .toList();
         Map<UUID, Metric> found = metrics.getAll(ids);
         found.values().forEach(metric -> access.requireMetricReader(caller, metric.accessTarget()));
         if (body == null || body.length == 0) {
@@ -84,8 +93,12 @@ public final class MetricSearchResource {
             if (metric == null || result.containsKey(id.toString())) {
                 continue;
             }
-            List<Long> granularities = requested != null ? requested : metric.archivePolicy().definition().stream()
-                    .map(ArchivePolicyItem::granularity).sorted(Comparator.reverseOrder()).toList();
+            List<Long> granularities = requested != null
+                    ? requested
+                    : metric.archivePolicy().definition().stream()
+                            .map(ArchivePolicyItem::granularity)
+                            .sorted(Comparator.reverseOrder())
+                            .toList();
             for (long granularity : granularities) {
                 if (metric.archivePolicy().itemFor(granularity).isEmpty()) {
                     Map<String, Object> detail = new LinkedHashMap<>();
@@ -95,11 +108,11 @@ public final class MetricSearchResource {
                 }
             }
             List<Object[]> matching = new ArrayList<>();
-            for (MeasureReader.Point point : reader.read(metric,
-                    new MeasureReader.Query(method, granularities, start, stop, null))) {
+            for (MeasureReader.Point point :
+                    reader.read(metric, new MeasureReader.Query(method, granularities, start, stop, null))) {
                 if (predicate.matches(point.value())) {
-                    matching.add(new Object[] {Timestamps.format(point.timestamp()), point.granularity(),
-                            point.value()});
+                    matching.add(
+                            new Object[] {Timestamps.format(point.timestamp()), point.granularity(), point.value()});
                 }
             }
             result.put(id.toString(), matching);

@@ -6,8 +6,7 @@ import java.util.Locale;
 /** Python's {@code float(x)} for the JSON values a measure may carry; null where Python raises. */
 final class PythonFloat {
 
-    private PythonFloat() {
-    }
+    private PythonFloat() {}
 
     static Double of(JsonNode node) {
         if (node == null || node.isNull()) {

@@ -30,12 +30,10 @@ import java.util.function.Supplier;
 public final class ResourceMeasuresBatch {
 
     /** The measures of one named metric of a resource, with the policy/unit to create it with. */
-    public record NamedMeasures(String archivePolicyName, String unit, List<Measure> measures) {
-    }
+    public record NamedMeasures(String archivePolicyName, String unit, List<Measure> measures) {}
 
     /** One resource's part of the batch. */
-    public record ResourcePart(String originalId, UUID resourceId, Map<String, NamedMeasures> metrics) {
-    }
+    public record ResourcePart(String originalId, UUID resourceId, Map<String, NamedMeasures> metrics) {}
 
     private final Transactions transactions;
     private final MetricDao metricDao;
@@ -46,8 +44,14 @@ public final class ResourceMeasuresBatch {
     private final AccessPolicy access;
     private final Supplier<UUID> ids;
 
-    public ResourceMeasuresBatch(Transactions transactions, MetricDao metricDao, MetricService metricService,
-            ResourceDao resources, MeasuresParser parser, MeasureIntake intake, AccessPolicy access,
+    public ResourceMeasuresBatch(
+            Transactions transactions,
+            MetricDao metricDao,
+            MetricService metricService,
+            ResourceDao resources,
+            MeasuresParser parser,
+            MeasureIntake intake,
+            AccessPolicy access,
             Supplier<UUID> ids) {
         this.transactions = transactions;
         this.metricDao = metricDao;
@@ -72,16 +76,18 @@ public final class ResourceMeasuresBatch {
             try {
                 resourceId = ResourceIds.toResourceUuid(originalId, caller.creator());
             } catch (IllegalArgumentException invalid) {
-                throw InvalidInputException.field("extra keys not allowed @ data['" + originalId + "']",
-                        List.of(originalId));
+                throw InvalidInputException.field(
+                        "extra keys not allowed @ data['" + originalId + "']", List.of(originalId));
             }
             if (!entry.getValue().isObject()) {
-                throw InvalidInputException.field("expected a dictionary for dictionary value @ data['" + originalId
-                        + "']", List.of(originalId));
+                throw InvalidInputException.field(
+                        "expected a dictionary for dictionary value @ data['" + originalId + "']", List.of(originalId));
             }
             Map<String, NamedMeasures> named = new LinkedHashMap<>();
-            entry.getValue().fields().forEachRemaining(metric -> named.put(metric.getKey(),
-                    parseNamed(metric.getValue(), List.of(originalId, metric.getKey()))));
+            entry.getValue()
+                    .fields()
+                    .forEachRemaining(metric -> named.put(
+                            metric.getKey(), parseNamed(metric.getValue(), List.of(originalId, metric.getKey()))));
             parts.add(new ResourcePart(originalId, resourceId, named));
         }
         return parts;
@@ -93,7 +99,9 @@ public final class ResourceMeasuresBatch {
             return new NamedMeasures(null, null, parser.parse(value, path));
         }
         if (value.isObject() && value.has("measures")) {
-            String policy = value.hasNonNull("archive_policy_name") ? value.get("archive_policy_name").asText() : null;
+            String policy = value.hasNonNull("archive_policy_name")
+                    ? value.get("archive_policy_name").asText()
+                    : null;
             String unit = value.hasNonNull("unit") ? value.get("unit").asText() : null;
             return new NamedMeasures(policy, unit, parser.parse(value.get("measures"), path));
         }
@@ -101,8 +109,8 @@ public final class ResourceMeasuresBatch {
     }
 
     private static InvalidInputException parserFailure(List<String> path) {
-        return InvalidInputException.field("unexpected measures format for dictionary value @ data['"
-                + String.join("']['", path) + "']", path);
+        return InvalidInputException.field(
+                "unexpected measures format for dictionary value @ data['" + String.join("']['", path) + "']", path);
     }
 
     public void write(Caller caller, List<ResourcePart> parts, boolean createMetrics) {
@@ -113,10 +121,10 @@ public final class ResourceMeasuresBatch {
         // Kafka intake cannot be part of a database transaction, and a failure after the commit
         // leaves metrics a retry of the request will find, as Gnocchi's does.
         Map<Metric, List<Measure>> accepted = transactions.inTransaction(connection -> {
-            List<UUID> resourceIds = parts.stream().map(ResourcePart::resourceId).toList();
+            List<UUID> resourceIds =
+                    parts.stream().map(ResourcePart::resourceId).toList();
             Map<UUID, Map<String, Metric>> existing = metricDao.findByResources(connection, resourceIds);
-            Map<UUID, ResourceOwners.Owner> owners = createMetrics
-                    ? resources.find(connection, resourceIds) : Map.of();
+            Map<UUID, ResourceOwners.Owner> owners = createMetrics ? resources.find(connection, resourceIds) : Map.of();
             Map<Metric, List<Measure>> batch = new LinkedHashMap<>();
             TreeSet<String> unknownMetrics = new TreeSet<>();
             List<Map<String, String>> unknownResources = new ArrayList<>();
@@ -135,8 +143,14 @@ public final class ResourceMeasuresBatch {
                         }
                         ArchivePolicy policy = metricService.resolvePolicy(
                                 connection, named.getValue().archivePolicyName(), named.getKey());
-                        metric = new Metric(ids.get(), caller.creator(), named.getKey(), named.getValue().unit(),
-                                part.resourceId(), owner.projectId(), policy);
+                        metric = new Metric(
+                                ids.get(),
+                                caller.creator(),
+                                named.getKey(),
+                                named.getValue().unit(),
+                                part.resourceId(),
+                                owner.projectId(),
+                                policy);
                         metric = metricDao.insertUnlessNamed(connection, metric);
                     }
                     if (metric == null) {

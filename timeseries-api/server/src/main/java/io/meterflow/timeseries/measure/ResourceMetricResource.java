@@ -48,8 +48,13 @@ public final class ResourceMetricResource {
     private final MeasureResource measures;
     private final JsonBodies bodies;
 
-    public ResourceMetricResource(ResourceService resources, ResourceRequests requests, MetricService metrics,
-            MetricResource metricResource, MeasureResource measures, JsonBodies bodies) {
+    public ResourceMetricResource(
+            ResourceService resources,
+            ResourceRequests requests,
+            MetricService metrics,
+            MetricResource metricResource,
+            MeasureResource measures,
+            JsonBodies bodies) {
         this.resources = resources;
         this.requests = requests;
         this.metrics = metrics;
@@ -59,55 +64,77 @@ public final class ResourceMetricResource {
     }
 
     @GET
-    public List<MetricView> list(@Context SecurityContext security, @PathParam("type") String type,
-            @PathParam("id") String id) {
+    public List<MetricView> list(
+            @Context SecurityContext security, @PathParam("type") String type, @PathParam("id") String id) {
         Resource resource = resource(security, type, id);
         return metrics.getAll(List.copyOf(resource.metrics().values())).values().stream()
-                .sorted(Comparator.comparing(m -> m.id().toString())).map(MetricView::of).toList();
+                .sorted(Comparator.comparing(m -> m.id().toString()))
+                .map(MetricView::of)
+                .toList();
     }
 
     @POST
-    public List<MetricView> add(@Context SecurityContext security, @PathParam("type") String typeName,
-            @PathParam("id") String id, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, byte[] body) {
+    public List<MetricView> add(
+            @Context SecurityContext security,
+            @PathParam("type") String typeName,
+            @PathParam("id") String id,
+            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+            byte[] body) {
         ResourceType type = resources.type(typeName);
         Caller caller = Caller.from(security);
         UUID uuid = ResourceResource.resourceId(id, caller);
-        List<Metric> all = resources.addMetrics(caller, type.name(), uuid,
-                requests.parseMetrics(bodies.read(contentType, body)));
+        List<Metric> all =
+                resources.addMetrics(caller, type.name(), uuid, requests.parseMetrics(bodies.read(contentType, body)));
         return all.stream().map(MetricView::of).toList();
     }
 
     @GET
     @Path("{name}")
-    public Map<String, Object> get(@Context SecurityContext security, @PathParam("type") String type,
-            @PathParam("id") String id, @PathParam("name") String name) {
+    public Map<String, Object> get(
+            @Context SecurityContext security,
+            @PathParam("type") String type,
+            @PathParam("id") String id,
+            @PathParam("name") String name) {
         return metricResource.get(security, metricId(security, type, id, name));
     }
 
     @DELETE
     @Path("{name}")
-    public Response delete(@Context SecurityContext security, @PathParam("type") String type,
-            @PathParam("id") String id, @PathParam("name") String name) {
+    public Response delete(
+            @Context SecurityContext security,
+            @PathParam("type") String type,
+            @PathParam("id") String id,
+            @PathParam("name") String name) {
         return metricResource.delete(security, metricId(security, type, id, name));
     }
 
     @POST
     @Path("{name}/measures")
-    public Response addMeasures(@Context SecurityContext security, @PathParam("type") String type,
-            @PathParam("id") String id, @PathParam("name") String name,
-            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, byte[] body) {
+    public Response addMeasures(
+            @Context SecurityContext security,
+            @PathParam("type") String type,
+            @PathParam("id") String id,
+            @PathParam("name") String name,
+            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+            byte[] body) {
         return measures.add(security, metricId(security, type, id, name), contentType, body);
     }
 
     @GET
     @Path("{name}/measures")
-    public StreamingOutput readMeasures(@Context SecurityContext security, @PathParam("type") String type,
-            @PathParam("id") String id, @PathParam("name") String name,
-            @QueryParam("start") String start, @QueryParam("stop") String stop,
-            @QueryParam("aggregation") String aggregation, @QueryParam("granularity") String granularity,
-            @QueryParam("resample") String resample, @QueryParam("refresh") String refresh) {
-        return measures.read(security, metricId(security, type, id, name), start, stop, aggregation, granularity,
-                resample, refresh);
+    public StreamingOutput readMeasures(
+            @Context SecurityContext security,
+            @PathParam("type") String type,
+            @PathParam("id") String id,
+            @PathParam("name") String name,
+            @QueryParam("start") String start,
+            @QueryParam("stop") String stop,
+            @QueryParam("aggregation") String aggregation,
+            @QueryParam("granularity") String granularity,
+            @QueryParam("resample") String resample,
+            @QueryParam("refresh") String refresh) {
+        return measures.read(
+                security, metricId(security, type, id, name), start, stop, aggregation, granularity, resample, refresh);
     }
 
     private Resource resource(SecurityContext security, String typeName, String id) {

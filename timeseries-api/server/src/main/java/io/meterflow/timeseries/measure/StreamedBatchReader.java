@@ -24,8 +24,7 @@ import java.util.Optional;
 final class StreamedBatchReader {
 
     /** One metric's measures as sent: timestamps still in text, parsed together as Gnocchi does. */
-    record RawMeasures(List<Object> timestamps, double[] values) {
-    }
+    record RawMeasures(List<Object> timestamps, double[] values) {}
 
     private final JsonFactory factory;
 

@@ -58,7 +58,9 @@ public final class MetricDao {
         if (insert(connection, metric, " ON CONFLICT ON CONSTRAINT metric_resource_name_unique DO NOTHING")) {
             return metric;
         }
-        return findByResources(connection, List.of(metric.resourceId())).get(metric.resourceId()).get(metric.name());
+        return findByResources(connection, List.of(metric.resourceId()))
+                .get(metric.resourceId())
+                .get(metric.name());
     }
 
     private boolean insert(Connection connection, Metric metric, String onConflict) throws SQLException {
@@ -66,8 +68,8 @@ public final class MetricDao {
                 INSERT INTO metric (id, archive_policy_name, creator, created_by_user_id, created_by_project_id,
                                     resource_id, name, unit)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)""" + onConflict);
-                PreparedStatement buffer = connection.prepareStatement(
-                        "INSERT INTO metric_unaggregated (metric_id) VALUES (?)")) {
+                PreparedStatement buffer =
+                        connection.prepareStatement("INSERT INTO metric_unaggregated (metric_id) VALUES (?)")) {
             insert.setObject(1, metric.id());
             insert.setString(2, metric.archivePolicy().name());
             insert.setString(3, metric.creator());
@@ -103,7 +105,9 @@ public final class MetricDao {
         try (PreparedStatement select = connection.prepareStatement(SELECT + " WHERE m.resource_id = ANY (?)")) {
             select.setArray(1, connection.createArrayOf("uuid", resourceIds.toArray()));
             for (Metric metric : readAll(select).values()) {
-                byResource.computeIfAbsent(metric.resourceId(), id -> new LinkedHashMap<>()).put(metric.name(), metric);
+                byResource
+                        .computeIfAbsent(metric.resourceId(), id -> new LinkedHashMap<>())
+                        .put(metric.name(), metric);
             }
         }
         return byResource;
@@ -140,7 +144,10 @@ public final class MetricDao {
             throws SQLException {
         UUID id = io.meterflow.timeseries.resourceid.ResourceIds.parseUuid(marker)
                 .orElseThrow(() -> invalidMarker(marker));
-        String sql = "SELECT " + String.join(", ", columns.stream().map(PageRequest.SortKey::attribute).toList())
+        String sql = "SELECT "
+                + String.join(
+                        ", ",
+                        columns.stream().map(PageRequest.SortKey::attribute).toList())
                 + " FROM metric m LEFT JOIN resource r ON r.id = m.resource_id WHERE m.id = ?";
         try (PreparedStatement select = connection.prepareStatement(sql)) {
             select.setObject(1, id);
@@ -158,8 +165,7 @@ public final class MetricDao {
     }
 
     private static InvalidInputException invalidMarker(String marker) {
-        return InvalidInputException.because(
-                "Invalid pagination: `Invalid marker: `" + marker + "''");
+        return InvalidInputException.because("Invalid pagination: `Invalid marker: `" + marker + "''");
     }
 
     public boolean delete(Connection connection, UUID id) throws SQLException {
@@ -174,8 +180,16 @@ public final class MetricDao {
         try (ResultSet rows = select.executeQuery()) {
             while (rows.next()) {
                 UUID id = rows.getObject(1, UUID.class);
-                metrics.put(id, new Metric(id, rows.getString(2), rows.getString(3), rows.getString(4),
-                        rows.getObject(5, UUID.class), rows.getString(6), policies.read(rows, 7)));
+                metrics.put(
+                        id,
+                        new Metric(
+                                id,
+                                rows.getString(2),
+                                rows.getString(3),
+                                rows.getString(4),
+                                rows.getObject(5, UUID.class),
+                                rows.getString(6),
+                                policies.read(rows, 7)));
             }
         }
         return metrics;

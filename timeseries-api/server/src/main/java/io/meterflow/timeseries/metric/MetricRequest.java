@@ -20,7 +20,10 @@ public record MetricRequest(String archivePolicyName, String resourceId, String 
                     "length of value must be at most " + MAX_UNIT_LENGTH + " for dictionary value @ data['unit']",
                     List.of("unit"));
         }
-        return new MetricRequest(fields.optionalString("archive_policy_name"), fields.optionalString("resource_id"),
-                fields.optionalString("name"), unit);
+        return new MetricRequest(
+                fields.optionalString("archive_policy_name"),
+                fields.optionalString("resource_id"),
+                fields.optionalString("name"),
+                unit);
     }
 }

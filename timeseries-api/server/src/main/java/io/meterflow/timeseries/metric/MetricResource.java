@@ -44,8 +44,8 @@ public final class MetricResource {
     private final Function<UUID, Map<String, Object>> resourceViews;
 
     /** {@code resourceViews} renders a metric's resource (null if gone) for the detailed view. */
-    public MetricResource(MetricService service, JsonBodies bodies, int maxLimit,
-            Function<UUID, Map<String, Object>> resourceViews) {
+    public MetricResource(
+            MetricService service, JsonBodies bodies, int maxLimit, Function<UUID, Map<String, Object>> resourceViews) {
         this.service = service;
         this.bodies = bodies;
         this.maxLimit = maxLimit;
@@ -53,10 +53,12 @@ public final class MetricResource {
     }
 
     @POST
-    public Response create(@Context SecurityContext security, @HeaderParam(HttpHeaders.CONTENT_TYPE) String type,
-            byte[] body) {
+    public Response create(
+            @Context SecurityContext security, @HeaderParam(HttpHeaders.CONTENT_TYPE) String type, byte[] body) {
         Metric metric = service.create(caller(security), MetricRequest.parse(bodies.read(type, body)));
-        return Response.created(Locations.of("metric", metric.id().toString())).entity(MetricView.created(metric)).build();
+        return Response.created(Locations.of("metric", metric.id().toString()))
+                .entity(MetricView.created(metric))
+                .build();
     }
 
     @GET
@@ -73,8 +75,13 @@ public final class MetricResource {
         for (String filter : FILTERS) {
             String value = query.getFirst(filter);
             if (value != null && !equalities.containsKey(filter)) {
-                equalities.put(filter, filter.equals("id") ? ResourceIds.parseUuid(value)
-                        .orElseThrow(() -> ApiException.badRequest("Invalid input: invalid UUID " + value)) : value);
+                equalities.put(
+                        filter,
+                        filter.equals("id")
+                                ? ResourceIds.parseUuid(value)
+                                        .orElseThrow(
+                                                () -> ApiException.badRequest("Invalid input: invalid UUID " + value))
+                                : value);
             }
         }
         String status = query.getFirst("status");
@@ -82,11 +89,15 @@ public final class MetricResource {
             throw ApiException.badRequest("Invalid input: value must be one of ['active', 'delete'] for dictionary "
                     + "value @ data['status']");
         }
-        List<Metric> metrics = "delete".equals(status) ? List.of()
-                : service.list(Caller.optional(security), equalities, page);
-        Response.ResponseBuilder response = Response.ok(metrics.stream().map(MetricView::of).toList());
+        List<Metric> metrics =
+                "delete".equals(status) ? List.of() : service.list(Caller.optional(security), equalities, page);
+        Response.ResponseBuilder response =
+                Response.ok(metrics.stream().map(MetricView::of).toList());
         if (!metrics.isEmpty() && metrics.size() >= page.limit()) {
-            response.header("Link", LinkHeader.next(uri, page, metrics.get(metrics.size() - 1).id().toString()));
+            response.header(
+                    "Link",
+                    LinkHeader.next(
+                            uri, page, metrics.get(metrics.size() - 1).id().toString()));
         }
         return response.build();
     }

@@ -31,8 +31,14 @@ public final class MetricService {
     private final AccessPolicy access;
     private final Supplier<UUID> ids;
 
-    public MetricService(Transactions transactions, MetricDao metrics, ArchivePolicyDao policies,
-            ArchivePolicyRuleService rules, ResourceOwners resources, AccessPolicy access, Supplier<UUID> ids) {
+    public MetricService(
+            Transactions transactions,
+            MetricDao metrics,
+            ArchivePolicyDao policies,
+            ArchivePolicyRuleService rules,
+            ResourceOwners resources,
+            AccessPolicy access,
+            Supplier<UUID> ids) {
         this.transactions = transactions;
         this.metrics = metrics;
         this.policies = policies;
@@ -51,12 +57,12 @@ public final class MetricService {
             try {
                 resourceId = ResourceIds.toResourceUuid(request.resourceId(), caller.creator());
             } catch (IllegalArgumentException invalid) {
-                throw InvalidInputException.field(invalid.getMessage() + " for dictionary value @ data['resource_id']",
-                        List.of("resource_id"));
+                throw InvalidInputException.field(
+                        invalid.getMessage() + " for dictionary value @ data['resource_id']", List.of("resource_id"));
             }
             if (request.name() == null) {
-                throw InvalidInputException.of("Attribute value error", "name",
-                        "Name cannot be null if resource_id is not null");
+                throw InvalidInputException.of(
+                        "Attribute value error", "name", "Name cannot be null if resource_id is not null");
             }
         }
         UUID linkedResource = resourceId;
@@ -65,19 +71,26 @@ public final class MetricService {
                 ArchivePolicy policy = resolvePolicy(connection, request.archivePolicyName(), request.name());
                 String resourceProject = null;
                 if (linkedResource != null) {
-                    ResourceOwners.Owner owner = resources.find(connection, List.of(linkedResource))
-                            .get(linkedResource);
+                    ResourceOwners.Owner owner =
+                            resources.find(connection, List.of(linkedResource)).get(linkedResource);
                     if (owner == null) {
                         throw new NotFoundException("Resource " + linkedResource + " does not exist");
                     }
-                    if (!access.isAdminOrCreator(caller,
+                    if (!access.isAdminOrCreator(
+                            caller,
                             new AccessPolicy.Target(owner.creator(), owner.createdByProjectId(), owner.projectId()))) {
                         throw new ForbiddenException();
                     }
                     resourceProject = owner.projectId();
                 }
-                Metric metric = new Metric(ids.get(), caller.creator(), request.name(), request.unit(), linkedResource,
-                        resourceProject, policy);
+                Metric metric = new Metric(
+                        ids.get(),
+                        caller.creator(),
+                        request.name(),
+                        request.unit(),
+                        linkedResource,
+                        resourceProject,
+                        policy);
                 metrics.insert(connection, metric);
                 return metric;
             });
@@ -94,9 +107,10 @@ public final class MetricService {
             throws SQLException {
         String name = policyName;
         if (name == null) {
-            name = rules.policyFor(connection, metricName).orElseThrow(() -> InvalidInputException.because(
-                    "No archive policy name specified and no archive policy rule found matching the metric name "
-                            + (metricName == null ? "None" : metricName)));
+            name = rules.policyFor(connection, metricName)
+                    .orElseThrow(() -> InvalidInputException.because(
+                            "No archive policy name specified and no archive policy rule found matching the metric name "
+                                    + (metricName == null ? "None" : metricName)));
         }
         String wanted = name;
         return policies.find(connection, name)

@@ -10,8 +10,17 @@ import java.util.Optional;
 import java.util.UUID;
 
 /** A metric as Gnocchi's API shows it, with its archive policy inlined. */
-@JsonPropertyOrder({"id", "creator", "name", "unit", "resource_id", "archive_policy", "archive_policy_name",
-        "created_by_user_id", "created_by_project_id"})
+@JsonPropertyOrder({
+    "id",
+    "creator",
+    "name",
+    "unit",
+    "resource_id",
+    "archive_policy",
+    "archive_policy_name",
+    "created_by_user_id",
+    "created_by_project_id"
+})
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record MetricView(
         UUID id,
@@ -22,23 +31,39 @@ public record MetricView(
         // Reads inline the policy, creations name it: the absent one is left out, not null.
         @JsonProperty("archive_policy") @JsonInclude(JsonInclude.Include.NON_ABSENT)
         Optional<ArchivePolicyView> archivePolicy,
+
         @JsonProperty("archive_policy_name") @JsonInclude(JsonInclude.Include.NON_ABSENT)
         Optional<String> archivePolicyName,
+
         @JsonProperty("created_by_user_id") String createdByUserId,
         @JsonProperty("created_by_project_id") String createdByProjectId) {
 
     /** As reads show a metric: its archive policy inlined. */
     public static MetricView of(Metric metric) {
-        return new MetricView(metric.id(), metric.creator(), metric.name(), metric.unit(), metric.resourceId(),
-                Optional.of(ArchivePolicyView.of(metric.archivePolicy())), Optional.empty(),
-                metric.createdByUserId(), metric.createdByProjectId());
+        return new MetricView(
+                metric.id(),
+                metric.creator(),
+                metric.name(),
+                metric.unit(),
+                metric.resourceId(),
+                Optional.of(ArchivePolicyView.of(metric.archivePolicy())),
+                Optional.empty(),
+                metric.createdByUserId(),
+                metric.createdByProjectId());
     }
 
     /** As Gnocchi answers a creation: the policy by name only. */
     public static MetricView created(Metric metric) {
-        return new MetricView(metric.id(), metric.creator(), metric.name(), metric.unit(), metric.resourceId(),
-                Optional.empty(), Optional.of(metric.archivePolicy().name()),
-                metric.createdByUserId(), metric.createdByProjectId());
+        return new MetricView(
+                metric.id(),
+                metric.creator(),
+                metric.name(),
+                metric.unit(),
+                metric.resourceId(),
+                Optional.empty(),
+                Optional.of(metric.archivePolicy().name()),
+                metric.createdByUserId(),
+                metric.createdByProjectId());
     }
 
     /**

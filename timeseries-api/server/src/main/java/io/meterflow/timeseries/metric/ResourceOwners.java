@@ -14,8 +14,7 @@ import java.util.UUID;
 public interface ResourceOwners {
 
     /** Who may act on a resource: its creator and the project it belongs to. */
-    record Owner(UUID id, String creator, String createdByProjectId, String projectId) {
-    }
+    record Owner(UUID id, String creator, String createdByProjectId, String projectId) {}
 
     /** The owners of those of {@code ids} that exist, within the caller's transaction. */
     Map<UUID, Owner> find(Connection connection, Collection<UUID> ids) throws SQLException;

@@ -32,8 +32,20 @@ public record Resource(
     }
 
     public Resource withMetrics(Map<String, UUID> named) {
-        return new Resource(id, type, originalResourceId, creator, userId, projectId, startedAt, endedAt,
-                revisionStart, revisionEnd, revision, attributes, named);
+        return new Resource(
+                id,
+                type,
+                originalResourceId,
+                creator,
+                userId,
+                projectId,
+                startedAt,
+                endedAt,
+                revisionStart,
+                revisionEnd,
+                revision,
+                attributes,
+                named);
     }
 
     /** {@code "user:project"} creators carry the creating project after the colon. */

@@ -68,8 +68,8 @@ public final class ResourceDao implements ResourceOwners {
         String sql = "SELECT " + ResourceRows.COLUMNS + " FROM (" + ResourceRows.LIVE + ") r WHERE r.id = ?"
                 + (type.equals("generic") ? "" : " AND r.type = ?");
         if (lock) {
-            sql = "SELECT " + ResourceRows.COLUMNS + " FROM (" + ResourceRows.LIVE
-                    + " WHERE id = ? FOR UPDATE) r" + (type.equals("generic") ? "" : " WHERE r.type = ?");
+            sql = "SELECT " + ResourceRows.COLUMNS + " FROM (" + ResourceRows.LIVE + " WHERE id = ? FOR UPDATE) r"
+                    + (type.equals("generic") ? "" : " WHERE r.type = ?");
         }
         try (PreparedStatement select = connection.prepareStatement(sql)) {
             select.setObject(1, id);
@@ -133,8 +133,8 @@ public final class ResourceDao implements ResourceOwners {
     }
 
     public void detachMetrics(Connection connection, UUID resourceId) throws SQLException {
-        try (PreparedStatement update = connection.prepareStatement(
-                "UPDATE metric SET resource_id = NULL WHERE resource_id = ?")) {
+        try (PreparedStatement update =
+                connection.prepareStatement("UPDATE metric SET resource_id = NULL WHERE resource_id = ?")) {
             update.setObject(1, resourceId);
             update.executeUpdate();
         }

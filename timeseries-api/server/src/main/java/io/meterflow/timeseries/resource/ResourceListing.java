@@ -24,12 +24,21 @@ import java.util.UUID;
  */
 public final class ResourceListing {
 
-    private static final List<String> GENERIC_SORTABLE = List.of("id", "type", "original_resource_id", "creator",
-            "user_id", "project_id", "started_at", "ended_at", "revision_start", "revision_end", "revision");
+    private static final List<String> GENERIC_SORTABLE = List.of(
+            "id",
+            "type",
+            "original_resource_id",
+            "creator",
+            "user_id",
+            "project_id",
+            "started_at",
+            "ended_at",
+            "revision_start",
+            "revision_end",
+            "revision");
 
     /** What to list: a type, a compiled filter, history or not. */
-    public record Query(ResourceType type, SqlCondition filter, boolean history, PageRequest page) {
-    }
+    public record Query(ResourceType type, SqlCondition filter, boolean history, PageRequest page) {}
 
     private final ResourceRows rows;
 
@@ -62,8 +71,7 @@ public final class ResourceListing {
     }
 
     /** The ids of the live resources of a type matching a filter, locked for deletion. */
-    public List<UUID> matchingIds(Connection connection, ResourceType type, SqlCondition filter)
-            throws SQLException {
+    public List<UUID> matchingIds(Connection connection, ResourceType type, SqlCondition filter) throws SQLException {
         List<Object> parameters = new ArrayList<>();
         String sql = "SELECT r.id FROM (" + ResourceRows.LIVE + ") r WHERE "
                 + where(new Query(type, filter, false, null), parameters);
@@ -104,8 +112,8 @@ public final class ResourceListing {
         return new KeysetPagination(sortable, "r.id");
     }
 
-    private static List<Object> markerValues(Connection connection, String source, Query query,
-            List<PageRequest.SortKey> columns) throws SQLException {
+    private static List<Object> markerValues(
+            Connection connection, String source, Query query, List<PageRequest.SortKey> columns) throws SQLException {
         String marker = query.page().marker();
         String idPart = marker;
         Long revision = null;
@@ -122,8 +130,11 @@ public final class ResourceListing {
         if (id == null) {
             throw invalidMarker(marker);
         }
-        String sql = "SELECT " + String.join(", ", columns.stream().map(PageRequest.SortKey::attribute).toList())
-                + " FROM " + source + " WHERE r.id = ?" + (revision != null ? " AND r.revision = ?" : "");
+        String sql = "SELECT "
+                + String.join(
+                        ", ",
+                        columns.stream().map(PageRequest.SortKey::attribute).toList()) + " FROM " + source
+                + " WHERE r.id = ?" + (revision != null ? " AND r.revision = ?" : "");
         try (PreparedStatement select = connection.prepareStatement(sql)) {
             select.setObject(1, id);
             if (revision != null) {

@@ -10,12 +10,15 @@ import java.util.UUID;
  * body set it to null); {@code attributes} the type attributes given, normalised; {@code metrics}
  * is null when the body has no {@code metrics}.
  */
-public record ResourceRequest(String originalId, UUID id, Map<String, Object> generic, ObjectNode attributes,
+public record ResourceRequest(
+        String originalId,
+        UUID id,
+        Map<String, Object> generic,
+        ObjectNode attributes,
         Map<String, MetricLink> metrics) {
 
     /** A metric to attach: an existing one by id, or a new one with a policy (or the rules') and unit. */
-    public record MetricLink(UUID existing, String archivePolicyName, String unit) {
-    }
+    public record MetricLink(UUID existing, String archivePolicyName, String unit) {}
 
     public boolean isEmpty() {
         return generic.isEmpty() && attributes.isEmpty() && metrics == null;

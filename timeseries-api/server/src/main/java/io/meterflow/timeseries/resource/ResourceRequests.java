@@ -19,7 +19,6 @@ import java.util.UUID;
 /** Validates resource bodies against their type's schema, with voluptuous' messages. */
 public final class ResourceRequests {
 
-
     private final Timestamps timestamps;
 
     public ResourceRequests(Timestamps timestamps) {
@@ -87,8 +86,9 @@ public final class ResourceRequests {
                 }
                 metrics = metrics(value, List.of("metrics"));
             } else {
-                AttributeSchema attribute = type.attribute(key).orElseThrow(() -> InvalidInputException.field(
-                        "extra keys not allowed @ data['" + key + "']", List.of(key)));
+                AttributeSchema attribute = type.attribute(key)
+                        .orElseThrow(() -> InvalidInputException.field(
+                                "extra keys not allowed @ data['" + key + "']", List.of(key)));
                 try {
                     attributes.set(key, attribute.normalize(value));
                 } catch (AttributeSchema.InvalidAttributeValue invalid) {
@@ -123,20 +123,24 @@ public final class ResourceRequests {
             String name = entry.getKey();
             JsonNode definition = entry.getValue();
             if (definition.isTextual()) {
-                UUID existing = ResourceIds.parseUuid(definition.asText()).orElseThrow(() -> InvalidInputException.field(
-                        "expected a dictionary for dictionary value @ " + where(path, name), append(path, name)));
+                UUID existing = ResourceIds.parseUuid(definition.asText())
+                        .orElseThrow(() -> InvalidInputException.field(
+                                "expected a dictionary for dictionary value @ " + where(path, name),
+                                append(path, name)));
                 links.put(name, new ResourceRequest.MetricLink(existing, null, null));
                 continue;
             }
             if (!definition.isObject()) {
-                throw InvalidInputException.field("expected a dictionary for dictionary value @ " + where(path, name),
-                        append(path, name));
+                throw InvalidInputException.field(
+                        "expected a dictionary for dictionary value @ " + where(path, name), append(path, name));
             }
             Iterator<String> keys = definition.fieldNames();
             while (keys.hasNext()) {
                 String key = keys.next();
-                if (!Set.of("archive_policy_name", "unit", "name", "resource_id").contains(key)) {
-                    throw InvalidInputException.field("extra keys not allowed @ " + where(append(path, name), key),
+                if (!Set.of("archive_policy_name", "unit", "name", "resource_id")
+                        .contains(key)) {
+                    throw InvalidInputException.field(
+                            "extra keys not allowed @ " + where(append(path, name), key),
                             append(append(path, name), key));
                 }
             }
@@ -145,11 +149,14 @@ public final class ResourceRequests {
             }
             String unit = definition.hasNonNull("unit") ? definition.get("unit").asText() : null;
             if (unit != null && unit.length() > 31) {
-                throw InvalidInputException.field("length of value must be at most 31 for dictionary value @ "
-                        + where(append(path, name), "unit"), append(append(path, name), "unit"));
+                throw InvalidInputException.field(
+                        "length of value must be at most 31 for dictionary value @ "
+                                + where(append(path, name), "unit"),
+                        append(append(path, name), "unit"));
             }
             String policy = definition.hasNonNull("archive_policy_name")
-                    ? definition.get("archive_policy_name").asText() : null;
+                    ? definition.get("archive_policy_name").asText()
+                    : null;
             links.put(name, new ResourceRequest.MetricLink(null, policy, unit));
         }
         return links;

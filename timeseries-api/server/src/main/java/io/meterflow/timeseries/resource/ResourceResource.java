@@ -42,8 +42,8 @@ public final class ResourceResource {
     private final ResourceSearches searches;
     private final JsonBodies bodies;
 
-    public ResourceResource(ResourceService service, ResourceRequests requests, ResourceSearches searches,
-            JsonBodies bodies) {
+    public ResourceResource(
+            ResourceService service, ResourceRequests requests, ResourceSearches searches, JsonBodies bodies) {
         this.service = service;
         this.requests = requests;
         this.searches = searches;
@@ -55,44 +55,56 @@ public final class ResourceResource {
     public Map<String, String> types(@Context UriInfo uri) {
         Map<String, String> links = new LinkedHashMap<>();
         for (ResourceType type : searches.types()) {
-            links.put(type.name(), uri.getBaseUriBuilder().path("v1").path("resource").path(type.name()).build()
-                    .toString());
+            links.put(
+                    type.name(),
+                    uri.getBaseUriBuilder()
+                            .path("v1")
+                            .path("resource")
+                            .path(type.name())
+                            .build()
+                            .toString());
         }
         return links;
     }
 
     @POST
     @Path("{type}")
-    public Response create(@Context SecurityContext security, @PathParam("type") String typeName,
-            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, byte[] body) {
+    public Response create(
+            @Context SecurityContext security,
+            @PathParam("type") String typeName,
+            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+            byte[] body) {
         ResourceType type = service.type(typeName);
         Caller caller = Caller.from(security);
         ResourceRequest request = requests.parseCreation(type, bodies.read(contentType, body), caller.creator());
         Resource created = service.create(caller, type, request);
         return withVersion(Response.created(URI.create("/v1/resource/" + type.name() + "/" + created.id())), created)
-                .entity(ResourceView.of(created, type)).build();
+                .entity(ResourceView.of(created, type))
+                .build();
     }
 
     @GET
     @Path("{type}")
-    public Response list(@Context SecurityContext security, @PathParam("type") String typeName,
-            @Context UriInfo uri) {
+    public Response list(@Context SecurityContext security, @PathParam("type") String typeName, @Context UriInfo uri) {
         ResourceType type = service.type(typeName);
         return searches.respond(Caller.from(security), type, Optional.empty(), uri);
     }
 
     @DELETE
     @Path("{type}")
-    public Map<String, Integer> deleteMatching(@Context SecurityContext security, @PathParam("type") String typeName,
-            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, @QueryParam("filter") String filter,
+    public Map<String, Integer> deleteMatching(
+            @Context SecurityContext security,
+            @PathParam("type") String typeName,
+            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+            @QueryParam("filter") String filter,
             byte[] body) {
         ResourceType type = service.type(typeName);
         Caller caller = Caller.from(security);
         JsonNode query = body == null || body.length == 0 ? null : bodies.read(contentType, body);
         Optional<SearchQuery> search = searches.filter(caller, query, filter);
         if (search.isEmpty()) {
-            throw ApiException.badRequest("caution: the query can not be empty, or it will                   delete "
-                    + "entire database");
+            throw ApiException.badRequest(
+                    "caution: the query can not be empty, or it will                   delete " + "entire database");
         }
         int deleted = service.deleteMatching(type, searches.deletionFilter(caller, type, search.get()));
         return Map.of("deleted", deleted);
@@ -100,25 +112,34 @@ public final class ResourceResource {
 
     @GET
     @Path("{type}/{id}")
-    public Response get(@Context SecurityContext security, @PathParam("type") String typeName,
-            @PathParam("id") String id, @Context HttpHeaders headers, @Context Request request) {
+    public Response get(
+            @Context SecurityContext security,
+            @PathParam("type") String typeName,
+            @PathParam("id") String id,
+            @Context HttpHeaders headers,
+            @Context Request request) {
         ResourceType type = service.type(typeName);
         Caller caller = Caller.from(security);
         Resource resource = service.get(caller, type.name(), resourceId(id, caller));
-        ConditionalRequest.Outcome outcome = ConditionalRequest.of(headers)
-                .evaluate(request.getMethod(), ResourceView.version(resource));
+        ConditionalRequest.Outcome outcome =
+                ConditionalRequest.of(headers).evaluate(request.getMethod(), ResourceView.version(resource));
         if (outcome == ConditionalRequest.Outcome.NOT_MODIFIED) {
             return withVersion(Response.notModified(), resource).build();
         }
-        return withVersion(Response.ok(ResourceView.of(resource, type)), resource).build();
+        return withVersion(Response.ok(ResourceView.of(resource, type)), resource)
+                .build();
     }
 
     /** A PATCH judged against the live revision under the update's lock, so If-Match cannot race. */
     @PATCH
     @Path("{type}/{id}")
-    public Response patch(@Context SecurityContext security, @PathParam("type") String typeName,
-            @PathParam("id") String id, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
-            @Context HttpHeaders headers, byte[] body) {
+    public Response patch(
+            @Context SecurityContext security,
+            @PathParam("type") String typeName,
+            @PathParam("id") String id,
+            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+            @Context HttpHeaders headers,
+            byte[] body) {
         ResourceType type = service.type(typeName);
         Caller caller = Caller.from(security);
         UUID uuid = resourceId(id, caller);
@@ -132,25 +153,37 @@ public final class ResourceResource {
 
     @DELETE
     @Path("{type}/{id}")
-    public Response delete(@Context SecurityContext security, @PathParam("type") String typeName,
-            @PathParam("id") String id, @Context HttpHeaders headers) {
+    public Response delete(
+            @Context SecurityContext security,
+            @PathParam("type") String typeName,
+            @PathParam("id") String id,
+            @Context HttpHeaders headers) {
         ResourceType type = service.type(typeName);
         Caller caller = Caller.from(security);
         ConditionalRequest conditions = ConditionalRequest.of(headers);
-        service.delete(caller, type.name(), resourceId(id, caller),
+        service.delete(
+                caller,
+                type.name(),
+                resourceId(id, caller),
                 current -> conditions.evaluate("DELETE", ResourceView.version(current)));
         return Response.noContent().build();
     }
 
     @GET
     @Path("{type}/{id}/history")
-    public Response history(@Context SecurityContext security, @PathParam("type") String typeName,
-            @PathParam("id") String id, @Context UriInfo uri) {
+    public Response history(
+            @Context SecurityContext security,
+            @PathParam("type") String typeName,
+            @PathParam("id") String id,
+            @Context UriInfo uri) {
         ResourceType type = service.type(typeName);
         Caller caller = Caller.from(security);
         Resource resource = service.get(caller, type.name(), resourceId(id, caller));
-        SearchQuery byId = new SearchQuery.Comparison("=", "id",
-                com.fasterxml.jackson.databind.node.TextNode.valueOf(resource.id().toString()));
+        SearchQuery byId = new SearchQuery.Comparison(
+                "=",
+                "id",
+                com.fasterxml.jackson.databind.node.TextNode.valueOf(
+                        resource.id().toString()));
         return searches.respondHistory(caller, type, byId, uri);
     }
 

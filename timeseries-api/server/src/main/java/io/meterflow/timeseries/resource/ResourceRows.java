@@ -30,6 +30,7 @@ public final class ResourceRows {
                    started_at, ended_at, revision_start, NULL::timestamptz AS revision_end,
                    -1::bigint AS revision, attributes
             FROM resource""";
+
     static final String WITH_HISTORY = LIVE + """
 
             UNION ALL
@@ -50,14 +51,27 @@ public final class ResourceRows {
         List<Resource> resources = new ArrayList<>();
         try (ResultSet rows = select.executeQuery()) {
             while (rows.next()) {
-                resources.add(new Resource(rows.getObject(1, UUID.class), rows.getString(2), rows.getString(3),
-                        rows.getString(4), rows.getString(5), rows.getString(6), instant(rows, 7), instant(rows, 8),
-                        instant(rows, 9), instant(rows, 10), rows.getLong(11), attributes(rows.getString(12)),
+                resources.add(new Resource(
+                        rows.getObject(1, UUID.class),
+                        rows.getString(2),
+                        rows.getString(3),
+                        rows.getString(4),
+                        rows.getString(5),
+                        rows.getString(6),
+                        instant(rows, 7),
+                        instant(rows, 8),
+                        instant(rows, 9),
+                        instant(rows, 10),
+                        rows.getLong(11),
+                        attributes(rows.getString(12)),
                         Map.of()));
             }
         }
-        Map<UUID, Map<String, UUID>> metrics = metrics(connection, resources.stream().map(Resource::id).toList());
-        return resources.stream().map(r -> r.withMetrics(metrics.getOrDefault(r.id(), Map.of()))).toList();
+        Map<UUID, Map<String, UUID>> metrics =
+                metrics(connection, resources.stream().map(Resource::id).toList());
+        return resources.stream()
+                .map(r -> r.withMetrics(metrics.getOrDefault(r.id(), Map.of())))
+                .toList();
     }
 
     /** The named metrics of resources, keyed by resource id then name. */
@@ -66,9 +80,10 @@ public final class ResourceRows {
         if (ids.isEmpty()) {
             return metrics;
         }
-        try (PreparedStatement select = connection.prepareStatement(
-                "SELECT resource_id, name, id FROM metric WHERE resource_id = ANY (?)")) {
-            select.setArray(1, connection.createArrayOf("uuid", ids.stream().distinct().toArray()));
+        try (PreparedStatement select =
+                connection.prepareStatement("SELECT resource_id, name, id FROM metric WHERE resource_id = ANY (?)")) {
+            select.setArray(
+                    1, connection.createArrayOf("uuid", ids.stream().distinct().toArray()));
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
                     metrics.computeIfAbsent(rows.getObject(1, UUID.class), id -> new LinkedHashMap<>())
@@ -95,5 +110,4 @@ public final class ResourceRows {
     static OffsetDateTime timestamp(Instant instant) {
         return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }
-
 }

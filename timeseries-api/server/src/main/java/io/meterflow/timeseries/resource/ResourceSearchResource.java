@@ -44,9 +44,13 @@ public final class ResourceSearchResource {
     }
 
     @POST
-    public Response search(@Context SecurityContext security, @PathParam("type") String typeName,
-            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, @QueryParam("filter") String filter,
-            @Context UriInfo uri, byte[] body) {
+    public Response search(
+            @Context SecurityContext security,
+            @PathParam("type") String typeName,
+            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+            @QueryParam("filter") String filter,
+            @Context UriInfo uri,
+            byte[] body) {
         ResourceType type = service.type(typeName);
         Caller caller = Caller.from(security);
         JsonNode query = body == null || body.length == 0 ? null : bodies.read(contentType, body);

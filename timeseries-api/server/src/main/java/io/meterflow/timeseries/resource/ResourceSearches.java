@@ -42,8 +42,14 @@ public final class ResourceSearches {
     private final ResourcesJson rendering;
     private final int maxLimit;
 
-    public ResourceSearches(ResourceService service, ResourceTypeService types, SearchQueryParser parser,
-            ResourceFilterCompiler compiler, AccessPolicy access, ResourcesJson rendering, int maxLimit) {
+    public ResourceSearches(
+            ResourceService service,
+            ResourceTypeService types,
+            SearchQueryParser parser,
+            ResourceFilterCompiler compiler,
+            AccessPolicy access,
+            ResourcesJson rendering,
+            int maxLimit) {
         this.rendering = rendering;
         this.service = service;
         this.types = types;
@@ -79,12 +85,13 @@ public final class ResourceSearches {
         return respond(caller, type, Optional.of(byId), uri, true);
     }
 
-    private Response respond(Caller caller, ResourceType type, Optional<SearchQuery> query, UriInfo uri,
-            boolean history) {
+    private Response respond(
+            Caller caller, ResourceType type, Optional<SearchQuery> query, UriInfo uri, boolean history) {
         MultivaluedMap<String, String> parameters = uri.getQueryParameters();
         boolean details = flag(parameters, "details");
         PageRequest page = PageRequest.from(parameters, maxLimit, DEFAULT_SORT);
-        SqlCondition condition = visibleTo(caller, query.map(q -> compiler.compile(q, type)).orElse(SqlCondition.TRUE));
+        SqlCondition condition =
+                visibleTo(caller, query.map(q -> compiler.compile(q, type)).orElse(SqlCondition.TRUE));
         List<Resource> found = service.list(new ResourceListing.Query(type, condition, history, page));
         List<String> attrs = parameters.get("attrs");
         // Types are looked up before the answer streams: a failure then is still a clean error.
@@ -95,11 +102,13 @@ public final class ResourceSearches {
         Function<Resource, ResourceType> shownType = type.name().equals(ResourceType.GENERIC)
                 ? resource -> detailedTypes.get(resource.type())
                 : resource -> type;
-        Response.ResponseBuilder response = Response.ok(rendering.of(found, shownType,
-                attrs == null || attrs.isEmpty() ? null : Set.copyOf(attrs)), MediaType.APPLICATION_JSON_TYPE);
+        Response.ResponseBuilder response = Response.ok(
+                rendering.of(found, shownType, attrs == null || attrs.isEmpty() ? null : Set.copyOf(attrs)),
+                MediaType.APPLICATION_JSON_TYPE);
         if (!found.isEmpty() && found.size() >= page.limit()) {
             Resource last = found.get(found.size() - 1);
-            String marker = history ? last.id() + "@" + last.revision() : last.id().toString();
+            String marker =
+                    history ? last.id() + "@" + last.revision() : last.id().toString();
             response.header("Link", LinkHeader.next(uri, page, marker));
         }
         return response.build();
@@ -113,7 +122,8 @@ public final class ResourceSearches {
         jakarta.ws.rs.core.MultivaluedMap<String, String> options = new jakarta.ws.rs.core.MultivaluedHashMap<>();
         (sorts.isEmpty() ? DEFAULT_SORT : sorts).forEach(sort -> options.add("sort", sort));
         PageRequest page = PageRequest.from(options, Integer.MAX_VALUE, DEFAULT_SORT);
-        SqlCondition condition = visibleTo(caller, query.map(q -> compiler.compile(q, type)).orElse(SqlCondition.TRUE));
+        SqlCondition condition =
+                visibleTo(caller, query.map(q -> compiler.compile(q, type)).orElse(SqlCondition.TRUE));
         return service.list(new ResourceListing.Query(type, condition, false, page));
     }
 
@@ -129,8 +139,8 @@ public final class ResourceSearches {
         List<Object> parameters = new ArrayList<>(condition.parameters());
         parameters.add(caller.projectId());
         parameters.add(caller.projectId());
-        return new SqlCondition("(" + condition.sql() + ") AND (r.created_by_project_id = ? OR r.project_id = ?)",
-                parameters);
+        return new SqlCondition(
+                "(" + condition.sql() + ") AND (r.created_by_project_id = ? OR r.project_id = ?)", parameters);
     }
 
     private ResourceType typeOrNull(String name) {

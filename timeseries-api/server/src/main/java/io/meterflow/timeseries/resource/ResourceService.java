@@ -39,8 +39,15 @@ public final class ResourceService {
     private final Clock clock;
     private final Supplier<UUID> ids;
 
-    public ResourceService(Transactions transactions, ResourceDao resources, ResourceListing listing,
-            ResourceTypeService types, MetricDao metricDao, MetricService metrics, AccessPolicy access, Clock clock,
+    public ResourceService(
+            Transactions transactions,
+            ResourceDao resources,
+            ResourceListing listing,
+            ResourceTypeService types,
+            MetricDao metricDao,
+            MetricService metrics,
+            AccessPolicy access,
+            Clock clock,
             Supplier<UUID> ids) {
         this.transactions = transactions;
         this.resources = resources;
@@ -64,9 +71,19 @@ public final class ResourceService {
         if (startedAt != null && endedAt != null && startedAt.isAfter(endedAt)) {
             throw InvalidInputException.because("Start timestamp cannot be after end timestamp");
         }
-        Resource resource = new Resource(request.id(), type.name(), request.originalId(), caller.creator(),
-                (String) request.generic().get("user_id"), (String) request.generic().get("project_id"),
-                startedAt == null ? now : startedAt, endedAt, now, null, Resource.LIVE, request.attributes(),
+        Resource resource = new Resource(
+                request.id(),
+                type.name(),
+                request.originalId(),
+                caller.creator(),
+                (String) request.generic().get("user_id"),
+                (String) request.generic().get("project_id"),
+                startedAt == null ? now : startedAt,
+                endedAt,
+                now,
+                null,
+                Resource.LIVE,
+                request.attributes(),
                 Map.of());
         try {
             return transactions.inTransaction(connection -> {
@@ -91,7 +108,8 @@ public final class ResourceService {
 
     /** The live resource, readable by the caller. */
     public Resource get(Caller caller, String type, UUID id) {
-        Resource resource = transactions.read(connection -> resources.find(connection, type, id, false))
+        Resource resource = transactions
+                .read(connection -> resources.find(connection, type, id, false))
                 .orElseThrow(() -> noSuchResource(id));
         access.requireResourceReader(caller, target(resource));
         return resource;
@@ -101,11 +119,10 @@ public final class ResourceService {
      * Applies a PATCH. A change of a generic field or attribute keeps the previous state as a
      * revision; a change of metrics alone does not, as in Gnocchi.
      */
-    public Resource update(Caller caller, ResourceType type, UUID id,
-            java.util.function.Function<Resource, ResourceRequest> parse) {
+    public Resource update(
+            Caller caller, ResourceType type, UUID id, java.util.function.Function<Resource, ResourceRequest> parse) {
         return transactions.inTransaction(connection -> {
-            Resource current = resources.find(connection, type.name(), id, true)
-                    .orElseThrow(() -> noSuchResource(id));
+            Resource current = resources.find(connection, type.name(), id, true).orElseThrow(() -> noSuchResource(id));
             access.requireResourceWriter(caller, target(current));
             ResourceRequest request = parse.apply(current);
             if (request.isEmpty()) {
@@ -117,16 +134,29 @@ public final class ResourceService {
                     || !Objects.equals(next.userId(), current.userId())
                     || !Objects.equals(next.projectId(), current.projectId())
                     || !next.attributes().equals(current.attributes());
-            if (next.startedAt() != null && next.endedAt() != null && next.startedAt().isAfter(next.endedAt())) {
+            if (next.startedAt() != null
+                    && next.endedAt() != null
+                    && next.startedAt().isAfter(next.endedAt())) {
                 throw InvalidInputException.because("Value " + ResourceView.format(next.endedAt())
                         + " for attribute ended_at on resource type " + type.name() + " is invalid");
             }
             if (changed) {
                 Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS); // PostgreSQL keeps microseconds
                 resources.archive(connection, id, now);
-                next = new Resource(next.id(), next.type(), next.originalResourceId(), next.creator(), next.userId(),
-                        next.projectId(), next.startedAt(), next.endedAt(), now, null, Resource.LIVE,
-                        next.attributes(), Map.of());
+                next = new Resource(
+                        next.id(),
+                        next.type(),
+                        next.originalResourceId(),
+                        next.creator(),
+                        next.userId(),
+                        next.projectId(),
+                        next.startedAt(),
+                        next.endedAt(),
+                        now,
+                        null,
+                        Resource.LIVE,
+                        next.attributes(),
+                        Map.of());
                 resources.update(connection, next);
             }
             if (request.metrics() != null) {
@@ -141,17 +171,24 @@ public final class ResourceService {
         Map<String, Object> generic = request.generic();
         ObjectNode attributes = current.attributes().deepCopy();
         attributes.setAll(request.attributes());
-        return new Resource(current.id(), current.type(), current.originalResourceId(), current.creator(),
+        return new Resource(
+                current.id(),
+                current.type(),
+                current.originalResourceId(),
+                current.creator(),
                 generic.containsKey("user_id") ? (String) generic.get("user_id") : current.userId(),
                 generic.containsKey("project_id") ? (String) generic.get("project_id") : current.projectId(),
                 generic.containsKey("started_at") ? (Instant) generic.get("started_at") : current.startedAt(),
                 generic.containsKey("ended_at") ? (Instant) generic.get("ended_at") : current.endedAt(),
-                current.revisionStart(), null, Resource.LIVE, attributes, current.metrics());
+                current.revisionStart(),
+                null,
+                Resource.LIVE,
+                attributes,
+                current.metrics());
     }
 
     /** {@code POST .../metric}: adds named metrics; an existing name is a 409. */
-    public List<Metric> addMetrics(Caller caller, String type, UUID id,
-            Map<String, ResourceRequest.MetricLink> links) {
+    public List<Metric> addMetrics(Caller caller, String type, UUID id, Map<String, ResourceRequest.MetricLink> links) {
         return transactions.inTransaction(connection -> {
             Resource resource = resources.find(connection, type, id, true).orElseThrow(() -> noSuchResource(id));
             access.requireResourceWriter(caller, target(resource));
@@ -167,8 +204,12 @@ public final class ResourceService {
         });
     }
 
-    private void link(Connection connection, Resource resource, Map<String, ResourceRequest.MetricLink> links,
-            Map<String, UUID> existing) throws SQLException {
+    private void link(
+            Connection connection,
+            Resource resource,
+            Map<String, ResourceRequest.MetricLink> links,
+            Map<String, UUID> existing)
+            throws SQLException {
         for (Map.Entry<String, ResourceRequest.MetricLink> entry : links.entrySet()) {
             String name = entry.getKey();
             ResourceRequest.MetricLink link = entry.getValue();
@@ -179,8 +220,16 @@ public final class ResourceService {
                 continue;
             }
             ArchivePolicy policy = metrics.resolvePolicy(connection, link.archivePolicyName(), name);
-            metricDao.insert(connection, new Metric(ids.get(), resource.creator(), name, link.unit(), resource.id(),
-                    resource.projectId(), policy));
+            metricDao.insert(
+                    connection,
+                    new Metric(
+                            ids.get(),
+                            resource.creator(),
+                            name,
+                            link.unit(),
+                            resource.id(),
+                            resource.projectId(),
+                            policy));
         }
     }
 

@@ -41,8 +41,7 @@ public final class ResourceView {
         void attribute(String name, JsonNode value);
     }
 
-    private ResourceView() {
-    }
+    private ResourceView() {}
 
     /** {@code type} is the resource's own type for a detailed view, or null for generic fields only. */
     public static Map<String, Object> of(Resource resource, ResourceType type) {
@@ -90,7 +89,8 @@ public final class ResourceView {
                         write(() -> {
                             generator.writeObjectFieldStart("metrics");
                             for (Map.Entry<String, UUID> metric : new TreeMap<>(byName).entrySet()) {
-                                generator.writeStringField(metric.getKey(), metric.getValue().toString());
+                                generator.writeStringField(
+                                        metric.getKey(), metric.getValue().toString());
                             }
                             generator.writeEndObject();
                         });
@@ -182,7 +182,8 @@ public final class ResourceView {
             MessageDigest sha1 = MessageDigest.getInstance("SHA-1");
             sha1.update(resource.id().toString().getBytes(StandardCharsets.UTF_8));
             sha1.update(format(resource.revisionStart()).getBytes(StandardCharsets.UTF_8));
-            return new ConditionalRequest.Version(HexFormat.of().formatHex(sha1.digest()),
+            return new ConditionalRequest.Version(
+                    HexFormat.of().formatHex(sha1.digest()),
                     resource.revisionStart().truncatedTo(ChronoUnit.SECONDS));
         } catch (NoSuchAlgorithmException missing) {
             throw new IllegalStateException("every Java runtime has SHA-1", missing);

@@ -24,8 +24,7 @@ public final class ResourcesJson {
      * {@code shownType} gives the type whose attributes a resource shows (null: generic fields
      * only); {@code shown} selects the fields, all when null.
      */
-    public StreamingOutput of(List<Resource> resources, Function<Resource, ResourceType> shownType,
-            Set<String> shown) {
+    public StreamingOutput of(List<Resource> resources, Function<Resource, ResourceType> shownType, Set<String> shown) {
         return output -> {
             try (JsonGenerator generator = json.getFactory().createGenerator(output)) {
                 generator.setPrettyPrinter(json.getSerializationConfig().getDefaultPrettyPrinter());

@@ -17,11 +17,10 @@ public final class ResourceIds {
 
     private static final UUID NAMESPACE = UUID.fromString("0a7a15ff-aa13-4ac2-897c-9bdf30ce175b");
     private static final Pattern HEX32 = Pattern.compile("[0-9a-fA-F]{32}");
-    private static final Pattern DASHED = Pattern.compile(
-            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+    private static final Pattern DASHED =
+            Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
-    private ResourceIds() {
-    }
+    private ResourceIds() {}
 
     /** Parses the forms Python's {@code uuid.UUID()} accepts that clients actually send. */
     public static Optional<UUID> parseUuid(String value) {

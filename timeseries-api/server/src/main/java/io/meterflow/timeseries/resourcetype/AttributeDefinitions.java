@@ -19,9 +19,22 @@ import java.util.regex.Pattern;
 public final class AttributeDefinitions {
 
     /** Names that would clash with the generic attributes of every resource. */
-    private static final Set<String> RESERVED = Set.of("id", "type", "metrics", "revision", "revision_start",
-            "revision_end", "started_at", "ended_at", "user_id", "project_id", "created_by_user_id",
-            "created_by_project_id", "get_metric", "creator");
+    private static final Set<String> RESERVED = Set.of(
+            "id",
+            "type",
+            "metrics",
+            "revision",
+            "revision_start",
+            "revision_end",
+            "started_at",
+            "ended_at",
+            "user_id",
+            "project_id",
+            "created_by_user_id",
+            "created_by_project_id",
+            "get_metric",
+            "creator");
+
     private static final Pattern VALID_NAME = Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9_]*.*");
     private static final Map<String, Set<String>> KEYS = Map.of(
             "string", Set.of("type", "required", "options", "min_length", "max_length"),
@@ -72,53 +85,65 @@ public final class AttributeDefinitions {
         JsonNode type = definition.get("type");
         Set<String> keys = type != null && type.isTextual() ? KEYS.get(type.asText()) : null;
         if (keys == null) {
-            throw new InvalidDefinition("not a valid value for dictionary value @ " + where + "['type']",
+            throw new InvalidDefinition(
+                    "not a valid value for dictionary value @ " + where + "['type']",
                     List.of("attributes", name, "type"));
         }
         Iterator<String> names = definition.fieldNames();
         while (names.hasNext()) {
             String key = names.next();
             if (!keys.contains(key) || (key.equals("options") && !withOptions)) {
-                throw new InvalidDefinition("extra keys not allowed @ " + where + "['" + key + "']",
-                        List.of("attributes", name, key));
+                throw new InvalidDefinition(
+                        "extra keys not allowed @ " + where + "['" + key + "']", List.of("attributes", name, key));
             }
         }
         if (definition.has("required") && !definition.get("required").isBoolean()) {
-            throw new InvalidDefinition("expected bool for dictionary value @ " + where + "['required']",
+            throw new InvalidDefinition(
+                    "expected bool for dictionary value @ " + where + "['required']",
                     List.of("attributes", name, "required"));
         }
         for (String lengthKey : List.of("min_length", "max_length")) {
             JsonNode length = definition.get(lengthKey);
             int lowest = lengthKey.equals("min_length") ? 0 : 1;
             if (length != null && (!length.isIntegralNumber() || length.asInt() < lowest || length.asInt() > 255)) {
-                throw new InvalidDefinition("not a valid value for dictionary value @ " + where + "['" + lengthKey
-                        + "']", List.of("attributes", name, lengthKey));
+                throw new InvalidDefinition(
+                        "not a valid value for dictionary value @ " + where + "['" + lengthKey + "']",
+                        List.of("attributes", name, lengthKey));
             }
         }
         for (String boundKey : List.of("min", "max")) {
             JsonNode bound = definition.get(boundKey);
             if (bound != null && !bound.isNull() && !bound.isNumber()) {
-                throw new InvalidDefinition("not a valid value for dictionary value @ " + where + "['" + boundKey
-                        + "']", List.of("attributes", name, boundKey));
+                throw new InvalidDefinition(
+                        "not a valid value for dictionary value @ " + where + "['" + boundKey + "']",
+                        List.of("attributes", name, boundKey));
             }
         }
         JsonNode options = definition.get("options");
         if (options != null && !options.isObject()) {
-            throw new InvalidDefinition("expected a dictionary for dictionary value @ " + where + "['options']",
+            throw new InvalidDefinition(
+                    "expected a dictionary for dictionary value @ " + where + "['options']",
                     List.of("attributes", name, "options"));
         }
     }
 
     /** Builds an attribute from a definition whose shape was checked. */
     public AttributeSchema fromDefinition(String name, JsonNode definition) {
-        if (name.length() > 63 || RESERVED.contains(name) || !VALID_NAME.matcher(name).matches()) {
+        if (name.length() > 63
+                || RESERVED.contains(name)
+                || !VALID_NAME.matcher(name).matches()) {
             throw new InvalidAttribute("Resource attribute name " + name + " is invalid");
         }
-        boolean required = !definition.has("required") || definition.get("required").asBoolean();
+        boolean required =
+                !definition.has("required") || definition.get("required").asBoolean();
         return switch (definition.get("type").asText()) {
             case "string" -> {
-                int min = definition.has("min_length") ? definition.get("min_length").asInt() : 0;
-                int max = definition.has("max_length") ? definition.get("max_length").asInt() : 255;
+                int min = definition.has("min_length")
+                        ? definition.get("min_length").asInt()
+                        : 0;
+                int max = definition.has("max_length")
+                        ? definition.get("max_length").asInt()
+                        : 255;
                 if (min > max) {
                     throw rangeError(Integer.toString(min), Integer.toString(max));
                 }
@@ -157,8 +182,8 @@ public final class AttributeDefinitions {
         try {
             return attribute.normalize(fill);
         } catch (AttributeSchema.InvalidAttributeValue invalid) {
-            throw new InvalidAttribute("Option 'fill' of resource attribute " + attribute.name()
-                    + " is invalid: " + invalid.getMessage());
+            throw new InvalidAttribute(
+                    "Option 'fill' of resource attribute " + attribute.name() + " is invalid: " + invalid.getMessage());
         }
     }
 

@@ -32,8 +32,7 @@ public final class AttributeIndexes {
     }
 
     /** Sets the attribute of every resource and revision of the type (Gnocchi's {@code options.fill}). */
-    public void fill(Connection connection, String typeName, String attributeName, JsonNode value)
-            throws SQLException {
+    public void fill(Connection connection, String typeName, String attributeName, JsonNode value) throws SQLException {
         for (String table : new String[] {"resource", "resource_history"}) {
             try (PreparedStatement update = connection.prepareStatement("UPDATE " + table
                     + " SET attributes = attributes || jsonb_build_object(?::text, ?::jsonb) WHERE type = ?")) {
@@ -47,8 +46,8 @@ public final class AttributeIndexes {
 
     public void removeValues(Connection connection, String typeName, String attributeName) throws SQLException {
         for (String table : new String[] {"resource", "resource_history"}) {
-            try (PreparedStatement update = connection.prepareStatement("UPDATE " + table
-                    + " SET attributes = attributes - ?::text WHERE type = ?")) {
+            try (PreparedStatement update = connection.prepareStatement(
+                    "UPDATE " + table + " SET attributes = attributes - ?::text WHERE type = ?")) {
                 update.setString(1, attributeName);
                 update.setString(2, typeName);
                 update.executeUpdate();

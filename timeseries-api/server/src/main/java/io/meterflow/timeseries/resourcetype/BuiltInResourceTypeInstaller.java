@@ -28,8 +28,8 @@ public final class BuiltInResourceTypeInstaller {
     private final ResourceTypeService types;
     private final AttributeDefinitions definitions;
 
-    public BuiltInResourceTypeInstaller(Transactions transactions, ResourceTypeService types,
-            AttributeDefinitions definitions) {
+    public BuiltInResourceTypeInstaller(
+            Transactions transactions, ResourceTypeService types, AttributeDefinitions definitions) {
         this.transactions = transactions;
         this.types = types;
         this.definitions = definitions;
@@ -59,8 +59,10 @@ public final class BuiltInResourceTypeInstaller {
             List<ResourceType> loaded = new ArrayList<>();
             for (JsonNode type : new ObjectMapper().readTree(in)) {
                 List<AttributeSchema> attributes = new ArrayList<>();
-                type.get("attributes").fields().forEachRemaining(attribute -> attributes.add(
-                        definitions.fromDefinition(attribute.getKey(), attribute.getValue())));
+                type.get("attributes")
+                        .fields()
+                        .forEachRemaining(attribute ->
+                                attributes.add(definitions.fromDefinition(attribute.getKey(), attribute.getValue())));
                 loaded.add(new ResourceType(type.get("name").asText(), "active", attributes));
             }
             return loaded;

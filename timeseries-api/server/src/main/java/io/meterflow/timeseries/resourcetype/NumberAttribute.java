@@ -6,7 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** A real number within optional bounds; compared in SQL as {@code numeric}. */
-public record NumberAttribute(String name, boolean required, BigDecimal min, BigDecimal max) implements AttributeSchema {
+public record NumberAttribute(String name, boolean required, BigDecimal min, BigDecimal max)
+        implements AttributeSchema {
 
     @Override
     public String typeName() {

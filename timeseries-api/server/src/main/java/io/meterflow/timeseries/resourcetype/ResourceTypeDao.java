@@ -37,8 +37,8 @@ public final class ResourceTypeDao {
     }
 
     public Optional<ResourceType> find(Connection connection, String name) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement(
-                "SELECT name, state, attributes::text FROM resource_type WHERE name = ?")) {
+        try (PreparedStatement select =
+                connection.prepareStatement("SELECT name, state, attributes::text FROM resource_type WHERE name = ?")) {
             select.setString(1, name);
             List<ResourceType> found = read(select);
             return found.stream().findFirst();
@@ -72,8 +72,8 @@ public final class ResourceTypeDao {
         List<ResourceType> types = new ArrayList<>();
         try (ResultSet rows = select.executeQuery()) {
             while (rows.next()) {
-                types.add(new ResourceType(rows.getString(1), rows.getString(2),
-                        definitions.fromStored(rows.getString(3))));
+                types.add(new ResourceType(
+                        rows.getString(1), rows.getString(2), definitions.fromStored(rows.getString(3))));
             }
         }
         return types;

@@ -25,8 +25,8 @@ public final class ResourceTypeRequests {
         String name = fields.requiredString("name");
         JsonNode attributes = body.get("attributes");
         if (attributes != null && !attributes.isObject()) {
-            throw InvalidInputException.field("expected a dictionary for dictionary value @ data['attributes']",
-                    List.of("attributes"));
+            throw InvalidInputException.field(
+                    "expected a dictionary for dictionary value @ data['attributes']", List.of("attributes"));
         }
         Map<String, JsonNode> declared = new LinkedHashMap<>();
         if (attributes != null) {
@@ -39,8 +39,7 @@ public final class ResourceTypeRequests {
     }
 
     /** An attribute added by a PATCH, with the value existing resources get. */
-    public record AddedAttribute(AttributeSchema schema, JsonNode fill) {
-    }
+    public record AddedAttribute(AttributeSchema schema, JsonNode fill) {}
 
     /** The change a JSON patch makes to a type's attributes. */
     public record AttributeChange(List<AddedAttribute> added, List<String> removed) {
@@ -72,31 +71,38 @@ public final class ResourceTypeRequests {
             while (keys.hasNext()) {
                 String key = keys.next();
                 if (!Set.of("op", "path", "value").contains(key)) {
-                    throw InvalidInputException.field("extra keys not allowed @ " + at + "['" + key + "']",
+                    throw InvalidInputException.field(
+                            "extra keys not allowed @ " + at + "['" + key + "']",
                             List.of(Integer.toString(index), key));
                 }
             }
             JsonNode op = operation.get("op");
             if (op == null || !(op.asText().equals("add") || op.asText().equals("remove")) || !op.isTextual()) {
-                throw InvalidInputException.field("not a valid value for dictionary value @ " + at + "['op']",
+                throw InvalidInputException.field(
+                        "not a valid value for dictionary value @ " + at + "['op']",
                         List.of(Integer.toString(index), "op"));
             }
             JsonNode target = operation.get("path");
             if (target == null || !target.isTextual() || !target.asText().startsWith("/attributes")) {
-                throw InvalidInputException.field("Only attributes can be modified for dictionary value @ " + at
-                        + "['path']", List.of(Integer.toString(index), "path"));
+                throw InvalidInputException.field(
+                        "Only attributes can be modified for dictionary value @ " + at + "['path']",
+                        List.of(Integer.toString(index), "path"));
             }
             JsonNode value = operation.get("value");
             if (value != null && !value.isObject()) {
-                throw InvalidInputException.field("expected dict for dictionary value @ " + at + "['value']",
+                throw InvalidInputException.field(
+                        "expected dict for dictionary value @ " + at + "['value']",
                         List.of(Integer.toString(index), "value"));
             }
             String attribute = target.asText().startsWith("/attributes/")
-                    ? target.asText().substring("/attributes/".length()).replace("~1", "/").replace("~0", "~")
+                    ? target.asText()
+                            .substring("/attributes/".length())
+                            .replace("~1", "/")
+                            .replace("~0", "~")
                     : "";
             if (attribute.isEmpty()) {
-                throw InvalidInputException.because("Invalid input: expected a dictionary for dictionary value @ "
-                        + "data['attributes']");
+                throw InvalidInputException.because(
+                        "Invalid input: expected a dictionary for dictionary value @ " + "data['attributes']");
             }
             if (op.asText().equals("add")) {
                 if (value == null) {
@@ -132,8 +138,10 @@ public final class ResourceTypeRequests {
                 throw InvalidInputException.because("Invalid input: " + invalid.getMessage());
             }
         }
-        List<String> removed = current.attributes().stream().map(AttributeSchema::name)
-                .filter(name -> !next.containsKey(name)).toList();
+        List<String> removed = current.attributes().stream()
+                .map(AttributeSchema::name)
+                .filter(name -> !next.containsKey(name))
+                .toList();
         return new AttributeChange(added, removed);
     }
 

@@ -36,8 +36,8 @@ public final class ResourceTypeResource {
     private final JsonBodies bodies;
     private final AccessPolicy access;
 
-    public ResourceTypeResource(ResourceTypeService service, ResourceTypeRequests requests, JsonBodies bodies,
-            AccessPolicy access) {
+    public ResourceTypeResource(
+            ResourceTypeService service, ResourceTypeRequests requests, JsonBodies bodies, AccessPolicy access) {
         this.service = service;
         this.requests = requests;
         this.bodies = bodies;
@@ -45,13 +45,15 @@ public final class ResourceTypeResource {
     }
 
     @POST
-    public Response create(@Context SecurityContext security, @HeaderParam(HttpHeaders.CONTENT_TYPE) String type,
-            byte[] body) {
+    public Response create(
+            @Context SecurityContext security, @HeaderParam(HttpHeaders.CONTENT_TYPE) String type, byte[] body) {
         Caller caller = Caller.from(security);
         ResourceType parsed = requests.parseCreation(bodies.read(type, body));
         access.requireAdmin(caller);
         ResourceType created = service.create(parsed);
-        return Response.created(Locations.of("resource_type", created.name())).entity(created.toJson()).build();
+        return Response.created(Locations.of("resource_type", created.name()))
+                .entity(created.toJson())
+                .build();
     }
 
     @GET
@@ -70,8 +72,11 @@ public final class ResourceTypeResource {
 
     @PATCH
     @Path("{name}")
-    public Map<String, Object> patch(@Context SecurityContext security, @PathParam("name") String name,
-            @HeaderParam(HttpHeaders.CONTENT_TYPE) String type, byte[] body) {
+    public Map<String, Object> patch(
+            @Context SecurityContext security,
+            @PathParam("name") String name,
+            @HeaderParam(HttpHeaders.CONTENT_TYPE) String type,
+            byte[] body) {
         service.get(name);
         access.requireAdmin(Caller.from(security));
         String mime = type == null ? "" : type.split(";", 2)[0].trim().toLowerCase();
@@ -79,7 +84,8 @@ public final class ResourceTypeResource {
             throw ApiException.unsupportedMediaType();
         }
         JsonNode patch = bodies.read(MediaType.APPLICATION_JSON, body);
-        return service.update(name, current -> requests.parsePatch(current, patch)).toJson();
+        return service.update(name, current -> requests.parsePatch(current, patch))
+                .toJson();
     }
 
     @DELETE

@@ -58,8 +58,8 @@ public final class ResourceTypeService {
     }
 
     /** Applies a parsed change; existing resources get the fill values of added attributes. */
-    public ResourceType update(String name, java.util.function.Function<ResourceType,
-            ResourceTypeRequests.AttributeChange> change) {
+    public ResourceType update(
+            String name, java.util.function.Function<ResourceType, ResourceTypeRequests.AttributeChange> change) {
         return transactions.inTransaction(connection -> {
             ResourceType current = types.findForUpdate(connection, name).orElseThrow(() -> noSuchType(name));
             ResourceTypeRequests.AttributeChange parsed = change.apply(current);
@@ -67,7 +67,8 @@ public final class ResourceTypeService {
                 return current;
             }
             List<AttributeSchema> attributes = new ArrayList<>(current.attributes().stream()
-                    .filter(a -> !parsed.removed().contains(a.name())).toList());
+                    .filter(a -> !parsed.removed().contains(a.name()))
+                    .toList());
             for (String removed : parsed.removed()) {
                 indexes.removeValues(connection, name, removed);
                 indexes.drop(connection, name, removed);

@@ -26,7 +26,7 @@ record FittedAttributes(ObjectNode values, List<String> unknown) {
     static FittedAttributes fit(ResourceType type, JsonNode raw, String resourceId) {
         ObjectNode values = JsonNodeFactory.instance.objectNode();
         List<String> unknown = new ArrayList<>();
-        for (Iterator<Map.Entry<String, JsonNode>> fields = raw.fields(); fields.hasNext();) {
+        for (Iterator<Map.Entry<String, JsonNode>> fields = raw.fields(); fields.hasNext(); ) {
             Map.Entry<String, JsonNode> field = fields.next();
             AttributeSchema schema = type.attribute(field.getKey()).orElse(null);
             if (schema == null) {
@@ -34,8 +34,8 @@ record FittedAttributes(ObjectNode values, List<String> unknown) {
                 continue;
             }
             JsonNode value = field.getValue();
-            if (value.isNull() || (value.isTextual() && value.asText().isEmpty()
-                    && !"string".equals(schema.typeName()))) {
+            if (value.isNull()
+                    || (value.isTextual() && value.asText().isEmpty() && !"string".equals(schema.typeName()))) {
                 continue;
             }
             try {
@@ -50,7 +50,7 @@ record FittedAttributes(ObjectNode values, List<String> unknown) {
 
     /** Whether a resource holding {@code current} would change by these values. */
     boolean changes(ObjectNode current) {
-        for (Iterator<Map.Entry<String, JsonNode>> fields = values.fields(); fields.hasNext();) {
+        for (Iterator<Map.Entry<String, JsonNode>> fields = values.fields(); fields.hasNext(); ) {
             Map.Entry<String, JsonNode> field = fields.next();
             if (!field.getValue().equals(current.get(field.getKey()))) {
                 return true;
@@ -66,7 +66,7 @@ record FittedAttributes(ObjectNode values, List<String> unknown) {
     static long hash(String resourceType, ObjectNode raw) {
         long hash = 0xcbf29ce484222325L;
         hash = mix(hash, resourceType);
-        for (Iterator<Map.Entry<String, JsonNode>> fields = raw.fields(); fields.hasNext();) {
+        for (Iterator<Map.Entry<String, JsonNode>> fields = raw.fields(); fields.hasNext(); ) {
             Map.Entry<String, JsonNode> field = fields.next();
             hash = mix(hash, field.getKey());
             JsonNode value = field.getValue();

@@ -43,8 +43,7 @@ record IngestIdentity(Caller caller) {
 
     /** The index's refusal of what the input asked for, as a dead-letter reason. */
     static MalformedInputException refused(String what, TimeseriesFailure refusal) {
-        return new MalformedInputException(what + " refused (" + kind(refusal) + "): " + refusal.getMessage(),
-                refusal);
+        return new MalformedInputException(what + " refused (" + kind(refusal) + "): " + refusal.getMessage(), refusal);
     }
 
     private static String kind(TimeseriesFailure refusal) {

@@ -42,8 +42,7 @@ final class MeterMapping {
     /** Meter names are a small set; this only bounds what garbage names could make the memo hold. */
     private static final int MEMO_LIMIT = 10_000;
 
-    private record PatternMeter(Pattern pattern, MappedMeter meter) {
-    }
+    private record PatternMeter(Pattern pattern, MappedMeter meter) {}
 
     private final Map<String, MappedMeter> exact;
     private final List<PatternMeter> patterns;
@@ -64,8 +63,10 @@ final class MeterMapping {
         if (known != null) {
             return known;
         }
-        Optional<MappedMeter> matched = patterns.stream().filter(p -> p.pattern().matcher(meterName).matches())
-                .map(PatternMeter::meter).findFirst();
+        Optional<MappedMeter> matched = patterns.stream()
+                .filter(p -> p.pattern().matcher(meterName).matches())
+                .map(PatternMeter::meter)
+                .findFirst();
         if (memo.size() < MEMO_LIMIT) {
             memo.put(meterName, matched);
         }
@@ -87,8 +88,8 @@ final class MeterMapping {
         try (InputStream in = Files.newInputStream(file)) {
             return parse(new ObjectMapper(new YAMLFactory()).readTree(in), file.toString());
         } catch (IOException unreadable) {
-            throw new IllegalStateException("cannot read the sample mapping " + file + ": " + unreadable.getMessage(),
-                    unreadable);
+            throw new IllegalStateException(
+                    "cannot read the sample mapping " + file + ": " + unreadable.getMessage(), unreadable);
         }
     }
 
@@ -101,7 +102,7 @@ final class MeterMapping {
         if (types == null || !types.isObject()) {
             throw new IllegalStateException(source + ": needs a resource_types map");
         }
-        for (Iterator<Map.Entry<String, JsonNode>> it = types.fields(); it.hasNext();) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = types.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> type = it.next();
             String where = source + ": resource type " + type.getKey();
             JsonNode body = type.getValue();
@@ -114,8 +115,8 @@ final class MeterMapping {
                     errors.add(where + ": unknown key " + key + " (meters, attributes)");
                 }
             });
-            ResourceMapping resource = new ResourceMapping(type.getKey(), attributes(body.get("attributes"), where,
-                    errors));
+            ResourceMapping resource =
+                    new ResourceMapping(type.getKey(), attributes(body.get("attributes"), where, errors));
             JsonNode meters = body.get("meters");
             if (meters == null || !meters.isObject() || meters.isEmpty()) {
                 errors.add(where + ": meters must be a non-empty map of meter name to archive policy (or empty)");
@@ -133,8 +134,9 @@ final class MeterMapping {
                     errors.add(where + ": meter " + name + " is already mapped to " + previous);
                     return;
                 }
-                MappedMeter mapped = new MappedMeter(resource, policy == null || policy.isNull()
-                        || policy.asText().isBlank() ? null : policy.asText());
+                MappedMeter mapped = new MappedMeter(
+                        resource,
+                        policy == null || policy.isNull() || policy.asText().isBlank() ? null : policy.asText());
                 if (name.chars().anyMatch(c -> c == '*' || c == '?' || c == '[')) {
                     patterns.add(new PatternMeter(ArchivePolicyRule.globToRegex(name), mapped));
                 } else {

@@ -17,11 +17,9 @@ import java.util.UUID;
  */
 final class ResolutionCache {
 
-    private record MetricKey(UUID resourceId, String meter) {
-    }
+    private record MetricKey(UUID resourceId, String meter) {}
 
-    private record Entry<V>(V value, long loadedAtMs) {
-    }
+    private record Entry<V>(V value, long loadedAtMs) {}
 
     private final Clock clock;
     private final long expiryMs;

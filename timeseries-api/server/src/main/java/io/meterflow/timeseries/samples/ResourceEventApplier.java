@@ -40,8 +40,13 @@ final class ResourceEventApplier {
     private final SampleIngestMetrics counters;
     private final EventTimes times;
 
-    ResourceEventApplier(ResourceService resources, ResourceRequests requests, ResolutionCache cache,
-            IngestIdentity identity, SampleIngestMetrics counters, EventTimes times) {
+    ResourceEventApplier(
+            ResourceService resources,
+            ResourceRequests requests,
+            ResolutionCache cache,
+            IngestIdentity identity,
+            SampleIngestMetrics counters,
+            EventTimes times) {
         this.resources = resources;
         this.requests = requests;
         this.cache = cache;
@@ -77,14 +82,14 @@ final class ResourceEventApplier {
         putIfPresent(body, "user_id", event.userId());
         putIfPresent(body, "project_id", event.projectId());
         try {
-            resources.create(identity.caller(), type.get(), requests.parseCreation(type.get(), body,
-                    identity.creator()));
+            resources.create(
+                    identity.caller(), type.get(), requests.parseCreation(type.get(), body, identity.creator()));
             counters.resourcesCreated().mark();
         } catch (ConflictException createdMeanwhile) {
             resources.find(ResourceType.GENERIC, id).ifPresent(resource -> update(resource, event));
         } catch (TimeseriesFailure refusal) {
-            throw IngestIdentity.refused("creation of " + event.resourceType() + " resource "
-                    + event.resourceId(), refusal);
+            throw IngestIdentity.refused(
+                    "creation of " + event.resourceType() + " resource " + event.resourceId(), refusal);
         }
     }
 
@@ -118,12 +123,15 @@ final class ResourceEventApplier {
         }
         Instant end = endedAt;
         ResourceType type = resources.type(resource.type());
-        patch(resource, type, current -> new ResourceRequest(null, null, Map.of("ended_at", end),
-                JsonNodeFactory.instance.objectNode(), null));
+        patch(
+                resource,
+                type,
+                current -> new ResourceRequest(
+                        null, null, Map.of("ended_at", end), JsonNodeFactory.instance.objectNode(), null));
     }
 
-    private void patch(Resource resource, ResourceType type,
-            java.util.function.Function<Resource, ResourceRequest> request) {
+    private void patch(
+            Resource resource, ResourceType type, java.util.function.Function<Resource, ResourceRequest> request) {
         try {
             resources.update(identity.caller(), type, resource.id(), request);
             counters.resourcesUpdated().mark();
@@ -135,7 +143,10 @@ final class ResourceEventApplier {
     private FittedAttributes fitted(ResourceType type, ResourceEvent event) {
         FittedAttributes fitted = FittedAttributes.fit(type, event.attributes(), event.resourceId());
         if (!fitted.unknown().isEmpty()) {
-            LOG.debug("Resource {}: type {} has no attributes {}; left out", event.resourceId(), type.name(),
+            LOG.debug(
+                    "Resource {}: type {} has no attributes {}; left out",
+                    event.resourceId(),
+                    type.name(),
                     fitted.unknown());
         }
         return fitted;

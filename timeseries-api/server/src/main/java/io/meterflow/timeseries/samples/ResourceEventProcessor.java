@@ -15,7 +15,10 @@ final class ResourceEventProcessor implements Processor<byte[], byte[], byte[], 
     private final SampleIngestMetrics counters;
     private ProcessorContext<byte[], byte[]> context;
 
-    ResourceEventProcessor(ResourceEventCodec events, ResourceEventApplier applier, DeadLetters deadLetters,
+    ResourceEventProcessor(
+            ResourceEventCodec events,
+            ResourceEventApplier applier,
+            DeadLetters deadLetters,
             SampleIngestMetrics counters) {
         this.events = events;
         this.applier = applier;

@@ -34,34 +34,53 @@ public final class SampleIngest implements Managed {
     private final Path stateDirectory;
     private final ManagedStreams streams = new ManagedStreams("sample ingest");
 
-    public SampleIngest(SampleIngestSettings settings, String measuresTopic, String bootstrapServers, Admin admin,
-            ResourceService resources, ResourceRequests requests, Timestamps timestamps, MetricRegistry registry,
-            Path stateDirectory, Clock clock) {
+    public SampleIngest(
+            SampleIngestSettings settings,
+            String measuresTopic,
+            String bootstrapServers,
+            Admin admin,
+            ResourceService resources,
+            ResourceRequests requests,
+            Timestamps timestamps,
+            MetricRegistry registry,
+            Path stateDirectory,
+            Clock clock) {
         this.settings = settings;
         this.measuresTopic = measuresTopic;
         this.bootstrapServers = bootstrapServers;
         this.admin = admin;
         this.stateDirectory = stateDirectory;
-        MeterMapping mapping = settings.mappingFile().map(Path::of).map(MeterMapping::load)
-                .orElseGet(MeterMapping::builtIn);
+        MeterMapping mapping =
+                settings.mappingFile().map(Path::of).map(MeterMapping::load).orElseGet(MeterMapping::builtIn);
         SampleIngestMetrics counters = SampleIngestMetrics.in(registry);
         ResolutionCache cache = new ResolutionCache(settings.cacheSize(), settings.cacheExpiryMs(), clock);
         registry.gauge("meterflow.sample-ingest.cache.entries", () -> (Gauge<Integer>) cache::size);
         IngestIdentity identity = IngestIdentity.of(settings.creator());
         ObjectMapper json = new ObjectMapper();
         EventTimes times = new EventTimes(timestamps);
-        this.parts = new SampleIngestTopology.Parts(new SampleCodec(json), new ResourceEventCodec(json), times, mapping, new OwnActivityFilter(settings.filterProjectId()),
+        this.parts = new SampleIngestTopology.Parts(
+                new SampleCodec(json),
+                new ResourceEventCodec(json),
+                times,
+                mapping,
+                new OwnActivityFilter(settings.filterProjectId()),
                 new SampleResolver(resources, requests, cache, identity, settings.archivePolicyDefault(), counters),
-                new ResourceEventApplier(resources, requests, cache, identity, counters, times), counters);
+                new ResourceEventApplier(resources, requests, cache, identity, counters, times),
+                counters);
     }
 
     @Override
     public void start() {
         SampleTopics.ensure(admin, settings);
-        streams.start(() -> SampleIngestTopology.build(settings, measuresTopic, parts),
+        streams.start(
+                () -> SampleIngestTopology.build(settings, measuresTopic, parts),
                 SampleIngestTopology.streamsConfig(settings, bootstrapServers, stateDirectory.toString()));
-        LOG.info("Sample ingest {} reading {} and {} into {}", settings.applicationId(), settings.samplesTopic(),
-                settings.resourceEventsTopic(), measuresTopic);
+        LOG.info(
+                "Sample ingest {} reading {} and {} into {}",
+                settings.applicationId(),
+                settings.samplesTopic(),
+                settings.resourceEventsTopic(),
+                measuresTopic);
     }
 
     @Override

@@ -8,9 +8,19 @@ import com.codahale.metrics.Timer;
  * The sample ingest's counters, exposed with the rest at /admin/prometheus. {@code resolve}
  * times a sample's way to its metric id: with cache hits it is the steady-state cost per sample.
  */
-record SampleIngestMetrics(Meter samplesReceived, Meter samplesUnmapped, Meter samplesOwnActivity,
-        Meter measuresProduced, Meter resourcesCreated, Meter resourcesUpdated, Meter metricsCreated,
-        Meter eventsReceived, Meter eventsIgnored, Meter deadLettered, Meter cacheHits, Meter cacheMisses,
+record SampleIngestMetrics(
+        Meter samplesReceived,
+        Meter samplesUnmapped,
+        Meter samplesOwnActivity,
+        Meter measuresProduced,
+        Meter resourcesCreated,
+        Meter resourcesUpdated,
+        Meter metricsCreated,
+        Meter eventsReceived,
+        Meter eventsIgnored,
+        Meter deadLettered,
+        Meter cacheHits,
+        Meter cacheMisses,
         Timer resolve) {
 
     static SampleIngestMetrics in(MetricRegistry registry) {

@@ -26,38 +26,70 @@ public final class SampleIngestTopology {
     static final String APPLY = "apply-resource-events";
     static final String EVENT_DEAD_LETTERS = "event-dead-letters";
 
-    private SampleIngestTopology() {
-    }
+    private SampleIngestTopology() {}
 
     /** What the processors need, built once by {@link SampleIngest}. */
-    record Parts(SampleCodec samples, ResourceEventCodec events, EventTimes times, MeterMapping mapping, OwnActivityFilter ownActivity,
-            SampleResolver resolver, ResourceEventApplier applier, SampleIngestMetrics counters) {
-    }
+    record Parts(
+            SampleCodec samples,
+            ResourceEventCodec events,
+            EventTimes times,
+            MeterMapping mapping,
+            OwnActivityFilter ownActivity,
+            SampleResolver resolver,
+            ResourceEventApplier applier,
+            SampleIngestMetrics counters) {}
 
     static Topology build(SampleIngestSettings settings, String measuresTopic, Parts parts) {
         MeasureRecordCodec measures = new MeasureRecordCodec();
         Topology topology = new Topology();
-        topology.addSource(SAMPLES, new ByteArrayDeserializer(), new ByteArrayDeserializer(),
-                settings.samplesTopic());
-        topology.addProcessor(RESOLVE, () -> new SampleProcessor(parts.samples(), parts.times(), parts.mapping(), parts.ownActivity(),
-                parts.resolver(), measures, MEASURES, new DeadLetters(SAMPLE_DEAD_LETTERS, parts.counters()),
-                parts.counters()), SAMPLES);
+        topology.addSource(SAMPLES, new ByteArrayDeserializer(), new ByteArrayDeserializer(), settings.samplesTopic());
+        topology.addProcessor(
+                RESOLVE,
+                () -> new SampleProcessor(
+                        parts.samples(),
+                        parts.times(),
+                        parts.mapping(),
+                        parts.ownActivity(),
+                        parts.resolver(),
+                        measures,
+                        MEASURES,
+                        new DeadLetters(SAMPLE_DEAD_LETTERS, parts.counters()),
+                        parts.counters()),
+                SAMPLES);
         topology.addSink(MEASURES, measuresTopic, new ByteArraySerializer(), new ByteArraySerializer(), RESOLVE);
-        topology.addSink(SAMPLE_DEAD_LETTERS, settings.deadLetterTopic(), new ByteArraySerializer(),
-                new ByteArraySerializer(), RESOLVE);
+        topology.addSink(
+                SAMPLE_DEAD_LETTERS,
+                settings.deadLetterTopic(),
+                new ByteArraySerializer(),
+                new ByteArraySerializer(),
+                RESOLVE);
 
-        topology.addSource(EVENTS, new ByteArrayDeserializer(), new ByteArrayDeserializer(),
-                settings.resourceEventsTopic());
-        topology.addProcessor(APPLY, () -> new ResourceEventProcessor(parts.events(), parts.applier(),
-                new DeadLetters(EVENT_DEAD_LETTERS, parts.counters()), parts.counters()), EVENTS);
-        topology.addSink(EVENT_DEAD_LETTERS, settings.deadLetterTopic(), new ByteArraySerializer(),
-                new ByteArraySerializer(), APPLY);
+        topology.addSource(
+                EVENTS, new ByteArrayDeserializer(), new ByteArrayDeserializer(), settings.resourceEventsTopic());
+        topology.addProcessor(
+                APPLY,
+                () -> new ResourceEventProcessor(
+                        parts.events(),
+                        parts.applier(),
+                        new DeadLetters(EVENT_DEAD_LETTERS, parts.counters()),
+                        parts.counters()),
+                EVENTS);
+        topology.addSink(
+                EVENT_DEAD_LETTERS,
+                settings.deadLetterTopic(),
+                new ByteArraySerializer(),
+                new ByteArraySerializer(),
+                APPLY);
         return topology;
     }
 
     static Properties streamsConfig(SampleIngestSettings settings, String bootstrapServers, String stateDirectory) {
-        Properties config = ManagedStreams.exactlyOnceConfig(settings.applicationId(), bootstrapServers,
-                settings.threads(), settings.commitIntervalMs(), stateDirectory);
+        Properties config = ManagedStreams.exactlyOnceConfig(
+                settings.applicationId(),
+                bootstrapServers,
+                settings.threads(),
+                settings.commitIntervalMs(),
+                stateDirectory);
         // Many small measures records per commit: batch them on the way out.
         config.put(StreamsConfig.producerPrefix("linger.ms"), 5);
         config.put(StreamsConfig.producerPrefix("compression.type"), "lz4");

@@ -42,10 +42,18 @@ final class SampleProcessor implements Processor<byte[], byte[], byte[], byte[]>
     private final SampleIngestMetrics counters;
     /** Meters already warned about by this task (bounded: names come from the input). */
     private final Set<String> loggedUnmapped = new HashSet<>();
+
     private ProcessorContext<byte[], byte[]> context;
 
-    SampleProcessor(SampleCodec samples, EventTimes times, MeterMapping mapping, OwnActivityFilter ownActivity,
-            SampleResolver resolver, MeasureRecordCodec measures, String measuresSink, DeadLetters deadLetters,
+    SampleProcessor(
+            SampleCodec samples,
+            EventTimes times,
+            MeterMapping mapping,
+            OwnActivityFilter ownActivity,
+            SampleResolver resolver,
+            MeasureRecordCodec measures,
+            String measuresSink,
+            DeadLetters deadLetters,
             SampleIngestMetrics counters) {
         this.samples = samples;
         this.times = times;
@@ -73,7 +81,8 @@ final class SampleProcessor implements Processor<byte[], byte[], byte[], byte[]>
             if (meter.isEmpty()) {
                 counters.samplesUnmapped().mark();
                 if (loggedUnmapped.size() < 1000 && loggedUnmapped.add(sample.name())) {
-                    LOG.warn("Meter {} has no resource type in the sample mapping; its samples are dropped",
+                    LOG.warn(
+                            "Meter {} has no resource type in the sample mapping; its samples are dropped",
                             sample.name());
                 }
                 return;
@@ -86,10 +95,12 @@ final class SampleProcessor implements Processor<byte[], byte[], byte[], byte[]>
             try (Timer.Context timed = counters.resolve().time()) {
                 metricId = resolver.metricId(sample, meter.get());
             }
-            byte[] value = measures.encode(new MeasureRecord(metricId, new long[] {eventTime},
-                    new double[] {sample.volume().doubleValue()}));
-            context.forward(new Record<>(metricId.toString().getBytes(StandardCharsets.UTF_8), value,
-                    record.timestamp()), measuresSink);
+            byte[] value = measures.encode(new MeasureRecord(metricId, new long[] {eventTime}, new double[] {
+                sample.volume().doubleValue()
+            }));
+            context.forward(
+                    new Record<>(metricId.toString().getBytes(StandardCharsets.UTF_8), value, record.timestamp()),
+                    measuresSink);
             counters.measuresProduced().mark();
         } catch (MalformedRecordException | MalformedInputException malformed) {
             deadLetters.send(context, record, malformed.getMessage());

@@ -35,8 +35,13 @@ final class SampleResolver {
     private final Optional<String> archivePolicyDefault;
     private final SampleIngestMetrics counters;
 
-    SampleResolver(ResourceService resources, ResourceRequests requests, ResolutionCache cache,
-            IngestIdentity identity, Optional<String> archivePolicyDefault, SampleIngestMetrics counters) {
+    SampleResolver(
+            ResourceService resources,
+            ResourceRequests requests,
+            ResolutionCache cache,
+            IngestIdentity identity,
+            Optional<String> archivePolicyDefault,
+            SampleIngestMetrics counters) {
         this.resources = resources;
         this.requests = requests;
         this.cache = cache;
@@ -58,7 +63,8 @@ final class SampleResolver {
         counters.cacheMisses().mark();
         ResourceType type = type(typeName);
         FittedAttributes fitted = FittedAttributes.fit(type, attributes, sample.resourceId());
-        Resource resource = resources.find(ResourceType.GENERIC, resourceId)
+        Resource resource = resources
+                .find(ResourceType.GENERIC, resourceId)
                 .map(existing -> updated(existing, type, fitted))
                 .orElseGet(() -> created(sample, resourceId, type, fitted, meter));
         UUID metricId = resource.metrics().get(sample.name());
@@ -78,8 +84,8 @@ final class SampleResolver {
         }
     }
 
-    private Resource created(Sample sample, UUID resourceId, ResourceType type, FittedAttributes fitted,
-            MappedMeter meter) {
+    private Resource created(
+            Sample sample, UUID resourceId, ResourceType type, FittedAttributes fitted, MappedMeter meter) {
         ObjectNode body = fitted.values().deepCopy();
         body.put("id", IngestIdentity.gnocchiId(sample.resourceId()));
         body.put("user_id", sample.userId());
@@ -90,7 +96,11 @@ final class SampleResolver {
             Resource created = resources.create(identity.caller(), type, request);
             counters.resourcesCreated().mark();
             counters.metricsCreated().mark();
-            LOG.debug("Created {} resource {} ({}) with metric {}", type.name(), resourceId, sample.resourceId(),
+            LOG.debug(
+                    "Created {} resource {} ({}) with metric {}",
+                    type.name(),
+                    resourceId,
+                    sample.resourceId(),
                     sample.name());
             return created;
         } catch (ConflictException createdMeanwhile) { // by an event, another instance
@@ -106,7 +116,10 @@ final class SampleResolver {
             return existing;
         }
         try {
-            Resource updated = resources.update(identity.caller(), type, existing.id(),
+            Resource updated = resources.update(
+                    identity.caller(),
+                    type,
+                    existing.id(),
                     current -> requests.parseUpdate(type, fitted.values(), identity.creator()));
             counters.resourcesUpdated().mark();
             return updated;
@@ -120,12 +133,16 @@ final class SampleResolver {
             Map<String, ResourceRequest.MetricLink> links = requests.parseMetrics(metricBody(sample, meter));
             UUID id = resources.addMetrics(identity.caller(), ResourceType.GENERIC, resource.id(), links).stream()
                     .filter(m -> m.name().equals(sample.name()))
-                    .map(Metric::id).findFirst().orElseThrow();
+                    .map(Metric::id)
+                    .findFirst()
+                    .orElseThrow();
             counters.metricsCreated().mark();
             return id;
         } catch (ConflictException addedMeanwhile) {
-            return resources.find(ResourceType.GENERIC, resource.id())
-                    .map(found -> found.metrics().get(sample.name())).orElseThrow(() -> addedMeanwhile);
+            return resources
+                    .find(ResourceType.GENERIC, resource.id())
+                    .map(found -> found.metrics().get(sample.name()))
+                    .orElseThrow(() -> addedMeanwhile);
         } catch (TimeseriesFailure refusal) {
             throw IngestIdentity.refused("metric " + sample.name() + " of resource " + resource.id(), refusal);
         }

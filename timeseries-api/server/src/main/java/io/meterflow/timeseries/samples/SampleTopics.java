@@ -21,8 +21,7 @@ final class SampleTopics {
 
     private static final Logger LOG = LoggerFactory.getLogger(SampleTopics.class);
 
-    private SampleTopics() {
-    }
+    private SampleTopics() {}
 
     static void ensure(Admin admin, SampleIngestSettings settings) {
         try {
@@ -47,8 +46,10 @@ final class SampleTopics {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while creating Kafka topics", e);
         } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("Kafka topics " + settings.samplesTopic() + ", "
-                    + settings.resourceEventsTopic() + " and " + settings.deadLetterTopic() + " could not be created", e);
+            throw new IllegalStateException(
+                    "Kafka topics " + settings.samplesTopic() + ", " + settings.resourceEventsTopic() + " and "
+                            + settings.deadLetterTopic() + " could not be created",
+                    e);
         }
     }
 }

@@ -21,8 +21,10 @@ public final class FilterStringParser {
      * In Gnocchi's order: the first that matches wins, so {@code ==} is read as {@code =} and then
      * fails, as it does in Gnocchi's pyparsing grammar.
      */
-    private static final List<String> OPERATORS = List.of(">=", "<=", "!=", ">", "<", "=", "==", "eq", "ne", "lt",
-            "gt", "ge", "le", "in", "like", "≠", "≥", "≤", "ilike");
+    private static final List<String> OPERATORS = List.of(
+            ">=", "<=", "!=", ">", "<", "=", "==", "eq", "ne", "lt", "gt", "ge", "le", "in", "like", "≠", "≥", "≤",
+            "ilike");
+
     private static final Pattern UUID = Pattern.compile(
             "[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{12}(?![0-9a-zA-Z_])");
     private static final Pattern IDENTIFIER = Pattern.compile("[a-zA-Z][a-zA-Z0-9_]*");
@@ -98,7 +100,9 @@ public final class FilterStringParser {
         }
         JsonNode left = term();
         skipSpaces();
-        String operator = OPERATORS.stream().filter(op -> text.startsWith(op, position)).findFirst()
+        String operator = OPERATORS.stream()
+                .filter(op -> text.startsWith(op, position))
+                .findFirst()
                 .orElseThrow(() -> expected("Re:('" + String.join("|", OPERATORS) + "')"));
         position += operator.length();
         JsonNode right = term();
@@ -170,7 +174,8 @@ public final class FilterStringParser {
             return false;
         }
         int end = position + word.length();
-        if (Character.isLetter(word.charAt(0)) && end < text.length()
+        if (Character.isLetter(word.charAt(0))
+                && end < text.length()
                 && (Character.isLetterOrDigit(text.charAt(end)) || text.charAt(end) == '_')) {
             return false;
         }

@@ -16,22 +16,37 @@ import java.util.function.DoubleUnaryOperator;
 public final class MeasureValueQuery {
 
     private static final Map<String, DoubleBinaryOperator> BINARY = Map.ofEntries(
-            Map.entry("=", (a, b) -> truth(a == b)), Map.entry("==", (a, b) -> truth(a == b)),
+            Map.entry("=", (a, b) -> truth(a == b)),
+            Map.entry("==", (a, b) -> truth(a == b)),
             Map.entry("eq", (a, b) -> truth(a == b)),
-            Map.entry("<", (a, b) -> truth(a < b)), Map.entry("lt", (a, b) -> truth(a < b)),
-            Map.entry(">", (a, b) -> truth(a > b)), Map.entry("gt", (a, b) -> truth(a > b)),
-            Map.entry("<=", (a, b) -> truth(a <= b)), Map.entry("≤", (a, b) -> truth(a <= b)),
+            Map.entry("<", (a, b) -> truth(a < b)),
+            Map.entry("lt", (a, b) -> truth(a < b)),
+            Map.entry(">", (a, b) -> truth(a > b)),
+            Map.entry("gt", (a, b) -> truth(a > b)),
+            Map.entry("<=", (a, b) -> truth(a <= b)),
+            Map.entry("≤", (a, b) -> truth(a <= b)),
             Map.entry("le", (a, b) -> truth(a <= b)),
-            Map.entry(">=", (a, b) -> truth(a >= b)), Map.entry("≥", (a, b) -> truth(a >= b)),
+            Map.entry(">=", (a, b) -> truth(a >= b)),
+            Map.entry("≥", (a, b) -> truth(a >= b)),
             Map.entry("ge", (a, b) -> truth(a >= b)),
-            Map.entry("!=", (a, b) -> truth(a != b)), Map.entry("≠", (a, b) -> truth(a != b)),
+            Map.entry("!=", (a, b) -> truth(a != b)),
+            Map.entry("≠", (a, b) -> truth(a != b)),
             Map.entry("ne", (a, b) -> truth(a != b)),
-            Map.entry("%", (a, b) -> a - Math.floor(a / b) * b), Map.entry("mod", (a, b) -> a - Math.floor(a / b) * b),
-            Map.entry("+", Double::sum), Map.entry("add", Double::sum),
-            Map.entry("-", (a, b) -> a - b), Map.entry("sub", (a, b) -> a - b),
-            Map.entry("*", (a, b) -> a * b), Map.entry("×", (a, b) -> a * b), Map.entry("mul", (a, b) -> a * b),
-            Map.entry("/", (a, b) -> a / b), Map.entry("÷", (a, b) -> a / b), Map.entry("div", (a, b) -> a / b),
-            Map.entry("**", Math::pow), Map.entry("^", Math::pow), Map.entry("pow", Math::pow));
+            Map.entry("%", (a, b) -> a - Math.floor(a / b) * b),
+            Map.entry("mod", (a, b) -> a - Math.floor(a / b) * b),
+            Map.entry("+", Double::sum),
+            Map.entry("add", Double::sum),
+            Map.entry("-", (a, b) -> a - b),
+            Map.entry("sub", (a, b) -> a - b),
+            Map.entry("*", (a, b) -> a * b),
+            Map.entry("×", (a, b) -> a * b),
+            Map.entry("mul", (a, b) -> a * b),
+            Map.entry("/", (a, b) -> a / b),
+            Map.entry("÷", (a, b) -> a / b),
+            Map.entry("div", (a, b) -> a / b),
+            Map.entry("**", Math::pow),
+            Map.entry("^", Math::pow),
+            Map.entry("pow", Math::pow));
 
     private final DoubleUnaryOperator expression;
 
@@ -109,7 +124,9 @@ public final class MeasureValueQuery {
     /** A path as Python prints it in voluptuous messages: {@code ['and'][0]['like']}. */
     private static String subscripts(List<Object> path) {
         StringBuilder text = new StringBuilder();
-        path.forEach(step -> text.append('[').append(step instanceof String key ? "'" + key + "'" : step).append(']'));
+        path.forEach(step -> text.append('[')
+                .append(step instanceof String key ? "'" + key + "'" : step)
+                .append(']'));
         return text.toString();
     }
 

@@ -25,14 +25,25 @@ import java.util.UUID;
  */
 public final class ResourceFilterCompiler {
 
-    private enum Kind { TEXT, UUID, TIMESTAMP, INTEGER }
+    private enum Kind {
+        TEXT,
+        UUID,
+        TIMESTAMP,
+        INTEGER
+    }
 
     private static final Map<String, Kind> COLUMNS = Map.ofEntries(
-            Map.entry("id", Kind.UUID), Map.entry("type", Kind.TEXT), Map.entry("creator", Kind.TEXT),
-            Map.entry("original_resource_id", Kind.TEXT), Map.entry("user_id", Kind.TEXT),
-            Map.entry("project_id", Kind.TEXT), Map.entry("started_at", Kind.TIMESTAMP),
-            Map.entry("ended_at", Kind.TIMESTAMP), Map.entry("revision_start", Kind.TIMESTAMP),
-            Map.entry("revision_end", Kind.TIMESTAMP), Map.entry("revision", Kind.INTEGER));
+            Map.entry("id", Kind.UUID),
+            Map.entry("type", Kind.TEXT),
+            Map.entry("creator", Kind.TEXT),
+            Map.entry("original_resource_id", Kind.TEXT),
+            Map.entry("user_id", Kind.TEXT),
+            Map.entry("project_id", Kind.TEXT),
+            Map.entry("started_at", Kind.TIMESTAMP),
+            Map.entry("ended_at", Kind.TIMESTAMP),
+            Map.entry("revision_start", Kind.TIMESTAMP),
+            Map.entry("revision_end", Kind.TIMESTAMP),
+            Map.entry("revision", Kind.INTEGER));
 
     private final Timestamps timestamps;
 
@@ -78,13 +89,15 @@ public final class ResourceFilterCompiler {
             return creatorPart(field, operator, value, parameters);
         }
         Kind kind = COLUMNS.get(field);
-        AttributeSchema attribute = kind == null ? type.attribute(field).orElseThrow(() ->
-                ApiException.badRequest("Resource type " + type.name() + " has no " + field + " attribute")) : null;
+        AttributeSchema attribute = kind == null
+                ? type.attribute(field)
+                        .orElseThrow(() -> ApiException.badRequest(
+                                "Resource type " + type.name() + " has no " + field + " attribute"))
+                : null;
         String expression = kind != null ? "r." + field : attribute.sqlExpression("r");
         boolean textual = operator.equals("like") || operator.equals("ilike");
         if (textual) {
-            expression = kind != null ? "r." + field + "::text" : "(r.attributes->>'" + field.replace("'", "''")
-                    + "')";
+            expression = kind != null ? "r." + field + "::text" : "(r.attributes->>'" + field.replace("'", "''") + "')";
         }
         if (operator.equals("in")) {
             List<String> marks = new ArrayList<>();
@@ -128,7 +141,9 @@ public final class ResourceFilterCompiler {
                 };
             }
             if (attribute instanceof NumberAttribute) {
-                return value.isNumber() ? value.decimalValue() : new java.math.BigDecimal(value.asText().trim());
+                return value.isNumber()
+                        ? value.decimalValue()
+                        : new java.math.BigDecimal(value.asText().trim());
             }
             if (attribute instanceof BoolAttribute) {
                 if (!value.isBoolean()) {
@@ -158,8 +173,8 @@ public final class ResourceFilterCompiler {
     private static String lifespan(String operator, JsonNode value, List<Object> parameters) {
         double seconds;
         try {
-            seconds = Timespans.toSeconds(Timespans.parse(value.isNumber() ? value.numberValue() : value.asText(),
-                    false));
+            seconds = Timespans.toSeconds(
+                    Timespans.parse(value.isNumber() ? value.numberValue() : value.asText(), false));
         } catch (RuntimeException invalid) {
             throw ApiException.badRequest("Invalid value: `" + value.asText() + "' for field `lifespan'");
         }
@@ -167,8 +182,8 @@ public final class ResourceFilterCompiler {
         String expression = "(r.ended_at - r.started_at)";
         String sqlOperator = switch (operator) {
             case "!=" -> "<>";
-            case "in", "like", "ilike" -> throw ApiException.badRequest("Invalid value: `" + value.asText()
-                    + "' for field `lifespan'");
+            case "in", "like", "ilike" ->
+                throw ApiException.badRequest("Invalid value: `" + value.asText() + "' for field `lifespan'");
             default -> operator;
         };
         return expression + " " + sqlOperator + " (? * INTERVAL '1 second')";
@@ -180,8 +195,7 @@ public final class ResourceFilterCompiler {
         return switch (operator) {
             case "=", "like" -> "r.creator LIKE ?";
             case "!=" -> "NOT (r.creator LIKE ?)";
-            default -> throw ApiException.badRequest("Invalid value: `" + text(value) + "' for field `" + field
-                    + "'");
+            default -> throw ApiException.badRequest("Invalid value: `" + text(value) + "' for field `" + field + "'");
         };
     }
 }

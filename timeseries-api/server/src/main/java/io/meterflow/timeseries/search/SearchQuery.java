@@ -10,8 +10,7 @@ import java.util.List;
 public sealed interface SearchQuery {
 
     /** {@code {op: {field: value}}}; for {@code in}, {@code value} is an array. */
-    record Comparison(String operator, String field, JsonNode value) implements SearchQuery {
-    }
+    record Comparison(String operator, String field, JsonNode value) implements SearchQuery {}
 
     record And(List<SearchQuery> operands) implements SearchQuery {
         public And {
@@ -25,6 +24,5 @@ public sealed interface SearchQuery {
         }
     }
 
-    record Not(SearchQuery operand) implements SearchQuery {
-    }
+    record Not(SearchQuery operand) implements SearchQuery {}
 }

@@ -19,13 +19,25 @@ import java.util.Optional;
 public final class SearchQueryParser {
 
     private static final Map<String, String> COMPARISONS = Map.ofEntries(
-            Map.entry("=", "="), Map.entry("==", "="), Map.entry("eq", "="),
-            Map.entry("<", "<"), Map.entry("lt", "<"),
-            Map.entry(">", ">"), Map.entry("gt", ">"),
-            Map.entry("<=", "<="), Map.entry("≤", "<="), Map.entry("le", "<="),
-            Map.entry(">=", ">="), Map.entry("≥", ">="), Map.entry("ge", ">="),
-            Map.entry("!=", "!="), Map.entry("≠", "!="), Map.entry("ne", "!="),
-            Map.entry("like", "like"), Map.entry("ilike", "ilike"), Map.entry("in", "in"));
+            Map.entry("=", "="),
+            Map.entry("==", "="),
+            Map.entry("eq", "="),
+            Map.entry("<", "<"),
+            Map.entry("lt", "<"),
+            Map.entry(">", ">"),
+            Map.entry("gt", ">"),
+            Map.entry("<=", "<="),
+            Map.entry("≤", "<="),
+            Map.entry("le", "<="),
+            Map.entry(">=", ">="),
+            Map.entry("≥", ">="),
+            Map.entry("ge", ">="),
+            Map.entry("!=", "!="),
+            Map.entry("≠", "!="),
+            Map.entry("ne", "!="),
+            Map.entry("like", "like"),
+            Map.entry("ilike", "ilike"),
+            Map.entry("in", "in"));
 
     /** The query, or empty for {@code {}} (no condition). */
     public Optional<SearchQuery> parse(JsonNode body, String creator) {
@@ -62,7 +74,8 @@ public final class SearchQueryParser {
                     operands.add(dictionary(operand.get(i), append(here, Integer.toString(i)), creator));
                 }
                 return operator.equals("and") || operator.equals("∧")
-                        ? new SearchQuery.And(operands) : new SearchQuery.Or(operands);
+                        ? new SearchQuery.And(operands)
+                        : new SearchQuery.Or(operands);
             }
             case "not" -> {
                 return new SearchQuery.Not(dictionary(operand, here, creator));
@@ -89,8 +102,7 @@ public final class SearchQueryParser {
             throw invalid("expected a dictionary", path, true);
         }
         if (operand.size() != 1) {
-            throw invalid("length of value must be " + (operand.isEmpty() ? "at least 1" : "at most 1"), path,
-                    true);
+            throw invalid("length of value must be " + (operand.isEmpty() ? "at least 1" : "at most 1"), path, true);
         }
         Map.Entry<String, JsonNode> entry = operand.fields().next();
         String field = entry.getKey();
@@ -121,7 +133,8 @@ public final class SearchQueryParser {
                 if (!value.isTextual()) {
                     throw new IllegalArgumentException("badly formed hexadecimal UUID string");
                 }
-                return TextNode.valueOf(ResourceIds.toResourceUuid(value.asText(), creator).toString());
+                return TextNode.valueOf(
+                        ResourceIds.toResourceUuid(value.asText(), creator).toString());
             } catch (IllegalArgumentException invalid) {
                 throw invalid(invalid.getMessage(), path, true);
             }

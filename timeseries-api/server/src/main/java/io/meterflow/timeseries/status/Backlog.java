@@ -9,8 +9,7 @@ import java.util.UUID;
 public interface Backlog {
 
     /** Gnocchi's {@code storage.summary}: measures and metrics waiting. */
-    record Summary(long measures, long metrics) {
-    }
+    record Summary(long measures, long metrics) {}
 
     Summary summary();
 
@@ -25,7 +24,6 @@ public interface Backlog {
         }
 
         @Override
-        public void awaitMetric(UUID metricId) {
-        }
+        public void awaitMetric(UUID metricId) {}
     };
 }

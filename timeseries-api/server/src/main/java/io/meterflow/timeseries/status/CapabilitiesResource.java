@@ -15,6 +15,8 @@ public final class CapabilitiesResource {
 
     @GET
     public Map<String, List<String>> capabilities() {
-        return Map.of("aggregation_methods", AggregationMethodSet.ALL.stream().sorted().toList());
+        return Map.of(
+                "aggregation_methods",
+                AggregationMethodSet.ALL.stream().sorted().toList());
     }
 }

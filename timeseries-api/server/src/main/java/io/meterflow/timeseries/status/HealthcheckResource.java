@@ -47,17 +47,24 @@ public final class HealthcheckResource {
     private Response answer(boolean withBody) {
         List<String> failed = failures();
         if (!failed.isEmpty()) {
-            return Response.status(503).type(MediaType.TEXT_PLAIN).entity(String.join("\n", failed)).build();
+            return Response.status(503)
+                    .type(MediaType.TEXT_PLAIN)
+                    .entity(String.join("\n", failed))
+                    .build();
         }
-        return withBody ? Response.ok("", MediaType.TEXT_PLAIN).build() : Response.noContent().build();
+        return withBody
+                ? Response.ok("", MediaType.TEXT_PLAIN).build()
+                : Response.noContent().build();
     }
 
     private List<String> failures() {
         long now = clock.millis();
         if (now - checkedAt >= RECHECK_MILLIS) {
             Map<String, HealthCheck.Result> results = checks.runHealthChecks();
-            lastFailures = results.entrySet().stream().filter(check -> !check.getValue().isHealthy())
-                    .map(check -> check.getKey() + ": " + check.getValue().getMessage()).toList();
+            lastFailures = results.entrySet().stream()
+                    .filter(check -> !check.getValue().isHealthy())
+                    .map(check -> check.getKey() + ": " + check.getValue().getMessage())
+                    .toList();
             checkedAt = now;
         }
         return lastFailures;

@@ -17,9 +17,19 @@ import java.util.Map;
 public final class VersionResource {
 
     /** The sub-APIs Gnocchi lists under /v1, in its (alphabetical) order. */
-    private static final List<String> V1_LINKS = List.of("aggregates", "aggregation", "archive_policy",
-            "archive_policy_rule", "batch", "capabilities", "influxdb", "metric", "resource", "resource_type",
-            "search", "status");
+    private static final List<String> V1_LINKS = List.of(
+            "aggregates",
+            "aggregation",
+            "archive_policy",
+            "archive_policy_rule",
+            "batch",
+            "capabilities",
+            "influxdb",
+            "metric",
+            "resource",
+            "resource_type",
+            "search",
+            "status");
 
     /**
      * What {@code build} says: the Gnocchi release whose API this one implements, not Meterflow's

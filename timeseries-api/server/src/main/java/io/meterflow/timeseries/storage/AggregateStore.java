@@ -26,8 +26,7 @@ import java.util.UUID;
 public final class AggregateStore {
 
     /** A request to drop a metric's splits lying wholly before {@code keepFromSplit}. */
-    public record Expiry(UUID metricId, String method, long granularity, long keepFromSplit) {
-    }
+    public record Expiry(UUID metricId, String method, long granularity, long keepFromSplit) {}
 
     /** Locks the metrics' buffer rows without reading them, in id order; returns the metrics that exist. */
     public Set<UUID> lockMetrics(Connection connection, List<UUID> sortedIds) throws SQLException {
@@ -70,8 +69,8 @@ public final class AggregateStore {
             select.setArray(4, connection.createArrayOf("bigint", starts.toArray()));
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
-                    SplitKey key = new SplitKey(rows.getObject(1, UUID.class), rows.getString(2), rows.getLong(3),
-                            rows.getLong(4));
+                    SplitKey key = new SplitKey(
+                            rows.getObject(1, UUID.class), rows.getString(2), rows.getLong(3), rows.getLong(4));
                     splits.put(key, SplitCodec.decode(rows.getBytes(5), key.splitStart(), key.granularity()));
                 }
             }
@@ -136,8 +135,9 @@ public final class AggregateStore {
      * Reads one method of a metric at several granularities, splits overlapping [from, to]
      * (null bounds are open), in one query. Returns the points per granularity, in time order.
      */
-    public Map<Long, TimeSeries> read(Connection connection, UUID metricId, String method, List<Long> granularities,
-            Long from, Long to) throws SQLException {
+    public Map<Long, TimeSeries> read(
+            Connection connection, UUID metricId, String method, List<Long> granularities, Long from, Long to)
+            throws SQLException {
         Map<Long, List<TimeSeries>> parts = new TreeMap<>();
         Long[] firstSplits = new Long[granularities.size()];
         for (int i = 0; i < firstSplits.length; i++) {
@@ -183,15 +183,20 @@ public final class AggregateStore {
     }
 
     /** One series to read in a multi-metric read. */
-    public record SeriesKey(UUID metricId, String method, long granularity) {
-    }
+    public record SeriesKey(UUID metricId, String method, long granularity) {}
 
     /**
      * Reads many (metric, method) series at several granularities in one query, splits overlapping
      * [from, to]; series without data are absent from the answer.
      */
-    public Map<SeriesKey, TimeSeries> readMany(Connection connection, List<UUID> metricIds, List<String> methods,
-            List<Long> granularities, Long from, Long to) throws SQLException {
+    public Map<SeriesKey, TimeSeries> readMany(
+            Connection connection,
+            List<UUID> metricIds,
+            List<String> methods,
+            List<Long> granularities,
+            Long from,
+            Long to)
+            throws SQLException {
         Long[] firstSplits = new Long[granularities.size()];
         for (int i = 0; i < firstSplits.length; i++) {
             firstSplits[i] = from == null ? Long.MIN_VALUE : SplitKey.splitStartOf(from, granularities.get(i));

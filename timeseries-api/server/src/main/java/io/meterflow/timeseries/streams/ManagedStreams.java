@@ -34,8 +34,8 @@ public final class ManagedStreams {
      * The settings both applications share: byte-array records, exactly once, and a member
      * that disappears (kill -9) losing its partitions to the others after 10 s, not 45.
      */
-    public static Properties exactlyOnceConfig(String applicationId, String bootstrapServers, int threads,
-            int commitIntervalMs, String stateDirectory) {
+    public static Properties exactlyOnceConfig(
+            String applicationId, String bootstrapServers, int threads, int commitIntervalMs, String stateDirectory) {
         Properties config = new Properties();
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
         config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
@@ -72,7 +72,8 @@ public final class ManagedStreams {
             protected Result check() {
                 KafkaStreams.State state = streams == null ? null : streams.state();
                 return state != null && (state.isRunningOrRebalancing() || state == KafkaStreams.State.CREATED)
-                        ? Result.healthy(state.name()) : Result.unhealthy(name + " is " + state);
+                        ? Result.healthy(state.name())
+                        : Result.unhealthy(name + " is " + state);
             }
         };
     }

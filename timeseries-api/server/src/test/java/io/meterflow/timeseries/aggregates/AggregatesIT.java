@@ -7,8 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.meterflow.testsupport.PostgresDatabase;
 import io.meterflow.testsupport.RealServices;
 import io.meterflow.timeseries.ApiFixture;
-import io.meterflow.timeseries.GnocchiClient.Reply;
 import io.meterflow.timeseries.GnocchiClient;
+import io.meterflow.timeseries.GnocchiClient.Reply;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -36,8 +36,14 @@ class AggregatesIT {
     static void start(PostgresDatabase db) throws Exception {
         api = ApiFixture.start(db);
         client = api.user("foobar");
-        api.admin().createPolicy(Map.of("name", "cookies", "definition", List.of(
-                Map.of("granularity", 1, "timespan", "1 hour"), Map.of("granularity", 300, "timespan", "1 day"))));
+        api.admin()
+                .createPolicy(Map.of(
+                        "name",
+                        "cookies",
+                        "definition",
+                        List.of(
+                                Map.of("granularity", 1, "timespan", "1 hour"),
+                                Map.of("granularity", 300, "timespan", "1 day"))));
         m0 = client.createMetric("cookies");
         m1 = client.createMetric("cookies");
         client.addMeasures(m0, "2015-03-06T14:33:57", 43.1, "2015-03-06T14:34:12", 12);
@@ -61,10 +67,12 @@ class AggregatesIT {
     void fillCompletesMissingPoints() {
         String query = "/v1/aggregation/metric?metric=" + m0 + "&metric=" + m1 + "&granularity=1";
 
-        assertThat(client.get(query + "&fill=0").points()).containsExactly(
-                point(S57, 1.0, 23.1), point(S34_12, 1.0, 7.0), point("2015-03-06T14:35:12+00:00", 1.0, 2.5));
-        assertThat(client.get(query + "&fill=null").points()).containsExactly(
-                point(S57, 1.0, 23.1), point(S34_12, 1.0, 7.0), point("2015-03-06T14:35:12+00:00", 1.0, 5.0));
+        assertThat(client.get(query + "&fill=0").points())
+                .containsExactly(
+                        point(S57, 1.0, 23.1), point(S34_12, 1.0, 7.0), point("2015-03-06T14:35:12+00:00", 1.0, 2.5));
+        assertThat(client.get(query + "&fill=null").points())
+                .containsExactly(
+                        point(S57, 1.0, 23.1), point(S34_12, 1.0, 7.0), point("2015-03-06T14:35:12+00:00", 1.0, 5.0));
         Reply invalid = client.get(query + "&fill=bogus");
         assertThat(invalid.status()).isEqualTo(400);
         assertThat(invalid.description().get("detail").asText()).isEqualTo("fill");
@@ -75,13 +83,15 @@ class AggregatesIT {
         Reply reply = client.post("/v1/aggregation/metric?reaggregation=min", List.of(m0, m1));
 
         assertThat(reply.status()).as("%s", reply).isEqualTo(200);
-        assertThat(reply.points()).containsExactly(
-                point("2015-03-06T14:30:00+00:00", 300.0, 2.55), point(S57, 1.0, 3.1), point(S34_12, 1.0, 2.0));
+        assertThat(reply.points())
+                .containsExactly(
+                        point("2015-03-06T14:30:00+00:00", 300.0, 2.55), point(S57, 1.0, 3.1), point(S34_12, 1.0, 2.0));
     }
 
     @Test
     void oneMetricIsItsOwnRead() {
-        assertThat(client.get("/v1/aggregation/metric?metric=" + m1 + "&granularity=1").points())
+        assertThat(client.get("/v1/aggregation/metric?metric=" + m1 + "&granularity=1")
+                        .points())
                 .isEqualTo(client.measures(m1, "granularity=1"));
     }
 
@@ -101,8 +111,7 @@ class AggregatesIT {
 
     @Test
     void aggregatesReturnsEachReferencedSeries() {
-        Reply reply = client.post("/v1/aggregates?granularity=1",
-                Map.of("operations", "(metric " + m0 + " mean)"));
+        Reply reply = client.post("/v1/aggregates?granularity=1", Map.of("operations", "(metric " + m0 + " mean)"));
 
         assertThat(reply.status()).as("%s", reply).isEqualTo(200);
         JsonNode series = reply.json().get("measures").get(m0).get("mean");
@@ -111,13 +120,15 @@ class AggregatesIT {
 
     @Test
     void aggregateOperationIgnoresMissingValuesByDefault() {
-        Reply reply = client.post("/v1/aggregates?granularity=1", Map.of("operations",
-                "(aggregate mean (metric (" + m0 + " mean) (" + m1 + " mean)))"));
+        Reply reply = client.post(
+                "/v1/aggregates?granularity=1",
+                Map.of("operations", "(aggregate mean (metric (" + m0 + " mean) (" + m1 + " mean)))"));
 
         // fill=dropna by default: the mean is numpy's nanmean, 14:35:12 has m1's value only.
         assertThat(reply.status()).as("%s", reply).isEqualTo(200);
-        assertThat(reply.json().get("measures").get("aggregated").toString()).isEqualTo("[[\"" + S57
-                + "\",1.0,23.1],[\"" + S34_12 + "\",1.0,7.0],[\"2015-03-06T14:35:12+00:00\",1.0,5.0]]");
+        assertThat(reply.json().get("measures").get("aggregated").toString())
+                .isEqualTo("[[\"" + S57 + "\",1.0,23.1],[\"" + S34_12
+                        + "\",1.0,7.0],[\"2015-03-06T14:35:12+00:00\",1.0,5.0]]");
     }
 
     @Test

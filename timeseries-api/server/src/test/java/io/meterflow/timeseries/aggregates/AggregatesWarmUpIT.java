@@ -6,8 +6,8 @@ import io.dropwizard.testing.ConfigOverride;
 import io.meterflow.testsupport.PostgresDatabase;
 import io.meterflow.testsupport.RealServices;
 import io.meterflow.timeseries.ApiFixture;
-import io.meterflow.timeseries.GnocchiClient.Reply;
 import io.meterflow.timeseries.GnocchiClient;
+import io.meterflow.timeseries.GnocchiClient.Reply;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -35,13 +35,15 @@ class AggregatesWarmUpIT {
         assertThat(api.count("SELECT count(*) FROM metric")).isZero();
         assertThat(api.count("SELECT count(*) FROM aggregate_split")).isZero();
         assertThat(api.count("SELECT count(*) FROM resource")).isZero();
-        assertThat(api.count("SELECT count(*) FROM archive_policy WHERE name = 'warm-up'")).isZero();
+        assertThat(api.count("SELECT count(*) FROM archive_policy WHERE name = 'warm-up'"))
+                .isZero();
 
         GnocchiClient client = api.user("planner");
         String metric = client.createMetric("low");
         client.addMeasures(metric, "2024-01-15T10:00:00", 4, "2024-01-15T10:01:00", 6);
 
-        Reply reply = client.post("/v1/aggregates?granularity=300",
+        Reply reply = client.post(
+                "/v1/aggregates?granularity=300",
                 Map.of("operations", List.of("aggregate", "mean", List.of("metric", List.of(metric, "mean")))));
 
         assertThat(reply.status()).as("%s", reply).isEqualTo(200);

@@ -8,8 +8,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.meterflow.testsupport.PostgresDatabase;
 import io.meterflow.testsupport.RealServices;
 import io.meterflow.timeseries.ApiFixture;
-import io.meterflow.timeseries.GnocchiClient.Reply;
 import io.meterflow.timeseries.GnocchiClient;
+import io.meterflow.timeseries.GnocchiClient.Reply;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -48,15 +48,21 @@ class GroupbyAggregatesIT {
     static void start(PostgresDatabase db) throws Exception {
         api = ApiFixture.start(db);
         foobar = api.user("foobar");
-        api.admin().createPolicy(Map.of("name", "low1", "definition", List.of(
-                Map.of("granularity", "1 second"), Map.of("granularity", "300 seconds"))));
-        api.admin().createPolicy(Map.of("name", "unrelated", "definition", List.of(
-                Map.of("granularity", "5 second"))));
+        api.admin()
+                .createPolicy(Map.of(
+                        "name",
+                        "low1",
+                        "definition",
+                        List.of(Map.of("granularity", "1 second"), Map.of("granularity", "300 seconds"))));
+        api.admin().createPolicy(Map.of("name", "unrelated", "definition", List.of(Map.of("granularity", "5 second"))));
         Map<String, Object> low = Map.of("archive_policy_name", "low1");
         create(R1, USER_A, P1, Map.of("cpu.util", low, "cpu.idle", low, "noway", low));
         create(R2, USER_A, P1, Map.of("cpu.util", low, "unique.stuff", low));
         create(R3, USER_A, P2, Map.of("cpu.util", low));
-        create(R4, "70b5b732-9d81-4dfb-a8a1-a424ef3eae6b", P2,
+        create(
+                R4,
+                "70b5b732-9d81-4dfb-a8a1-a424ef3eae6b",
+                P2,
                 Map.of("cpu.util", Map.of("archive_policy_name", "unrelated")));
         measures(R1, "cpu.util", 43.1, 12);
         measures(R2, "unique.stuff", 23, 8);
@@ -76,8 +82,11 @@ class GroupbyAggregatesIT {
 
         assertThat(reply.status()).as("%s", reply).isEqualTo(200);
         assertThat(referencedIds(reply.json().get("references"))).containsExactlyInAnyOrder(R1, R2, R3);
-        assertSeries(reply.json().at("/measures/aggregated"), point(T30, 300, 60.251666666666665),
-                point(T57, 1, 98.7), point(T12, 1, 21.80333333333333));
+        assertSeries(
+                reply.json().at("/measures/aggregated"),
+                point(T30, 300, 60.251666666666665),
+                point(T57, 1, 98.7),
+                point(T12, 1, 21.80333333333333));
     }
 
     @Test
@@ -87,8 +96,8 @@ class GroupbyAggregatesIT {
         JsonNode wildcard = ok(aggregates("?details=true", BY_USER_A, "(metric (cpu.* mean) (*way mean))"))
                 .get("measures");
 
-        assertSeries(list.at("/" + R1 + "/cpu.util/mean"), point(T30, 300, 27.55), point(T57, 1, 43.1),
-                point(T12, 1, 12.0));
+        assertSeries(
+                list.at("/" + R1 + "/cpu.util/mean"), point(T30, 300, 27.55), point(T57, 1, 43.1), point(T12, 1, 12.0));
         assertThat(list.at("/" + R1 + "/cpu.idle/mean")).isEmpty();
         assertThat(list.get(R2).has("cpu.idle")).isFalse();
         assertThat(wildcard.get(R1).has("cpu.util")).isTrue();
@@ -99,31 +108,42 @@ class GroupbyAggregatesIT {
 
     @Test
     void groupsByTwoKeys() {
-        Reply reply = aggregates("?groupby=project_id&groupby=user_id&details=true", BY_USER_A,
+        Reply reply = aggregates(
+                "?groupby=project_id&groupby=user_id&details=true",
+                BY_USER_A,
                 "(aggregate mean (metric cpu.util mean))");
 
         JsonNode groups = ok(reply);
         assertThat(groups).hasSize(2);
-        assertThat(groups.get(0).get("group")).isEqualTo(json("{\"user_id\": \"" + USER_A + "\", \"project_id\": \""
-                + P1 + "\"}"));
+        assertThat(groups.get(0).get("group"))
+                .isEqualTo(json("{\"user_id\": \"" + USER_A + "\", \"project_id\": \"" + P1 + "\"}"));
         assertThat(referencedIds(groups.get(0).at("/measures/references"))).containsExactlyInAnyOrder(R1, R2);
-        assertSeries(groups.get(0).at("/measures/measures/aggregated"), point(T30, 300, 21.525),
-                point(T57, 1, 33.05), point(T12, 1, 10.0));
-        assertThat(groups.get(1).get("group")).isEqualTo(json("{\"user_id\": \"" + USER_A + "\", \"project_id\": \""
-                + P2 + "\"}"));
-        assertSeries(groups.get(1).at("/measures/measures/aggregated"), point(T30, 300, 137.70499999999998),
-                point(T57, 1, 230.0), point(T12, 1, 45.41));
+        assertSeries(
+                groups.get(0).at("/measures/measures/aggregated"),
+                point(T30, 300, 21.525),
+                point(T57, 1, 33.05),
+                point(T12, 1, 10.0));
+        assertThat(groups.get(1).get("group"))
+                .isEqualTo(json("{\"user_id\": \"" + USER_A + "\", \"project_id\": \"" + P2 + "\"}"));
+        assertSeries(
+                groups.get(1).at("/measures/measures/aggregated"),
+                point(T30, 300, 137.70499999999998),
+                point(T57, 1, 230.0),
+                point(T12, 1, 45.41));
     }
 
     @Test
     void groupsById() {
-        JsonNode groups = ok(aggregates("?groupby=id&details=true", BY_USER_A,
-                "(aggregate mean (metric unique.stuff mean))"));
+        JsonNode groups =
+                ok(aggregates("?groupby=id&details=true", BY_USER_A, "(aggregate mean (metric unique.stuff mean))"));
 
         assertThat(groups).hasSize(1);
         assertThat(groups.get(0).get("group")).isEqualTo(json("{\"id\": \"" + R2 + "\"}"));
-        assertSeries(groups.get(0).at("/measures/measures/aggregated"), point(T30, 300, 15.5),
-                point(T57, 1, 23.0), point(T12, 1, 8.0));
+        assertSeries(
+                groups.get(0).at("/measures/measures/aggregated"),
+                point(T30, 300, 15.5),
+                point(T57, 1, 23.0),
+                point(T12, 1, 8.0));
     }
 
     @Test
@@ -135,22 +155,30 @@ class GroupbyAggregatesIT {
         JsonNode grouped = ok(aggregates("?groupby=project_id&groupby=user_id", BY_USER_A, operations));
 
         assertThat(dropped.at("/measures/aggregated")).isEmpty();
-        assertSeries(kept.at("/measures/aggregated"), point(T30, 300, Double.POSITIVE_INFINITY),
-                point(T57, 1, Double.POSITIVE_INFINITY), point(T12, 1, Double.POSITIVE_INFINITY));
+        assertSeries(
+                kept.at("/measures/aggregated"),
+                point(T30, 300, Double.POSITIVE_INFINITY),
+                point(T57, 1, Double.POSITIVE_INFINITY),
+                point(T12, 1, Double.POSITIVE_INFINITY));
         assertThat(grouped).hasSize(2);
-        grouped.forEach(group -> assertThat(group.at("/measures/measures/aggregated")).isEmpty());
+        grouped.forEach(
+                group -> assertThat(group.at("/measures/measures/aggregated")).isEmpty());
     }
 
     @Test
     void legacyResourceAggregationGroupsByOneAndTwoKeys() {
         String byUser = "=";
-        Reply oneKey = foobar.post("/v1/aggregation/resource/generic/metric/cpu.util?groupby=project_id",
+        Reply oneKey = foobar.post(
+                "/v1/aggregation/resource/generic/metric/cpu.util?groupby=project_id",
                 Map.of(byUser, Map.of("user_id", USER_A)));
-        Reply filtered = foobar.post("/v1/aggregation/resource/generic/metric/cpu.util?groupby=project_id&filter="
-                + encode(BY_USER_A), null);
-        Reply twoKeys = foobar.post("/v1/aggregation/resource/generic/metric/cpu.util?groupby=project_id&groupby=user_id",
+        Reply filtered = foobar.post(
+                "/v1/aggregation/resource/generic/metric/cpu.util?groupby=project_id&filter=" + encode(BY_USER_A),
+                null);
+        Reply twoKeys = foobar.post(
+                "/v1/aggregation/resource/generic/metric/cpu.util?groupby=project_id&groupby=user_id",
                 Map.of(byUser, Map.of("user_id", USER_A)));
-        Reply ungrouped = foobar.post("/v1/aggregation/resource/generic/metric/cpu.util?granularity=1",
+        Reply ungrouped = foobar.post(
+                "/v1/aggregation/resource/generic/metric/cpu.util?granularity=1",
                 Map.of(byUser, Map.of("user_id", USER_A)));
 
         JsonNode groups = ok(oneKey);
@@ -158,12 +186,15 @@ class GroupbyAggregatesIT {
         assertThat(groups.get(0).get("group")).isEqualTo(json("{\"project_id\": \"" + P1 + "\"}"));
         assertSeries(groups.get(0).get("measures"), point(T30, 300, 21.525), point(T57, 1, 33.05), point(T12, 1, 10.0));
         assertThat(groups.get(1).get("group")).isEqualTo(json("{\"project_id\": \"" + P2 + "\"}"));
-        assertSeries(groups.get(1).get("measures"), point(T30, 300, 137.70499999999998), point(T57, 1, 230.0),
+        assertSeries(
+                groups.get(1).get("measures"),
+                point(T30, 300, 137.70499999999998),
+                point(T57, 1, 230.0),
                 point(T12, 1, 45.41));
         assertThat(ok(filtered)).isEqualTo(groups);
         JsonNode both = ok(twoKeys);
-        assertThat(both.get(1).get("group")).isEqualTo(json("{\"user_id\": \"" + USER_A + "\", \"project_id\": \""
-                + P2 + "\"}"));
+        assertThat(both.get(1).get("group"))
+                .isEqualTo(json("{\"user_id\": \"" + USER_A + "\", \"project_id\": \"" + P2 + "\"}"));
         assertSeries(ok(ungrouped), point(T57, 1, 98.7), point(T12, 1, 21.80333333333333));
     }
 
@@ -177,7 +208,8 @@ class GroupbyAggregatesIT {
         Reply wrongMethod = foobar.get("/v1/aggregation/resource/generic/metric/cpu.util");
         Reply resampleWithoutGranularity = foobar.post(
                 "/v1/aggregation/resource/generic/metric/cpu.util?resample=60", Map.of("=", Map.of("user_id", USER_A)));
-        Reply badResample = foobar.post("/v1/aggregation/resource/generic/metric/cpu.util?granularity=1&resample=abc",
+        Reply badResample = foobar.post(
+                "/v1/aggregation/resource/generic/metric/cpu.util?granularity=1&resample=abc",
                 Map.of("=", Map.of("user_id", USER_A)));
 
         assertThat(invalidGroup.status()).isEqualTo(400);
@@ -199,12 +231,14 @@ class GroupbyAggregatesIT {
 
         Reply mismatch = aggregates("", "{}", "(aggregate mean (metric cpu.util mean))");
         Reply missing = aggregates("", BY_USER_A, "(aggregate mean (metric (notexists mean) (foobar mean)))");
-        Reply missingGrouped = aggregates("?groupby=id", BY_USER_A,
-                "(aggregate mean (metric (notexists mean) (foobar mean)))");
-        Reply invalidGroupby = aggregates("?groupby=unit", "id = '" + R1 + "'", "(metric (cpu.util mean) (cpu.util mean))");
+        Reply missingGrouped =
+                aggregates("?groupby=id", BY_USER_A, "(aggregate mean (metric (notexists mean) (foobar mean)))");
+        Reply invalidGroupby =
+                aggregates("?groupby=unit", "id = '" + R1 + "'", "(metric (cpu.util mean) (cpu.util mean))");
         Reply badSearch = aggregates("", "user_id == 'x' and", "(metric cpu.util mean)");
-        Reply unknownType = foobar.post("/v1/aggregates", Map.of("resource_type", "nope", "search", "{}",
-                "operations", "(metric cpu.util mean)"));
+        Reply unknownType = foobar.post(
+                "/v1/aggregates",
+                Map.of("resource_type", "nope", "search", "{}", "operations", "(metric cpu.util mean)"));
 
         assertThat(mismatch.status()).as("%s", mismatch).isEqualTo(400);
         assertThat(mismatch.json().get("code").asInt()).isEqualTo(400);
@@ -229,7 +263,10 @@ class GroupbyAggregatesIT {
 
     @Test
     void anotherUsersMetricIdsAreForbidden() {
-        String metric = foobar.get("/v1/resource/generic/" + R1 + "/metric/cpu.util").json().get("id").asText();
+        String metric = foobar.get("/v1/resource/generic/" + R1 + "/metric/cpu.util")
+                .json()
+                .get("id")
+                .asText();
 
         Reply byId = api.user("alice").post("/v1/aggregates", Map.of("operations", "(metric " + metric + " mean)"));
 
@@ -243,20 +280,29 @@ class GroupbyAggregatesIT {
      */
     @Test
     void anotherUsersSearchBasedAggregateIsForbiddenUnlikeGnocchisBasicMode() {
-        Reply other = api.user("alice").post("/v1/aggregates?details=true", Map.of("resource_type", "generic",
-                "search", BY_USER_A, "operations", "(aggregate mean (metric cpu.util mean))"));
+        Reply other = api.user("alice")
+                .post(
+                        "/v1/aggregates?details=true",
+                        Map.of(
+                                "resource_type",
+                                "generic",
+                                "search",
+                                BY_USER_A,
+                                "operations",
+                                "(aggregate mean (metric cpu.util mean))"));
 
         assertThat(other.status()).as("%s", other).isEqualTo(403);
     }
 
     private static void create(String id, String user, String project, Map<String, Object> metrics) {
-        Reply created = foobar.post("/v1/resource/generic", Map.of("id", id, "user_id", user, "project_id", project,
-                "metrics", metrics));
+        Reply created = foobar.post(
+                "/v1/resource/generic", Map.of("id", id, "user_id", user, "project_id", project, "metrics", metrics));
         assertThat(created.status()).as("%s", created).isEqualTo(201);
     }
 
     private static void measures(String resource, String metric, double first, double second) {
-        Reply added = foobar.post("/v1/resource/generic/" + resource + "/metric/" + metric + "/measures",
+        Reply added = foobar.post(
+                "/v1/resource/generic/" + resource + "/metric/" + metric + "/measures",
                 GnocchiClient.measures("2015-03-06T14:33:57", first, "2015-03-06T14:34:12", second));
         assertThat(added.status()).as("%s", added).isEqualTo(202);
     }
@@ -269,8 +315,9 @@ class GroupbyAggregatesIT {
 
     private static Reply aggregates(String query, String search, String operations) {
         Object parsedSearch = search.startsWith("{") ? json(search) : search;
-        return foobar.post("/v1/aggregates" + query, Map.of("resource_type", "generic", "search", parsedSearch,
-                "operations", operations));
+        return foobar.post(
+                "/v1/aggregates" + query,
+                Map.of("resource_type", "generic", "search", parsedSearch, "operations", operations));
     }
 
     private static JsonNode ok(Reply reply) {

@@ -7,8 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.meterflow.testsupport.PostgresDatabase;
 import io.meterflow.testsupport.RealServices;
 import io.meterflow.timeseries.ApiFixture;
-import io.meterflow.timeseries.GnocchiClient.Reply;
 import io.meterflow.timeseries.GnocchiClient;
+import io.meterflow.timeseries.GnocchiClient.Reply;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -36,8 +36,14 @@ class LegacyAggregationIT {
     static void start(PostgresDatabase db) throws Exception {
         api = ApiFixture.start(db);
         foobar = api.user("foobar");
-        api.admin().createPolicy(Map.of("name", "cookies", "definition", List.of(
-                Map.of("granularity", 1, "timespan", "1 hour"), Map.of("granularity", 300, "timespan", "1 day"))));
+        api.admin()
+                .createPolicy(Map.of(
+                        "name",
+                        "cookies",
+                        "definition",
+                        List.of(
+                                Map.of("granularity", 1, "timespan", "1 hour"),
+                                Map.of("granularity", 300, "timespan", "1 day"))));
         m0 = foobar.createMetric("cookies");
         String m1 = foobar.createMetric("cookies");
         foobar.addMeasures(m0, "2015-03-06T14:33:57", 43.1, "2015-03-06T14:34:12", 12);
@@ -53,7 +59,8 @@ class LegacyAggregationIT {
     @Test
     void getAndPostAnswerTheSame() {
         Reply get = foobar.get(both + "&granularity=1&refresh=true");
-        Reply post = foobar.post("/v1/aggregation/metric?granularity=1&refresh=true",
+        Reply post = foobar.post(
+                "/v1/aggregation/metric?granularity=1&refresh=true",
                 List.of(m0, both.substring(both.lastIndexOf('=') + 1)));
 
         assertSeries(get.json(), point(T57, 1, 23.1), point(T12, 1, 7.0));
@@ -69,21 +76,30 @@ class LegacyAggregationIT {
 
     @Test
     void resampleAndAggregationChoice() {
-        assertSeries(foobar.get(both + "&granularity=1&resample=60").json(),
-                point("2015-03-06T14:33:00+00:00", 60, 23.1), point("2015-03-06T14:34:00+00:00", 60, 7.0));
+        assertSeries(
+                foobar.get(both + "&granularity=1&resample=60").json(),
+                point("2015-03-06T14:33:00+00:00", 60, 23.1),
+                point("2015-03-06T14:34:00+00:00", 60, 7.0));
         // The reaggregation defaults to the aggregation: max of the maxes here.
-        assertSeries(foobar.get(both + "&granularity=1&aggregation=max").json(),
-                point(T57, 1, 43.1), point(T12, 1, 12.0));
-        assertSeries(foobar.get(both + "&granularity=1&aggregation=max&reaggregation=mean").json(),
-                point(T57, 1, 23.1), point(T12, 1, 7.0));
-        assertSeries(foobar.get(both + "&granularity=1&reaggregation=max").json(),
-                point(T57, 1, 43.1), point(T12, 1, 12.0));
+        assertSeries(
+                foobar.get(both + "&granularity=1&aggregation=max").json(), point(T57, 1, 43.1), point(T12, 1, 12.0));
+        assertSeries(
+                foobar.get(both + "&granularity=1&aggregation=max&reaggregation=mean")
+                        .json(),
+                point(T57, 1, 23.1),
+                point(T12, 1, 7.0));
+        assertSeries(
+                foobar.get(both + "&granularity=1&reaggregation=max").json(), point(T57, 1, 43.1), point(T12, 1, 12.0));
     }
 
     @Test
     void fillOverEveryGranularity() {
-        assertSeries(foobar.get(both + "&fill=0").json(), point("2015-03-06T14:30:00+00:00", 300, 15.05),
-                point("2015-03-06T14:35:00+00:00", 300, 2.5), point(T57, 1, 23.1), point(T12, 1, 7.0),
+        assertSeries(
+                foobar.get(both + "&fill=0").json(),
+                point("2015-03-06T14:30:00+00:00", 300, 15.05),
+                point("2015-03-06T14:35:00+00:00", 300, 2.5),
+                point(T57, 1, 23.1),
+                point(T12, 1, 7.0),
                 point("2015-03-06T14:35:12+00:00", 1, 2.5));
     }
 

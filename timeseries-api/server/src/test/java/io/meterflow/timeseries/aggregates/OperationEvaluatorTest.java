@@ -15,13 +15,13 @@ class OperationEvaluatorTest {
 
     /** Two series on three timestamps; m0 misses the last one (NaN), as after a fill=null alignment. */
     private static Grid grid() {
-        return new Grid(1.0, new long[] {0, SECOND, 2 * SECOND},
-                new double[][] {{43.1, 12, Double.NaN}, {3.1, 2, 5}}, false);
+        return new Grid(
+                1.0, new long[] {0, SECOND, 2 * SECOND}, new double[][] {{43.1, 12, Double.NaN}, {3.1, 2, 5}}, false);
     }
 
     private static Grid evaluate(String operations) {
-        return new OperationEvaluator(List.of(M0, M1)).evaluate(OperationParser.parse(new TextNode(operations)),
-                grid());
+        return new OperationEvaluator(List.of(M0, M1))
+                .evaluate(OperationParser.parse(new TextNode(operations)), grid());
     }
 
     @Test
@@ -43,7 +43,8 @@ class OperationEvaluatorTest {
     @Test
     void stdAcrossSeriesIsThePopulationStd() {
         // numpy.nanstd, ddof 0: |43.1 - 3.1| / 2 = 20
-        assertThat(evaluate("(aggregate std (metric (m0 mean) (m1 mean)))").columns()[0][0]).isEqualTo(20.0);
+        assertThat(evaluate("(aggregate std (metric (m0 mean) (m1 mean)))").columns()[0][0])
+                .isEqualTo(20.0);
     }
 
     @Test

@@ -18,27 +18,35 @@ class OperationParserTest {
     void parsesAggregateOverMetricPairs() {
         Operation operation = OperationParser.parse(new TextNode("(aggregate mean (metric (m1 mean) (m2 max)))"));
 
-        assertThat(operation).isEqualTo(new Operation.Aggregate("mean", new Operation.Metrics(List.of(
-                new Operation.Reference("m1", "mean"), new Operation.Reference("m2", "max")))));
+        assertThat(operation)
+                .isEqualTo(new Operation.Aggregate(
+                        "mean",
+                        new Operation.Metrics(
+                                List.of(new Operation.Reference("m1", "mean"), new Operation.Reference("m2", "max")))));
     }
 
     @Test
     void parsesSingleMetricFormArithmeticAndResample() {
-        Operation operation = OperationParser.parse(
-                new TextNode("(* -1 (resample max 60 (metric m1 mean)))"));
+        Operation operation = OperationParser.parse(new TextNode("(* -1 (resample max 60 (metric m1 mean)))"));
 
-        assertThat(operation).isEqualTo(new Operation.Binary("*", new Operation.Constant(-1),
-                new Operation.Resample("max", new Resampling.Fixed(60_000_000_000L),
-                        new Operation.Metrics(List.of(new Operation.Reference("m1", "mean"))))));
+        assertThat(operation)
+                .isEqualTo(new Operation.Binary(
+                        "*",
+                        new Operation.Constant(-1),
+                        new Operation.Resample(
+                                "max",
+                                new Resampling.Fixed(60_000_000_000L),
+                                new Operation.Metrics(List.of(new Operation.Reference("m1", "mean"))))));
     }
 
     @Test
     void parsesTheJsonListForm() throws Exception {
-        Operation operation = OperationParser.parse(JSON.readTree(
-                "[\"rolling\", \"sum\", 2, [\"metric\", [\"m1\", \"mean\"]]]"));
+        Operation operation =
+                OperationParser.parse(JSON.readTree("[\"rolling\", \"sum\", 2, [\"metric\", [\"m1\", \"mean\"]]]"));
 
-        assertThat(operation).isEqualTo(new Operation.Rolling("sum", 2,
-                new Operation.Metrics(List.of(new Operation.Reference("m1", "mean")))));
+        assertThat(operation)
+                .isEqualTo(new Operation.Rolling(
+                        "sum", 2, new Operation.Metrics(List.of(new Operation.Reference("m1", "mean")))));
     }
 
     @Test

@@ -28,12 +28,20 @@ final class AggregatorProcess implements AutoCloseable {
     static AggregatorProcess start(String name, PostgresDatabase db, KafkaBroker kafka, String ingestName)
             throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder builder = new ProcessBuilder(java, "-Xmx384m", "-XX:TieredStopAtLevel=1",
-                "-cp", System.getProperty("java.class.path"), TimeseriesApplication.class.getName(), "aggregator");
+        ProcessBuilder builder = new ProcessBuilder(
+                java,
+                "-Xmx384m",
+                "-XX:TieredStopAtLevel=1",
+                "-cp",
+                System.getProperty("java.class.path"),
+                TimeseriesApplication.class.getName(),
+                "aggregator");
         Map<String, String> env = builder.environment();
-        env.put("METERFLOW_DB_URL", db.jdbcUrl() + (db.jdbcUrl().contains("?") ? "&" : "?") + "user="
-                + URLEncoder.encode(db.user(), StandardCharsets.UTF_8) + "&password="
-                + URLEncoder.encode(db.password(), StandardCharsets.UTF_8));
+        env.put(
+                "METERFLOW_DB_URL",
+                db.jdbcUrl() + (db.jdbcUrl().contains("?") ? "&" : "?") + "user="
+                        + URLEncoder.encode(db.user(), StandardCharsets.UTF_8) + "&password="
+                        + URLEncoder.encode(db.password(), StandardCharsets.UTF_8));
         env.put("METERFLOW_DB_POOL_SIZE", "4");
         env.put("METERFLOW_INGEST_MODE", "kafka");
         env.put("METERFLOW_KAFKA", kafka.bootstrapServers());

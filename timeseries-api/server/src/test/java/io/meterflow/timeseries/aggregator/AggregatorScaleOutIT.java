@@ -6,8 +6,8 @@ import io.meterflow.testsupport.KafkaBroker;
 import io.meterflow.testsupport.PostgresDatabase;
 import io.meterflow.testsupport.RealServices;
 import io.meterflow.timeseries.ApiFixture;
-import io.meterflow.timeseries.GnocchiClient.Point;
 import io.meterflow.timeseries.GnocchiClient;
+import io.meterflow.timeseries.GnocchiClient.Point;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -47,9 +47,16 @@ class AggregatorScaleOutIT {
         kafka = broker;
         api = ApiFixture.startAsConfigured(db, KafkaMode.on(broker, "scale", false));
         client = api.user("ceilometer");
-        api.admin().createPolicy(Map.of("name", "second", "back_window", 0,
-                "aggregation_methods", List.of("sum", "count"),
-                "definition", List.of(Map.of("granularity", 1, "timespan", "1 day"))));
+        api.admin()
+                .createPolicy(Map.of(
+                        "name",
+                        "second",
+                        "back_window",
+                        0,
+                        "aggregation_methods",
+                        List.of("sum", "count"),
+                        "definition",
+                        List.of(Map.of("granularity", 1, "timespan", "1 day"))));
     }
 
     @AfterAll
@@ -67,7 +74,8 @@ class AggregatorScaleOutIT {
         try (AggregatorProcess first = AggregatorProcess.start("first", database, kafka, "scale");
                 AggregatorProcess second = AggregatorProcess.start("second", database, kafka, "scale")) {
             List<Set<String>> assignments = awaitMembers(2);
-            assertThat(assignments).allSatisfy(partitions -> assertThat(partitions).isNotEmpty());
+            assertThat(assignments)
+                    .allSatisfy(partitions -> assertThat(partitions).isNotEmpty());
 
             Instant origin = Instant.parse("2024-01-15T10:00:00Z");
             for (int request = 0; request < REQUESTS; request++) {
@@ -76,11 +84,13 @@ class AggregatorScaleOutIT {
                     List<Map<String, Object>> measures = new ArrayList<>();
                     for (int p = 0; p < POINTS_PER_REQUEST; p++) {
                         int offset = request * POINTS_PER_REQUEST + p;
-                        measures.add(Map.of("timestamp", origin.plusSeconds(offset).toString(), "value", offset));
+                        measures.add(
+                                Map.of("timestamp", origin.plusSeconds(offset).toString(), "value", offset));
                     }
                     batch.put(metric, measures);
                 }
-                assertThat(client.post("/v1/batch/metrics/measures", batch).status()).isEqualTo(202);
+                assertThat(client.post("/v1/batch/metrics/measures", batch).status())
+                        .isEqualTo(202);
                 if (request == REQUESTS / 2) {
                     first.kill();
                 } else if (request == REQUESTS * 3 / 4) {
@@ -97,7 +107,8 @@ class AggregatorScaleOutIT {
                 assertThat(counts).as("points of %s", metric).hasSize(points);
                 assertThat(counts).allSatisfy(point -> assertThat(point.value()).isEqualTo(1.0));
                 double sum = client.measures(metric, "granularity=1&aggregation=sum").stream()
-                        .mapToDouble(Point::value).sum();
+                        .mapToDouble(Point::value)
+                        .sum();
                 assertThat(sum).as("sum of %s", metric).isEqualTo(expectedSum);
             }
         } finally {
@@ -114,16 +125,21 @@ class AggregatorScaleOutIT {
                 ConsumerGroupDescription group;
                 try {
                     group = admin.describeConsumerGroups(List.of(kafka.groupId("scale")))
-                            .all().get(10, TimeUnit.SECONDS).get(kafka.groupId("scale"));
+                            .all()
+                            .get(10, TimeUnit.SECONDS)
+                            .get(kafka.groupId("scale"));
                 } catch (ExecutionException notYet) {
                     Thread.sleep(500); // the processes are still starting: no group yet
                     continue;
                 }
                 // A member per stream thread: an instance's partitions are those of its threads.
                 List<Set<String>> assignments = List.copyOf(group.members().stream()
-                        .collect(Collectors.groupingBy(AggregatorScaleOutIT::instanceOf, Collectors.flatMapping(
-                                member -> member.assignment().topicPartitions().stream().map(Object::toString),
-                                Collectors.toSet())))
+                        .collect(Collectors.groupingBy(
+                                AggregatorScaleOutIT::instanceOf,
+                                Collectors.flatMapping(
+                                        member -> member.assignment().topicPartitions().stream()
+                                                .map(Object::toString),
+                                        Collectors.toSet())))
                         .values());
                 if (assignments.size() == count && assignments.stream().noneMatch(Set::isEmpty)) {
                     return assignments;

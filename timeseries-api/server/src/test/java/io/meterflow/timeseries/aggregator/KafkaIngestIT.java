@@ -7,8 +7,8 @@ import io.meterflow.testsupport.KafkaBroker;
 import io.meterflow.testsupport.PostgresDatabase;
 import io.meterflow.testsupport.RealServices;
 import io.meterflow.timeseries.ApiFixture;
-import io.meterflow.timeseries.GnocchiClient.Reply;
 import io.meterflow.timeseries.GnocchiClient;
+import io.meterflow.timeseries.GnocchiClient.Reply;
 import io.meterflow.wire.DeadLetterHeaders;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -41,9 +41,16 @@ class KafkaIngestIT {
         kafka = broker;
         api = ApiFixture.startAsConfigured(db, KafkaMode.on(broker, "ingest", true));
         client = api.user("ceilometer");
-        api.admin().createPolicy(Map.of("name", "minute", "back_window", 1,
-                "aggregation_methods", List.of("mean", "max", "min", "sum", "count", "last"),
-                "definition", List.of(Map.of("granularity", 60, "timespan", "1 day"))));
+        api.admin()
+                .createPolicy(Map.of(
+                        "name",
+                        "minute",
+                        "back_window",
+                        1,
+                        "aggregation_methods",
+                        List.of("mean", "max", "min", "sum", "count", "last"),
+                        "definition",
+                        List.of(Map.of("granularity", 60, "timespan", "1 day"))));
     }
 
     @AfterAll
@@ -62,14 +69,18 @@ class KafkaIngestIT {
         client.addMeasures(metric, "2024-01-15T10:01:50", 5);
 
         String query = "refresh=true&granularity=60&aggregation=";
-        assertThat(client.measures(metric, query + "mean")).containsExactly(
-                point("2024-01-15T10:00:00+00:00", 60, 6.0), point("2024-01-15T10:01:00+00:00", 60, 3.0));
-        assertThat(client.measures(metric, query + "count")).containsExactly(
-                point("2024-01-15T10:00:00+00:00", 60, 3.0), point("2024-01-15T10:01:00+00:00", 60, 2.0));
-        assertThat(client.measures(metric, query + "sum")).containsExactly(
-                point("2024-01-15T10:00:00+00:00", 60, 18.0), point("2024-01-15T10:01:00+00:00", 60, 6.0));
-        assertThat(client.measures(metric, query + "last")).containsExactly(
-                point("2024-01-15T10:00:00+00:00", 60, 6.0), point("2024-01-15T10:01:00+00:00", 60, 5.0));
+        assertThat(client.measures(metric, query + "mean"))
+                .containsExactly(
+                        point("2024-01-15T10:00:00+00:00", 60, 6.0), point("2024-01-15T10:01:00+00:00", 60, 3.0));
+        assertThat(client.measures(metric, query + "count"))
+                .containsExactly(
+                        point("2024-01-15T10:00:00+00:00", 60, 3.0), point("2024-01-15T10:01:00+00:00", 60, 2.0));
+        assertThat(client.measures(metric, query + "sum"))
+                .containsExactly(
+                        point("2024-01-15T10:00:00+00:00", 60, 18.0), point("2024-01-15T10:01:00+00:00", 60, 6.0));
+        assertThat(client.measures(metric, query + "last"))
+                .containsExactly(
+                        point("2024-01-15T10:00:00+00:00", 60, 6.0), point("2024-01-15T10:01:00+00:00", 60, 5.0));
     }
 
     @Test
@@ -91,11 +102,17 @@ class KafkaIngestIT {
         String metric = client.createMetric("minute");
         byte[] key = metric.getBytes(StandardCharsets.UTF_8);
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of(
-                "bootstrap.servers", kafka.bootstrapServers(),
-                "key.serializer", ByteArraySerializer.class, "value.serializer", ByteArraySerializer.class))) {
-            producer.send(new ProducerRecord<>(KafkaMode.measuresTopic(kafka, "ingest"), key,
-                    "{not json".getBytes(StandardCharsets.UTF_8)));
-            producer.send(new ProducerRecord<>(KafkaMode.measuresTopic(kafka, "ingest"), key,
+                "bootstrap.servers",
+                kafka.bootstrapServers(),
+                "key.serializer",
+                ByteArraySerializer.class,
+                "value.serializer",
+                ByteArraySerializer.class))) {
+            producer.send(new ProducerRecord<>(
+                    KafkaMode.measuresTopic(kafka, "ingest"), key, "{not json".getBytes(StandardCharsets.UTF_8)));
+            producer.send(new ProducerRecord<>(
+                    KafkaMode.measuresTopic(kafka, "ingest"),
+                    key,
                     "{\"format_version\": 99, \"metric_id\": \"x\"}".getBytes(StandardCharsets.UTF_8)));
         }
         client.addMeasures(metric, "2024-01-15T12:00:00", 7);
@@ -106,7 +123,8 @@ class KafkaIngestIT {
         assertThat(deadLetters).hasSize(2);
         assertThat(reason(deadLetters.get(0))).startsWith("unreadable measures record");
         assertThat(reason(deadLetters.get(1))).contains("unsupported format_version 99");
-        assertThat(new String(deadLetters.get(0).value(), StandardCharsets.UTF_8)).isEqualTo("{not json");
+        assertThat(new String(deadLetters.get(0).value(), StandardCharsets.UTF_8))
+                .isEqualTo("{not json");
     }
 
     private static String reason(ConsumerRecord<byte[], byte[]> record) {
@@ -119,8 +137,8 @@ class KafkaIngestIT {
         config.put("group.id", kafka.groupId("dead-letter-reader"));
         config.put("auto.offset.reset", "earliest");
         config.put("isolation.level", "read_committed");
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(),
-                new ByteArrayDeserializer())) {
+        try (KafkaConsumer<byte[], byte[]> consumer =
+                new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             consumer.subscribe(List.of(KafkaMode.deadLetterTopic(kafka, "ingest")));
             List<ConsumerRecord<byte[], byte[]>> records = new java.util.ArrayList<>();
             long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();

@@ -11,8 +11,7 @@ import java.util.List;
 /** Settings that put a test's API in the Kafka mode, on the test's own topics and group. */
 public final class KafkaMode {
 
-    private KafkaMode() {
-    }
+    private KafkaMode() {}
 
     public static ConfigOverride[] on(KafkaBroker kafka, String name, boolean aggregatorInProcess) {
         List<ConfigOverride> overrides = new ArrayList<>(List.of(

@@ -9,8 +9,8 @@ import io.meterflow.testsupport.KafkaBroker;
 import io.meterflow.testsupport.PostgresDatabase;
 import io.meterflow.testsupport.RealServices;
 import io.meterflow.timeseries.ApiFixture;
-import io.meterflow.timeseries.GnocchiClient.Point;
 import io.meterflow.timeseries.GnocchiClient;
+import io.meterflow.timeseries.GnocchiClient.Point;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -55,11 +55,26 @@ class SampleIngestRestartIT {
         kafka = broker;
         api = ApiFixture.startAsConfigured(db, KafkaMode.on(broker, NAME, false));
         admin = api.admin();
-        admin.createPolicy(Map.of("name", "per-second", "back_window", 0,
-                "aggregation_methods", List.of("sum", "count"),
-                "definition", List.of(Map.of("granularity", 1, "timespan", "1 day"))));
-        assertThat(admin.post("/v1/archive_policy_rule", Map.of("name", "memory-per-second", "metric_pattern",
-                "memory", "archive_policy_name", "per-second")).status()).isEqualTo(201);
+        admin.createPolicy(Map.of(
+                "name",
+                "per-second",
+                "back_window",
+                0,
+                "aggregation_methods",
+                List.of("sum", "count"),
+                "definition",
+                List.of(Map.of("granularity", 1, "timespan", "1 day"))));
+        assertThat(admin.post(
+                                "/v1/archive_policy_rule",
+                                Map.of(
+                                        "name",
+                                        "memory-per-second",
+                                        "metric_pattern",
+                                        "memory",
+                                        "archive_policy_name",
+                                        "per-second"))
+                        .status())
+                .isEqualTo(201);
     }
 
     @AfterAll
@@ -84,11 +99,17 @@ class SampleIngestRestartIT {
         AggregatorProcess restarted = null;
         try (AggregatorProcess first = AggregatorProcess.start("sample-first", database, kafka, NAME);
                 KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of(
-                        "bootstrap.servers", kafka.bootstrapServers(), "key.serializer", ByteArraySerializer.class,
-                        "value.serializer", ByteArraySerializer.class))) {
+                        "bootstrap.servers",
+                        kafka.bootstrapServers(),
+                        "key.serializer",
+                        ByteArraySerializer.class,
+                        "value.serializer",
+                        ByteArraySerializer.class))) {
             for (int chunk = 0; chunk < chunks; chunk++) {
-                for (ObjectNode sample : samples.subList(chunk * CHUNK, Math.min(samples.size(), (chunk + 1) * CHUNK))) {
-                    producer.send(new ProducerRecord<>(KafkaMode.samplesTopic(kafka, NAME),
+                for (ObjectNode sample :
+                        samples.subList(chunk * CHUNK, Math.min(samples.size(), (chunk + 1) * CHUNK))) {
+                    producer.send(new ProducerRecord<>(
+                            KafkaMode.samplesTopic(kafka, NAME),
                             sample.get("resource_id").asText().getBytes(StandardCharsets.UTF_8),
                             sample.toString().getBytes(StandardCharsets.UTF_8)));
                 }
@@ -112,8 +133,11 @@ class SampleIngestRestartIT {
                 List<Point> counts = admin.measures(metric, "granularity=1&aggregation=count");
                 assertThat(counts).as("points of %s", metric).hasSize(SAMPLES_PER_INSTANCE);
                 assertThat(counts).allSatisfy(point -> assertThat(point.value()).isEqualTo(1.0));
-                assertThat(admin.measures(metric, "granularity=1&aggregation=sum").stream().mapToDouble(Point::value)
-                        .sum()).as("sum of %s", metric).isEqualTo(expectedSum);
+                assertThat(admin.measures(metric, "granularity=1&aggregation=sum").stream()
+                                .mapToDouble(Point::value)
+                                .sum())
+                        .as("sum of %s", metric)
+                        .isEqualTo(expectedSum);
             }
             // Overwrites would hide a doubled measure in the aggregates: count the committed records.
             Map<String, Integer> measuresPerMetric = committedMeasures();
@@ -129,10 +153,18 @@ class SampleIngestRestartIT {
     private static ObjectNode sample(String instance, Instant timestamp, double volume) {
         ObjectNode metadata = JSON.createObjectNode().put("display_name", "vm").put("host", "compute-1");
         metadata.putObject("flavor").put("id", "4").put("name", "m1.medium");
-        ObjectNode sample = JSON.createObjectNode().put("format_version", 1).put("id", UUID.randomUUID().toString())
-                .put("name", "memory").put("type", "gauge").put("unit", "MB").put("volume", volume)
-                .put("user_id", "user-a").put("project_id", "project-a").put("resource_id", instance)
-                .put("timestamp", timestamp.toString().replace("Z", "+00:00")).put("source", "openstack");
+        ObjectNode sample = JSON.createObjectNode()
+                .put("format_version", 1)
+                .put("id", UUID.randomUUID().toString())
+                .put("name", "memory")
+                .put("type", "gauge")
+                .put("unit", "MB")
+                .put("volume", volume)
+                .put("user_id", "user-a")
+                .put("project_id", "project-a")
+                .put("resource_id", instance)
+                .put("timestamp", timestamp.toString().replace("Z", "+00:00"))
+                .put("source", "openstack");
         sample.set("resource_metadata", metadata);
         return sample;
     }
@@ -169,8 +201,10 @@ class SampleIngestRestartIT {
             throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
-            boolean all = metrics.stream().allMatch(metric -> admin.measures(metric,
-                    "refresh=true&granularity=1&aggregation=count").size() >= SAMPLES_PER_INSTANCE);
+            boolean all = metrics.stream()
+                    .allMatch(metric -> admin.measures(metric, "refresh=true&granularity=1&aggregation=count")
+                                    .size()
+                            >= SAMPLES_PER_INSTANCE);
             if (all) {
                 return;
             }
@@ -183,11 +217,18 @@ class SampleIngestRestartIT {
     private static Map<String, Integer> committedMeasures() throws Exception {
         Map<String, Integer> perMetric = new HashMap<>();
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
-                "bootstrap.servers", kafka.bootstrapServers(), "isolation.level", "read_committed",
-                "key.deserializer", ByteArrayDeserializer.class, "value.deserializer", ByteArrayDeserializer.class))) {
+                "bootstrap.servers",
+                kafka.bootstrapServers(),
+                "isolation.level",
+                "read_committed",
+                "key.deserializer",
+                ByteArrayDeserializer.class,
+                "value.deserializer",
+                ByteArrayDeserializer.class))) {
             String topic = KafkaMode.measuresTopic(kafka, NAME);
             List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(info -> new TopicPartition(topic, info.partition())).toList();
+                    .map(info -> new TopicPartition(topic, info.partition()))
+                    .toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
@@ -196,7 +237,10 @@ class SampleIngestRestartIT {
                     && System.nanoTime() < deadline) {
                 for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
                     JsonNode value = JSON.readTree(record.value());
-                    perMetric.merge(value.get("metric_id").asText(), value.get("measures").size(), Integer::sum);
+                    perMetric.merge(
+                            value.get("metric_id").asText(),
+                            value.get("measures").size(),
+                            Integer::sum);
                 }
             }
         }

@@ -6,8 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.meterflow.testsupport.PostgresDatabase;
 import io.meterflow.testsupport.RealServices;
 import io.meterflow.timeseries.ApiFixture;
-import io.meterflow.timeseries.GnocchiClient.Reply;
 import io.meterflow.timeseries.GnocchiClient;
+import io.meterflow.timeseries.GnocchiClient.Reply;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -41,13 +41,22 @@ class ArchivePolicyIT {
         Reply list = api.user("foobar").get("/v1/archive_policy");
 
         assertThat(list.status()).isEqualTo(200);
-        assertThat(names(list.json())).contains("low", "medium", "high", "bool", "ceilometer-low",
-                "ceilometer-low-rate", "ceilometer-high", "ceilometer-high-rate");
+        assertThat(names(list.json()))
+                .contains(
+                        "low",
+                        "medium",
+                        "high",
+                        "bool",
+                        "ceilometer-low",
+                        "ceilometer-low-rate",
+                        "ceilometer-high",
+                        "ceilometer-high-rate");
         JsonNode medium = admin.get("/v1/archive_policy/medium").json();
         assertThat(medium.get("back_window").asInt()).isZero();
-        assertThat(medium.get("definition").toString()).isEqualTo("[{\"timespan\":\"7 days, 0:00:00\","
-                + "\"granularity\":\"0:01:00\",\"points\":10080},{\"timespan\":\"365 days, 0:00:00\","
-                + "\"granularity\":\"1:00:00\",\"points\":8760}]");
+        assertThat(medium.get("definition").toString())
+                .isEqualTo("[{\"timespan\":\"7 days, 0:00:00\","
+                        + "\"granularity\":\"0:01:00\",\"points\":10080},{\"timespan\":\"365 days, 0:00:00\","
+                        + "\"granularity\":\"1:00:00\",\"points\":8760}]");
         assertThat(strings(medium.get("aggregation_methods")))
                 .containsExactlyInAnyOrder("mean", "min", "max", "sum", "std", "count");
         JsonNode bool = admin.get("/v1/archive_policy/bool").json();
@@ -74,19 +83,29 @@ class ArchivePolicyIT {
     void createsShowsListsAndDeletesAPolicy() {
         String name = unique("crud");
 
-        Reply created = admin.post("/v1/archive_policy", Map.of("name", name, "back_window", 2,
-                "definition", List.of(Map.of("granularity", "1 second", "timespan", "1 hour"),
-                        Map.of("granularity", 60, "points", 10)),
-                "aggregation_methods", List.of("-std", "+rate:last")));
+        Reply created = admin.post(
+                "/v1/archive_policy",
+                Map.of(
+                        "name",
+                        name,
+                        "back_window",
+                        2,
+                        "definition",
+                        List.of(
+                                Map.of("granularity", "1 second", "timespan", "1 hour"),
+                                Map.of("granularity", 60, "points", 10)),
+                        "aggregation_methods",
+                        List.of("-std", "+rate:last")));
 
         assertThat(created.status()).as("%s", created).isEqualTo(201);
         assertThat(created.header("Location")).isEqualTo(api.baseUri() + "/v1/archive_policy/" + name);
         JsonNode policy = created.json();
         assertThat(policy.get("name").asText()).isEqualTo(name);
         assertThat(policy.get("back_window").asInt()).isEqualTo(2);
-        assertThat(policy.get("definition").toString()).isEqualTo("[{\"timespan\":\"1:00:00\","
-                + "\"granularity\":\"0:00:01\",\"points\":3600},{\"timespan\":\"0:10:00\","
-                + "\"granularity\":\"0:01:00\",\"points\":10}]");
+        assertThat(policy.get("definition").toString())
+                .isEqualTo("[{\"timespan\":\"1:00:00\","
+                        + "\"granularity\":\"0:00:01\",\"points\":3600},{\"timespan\":\"0:10:00\","
+                        + "\"granularity\":\"0:01:00\",\"points\":10}]");
         assertThat(strings(policy.get("aggregation_methods")))
                 .containsExactlyInAnyOrder("mean", "min", "max", "sum", "count", "rate:last");
         assertThat(api.user("foobar").get("/v1/archive_policy/" + name).json()).isEqualTo(policy);
@@ -103,8 +122,8 @@ class ArchivePolicyIT {
     void granularityAloneKeepsPointsForever() {
         String name = unique("forever");
 
-        Reply created = admin.post("/v1/archive_policy",
-                Map.of("name", name, "definition", List.of(Map.of("granularity", "1 minute"))));
+        Reply created = admin.post(
+                "/v1/archive_policy", Map.of("name", name, "definition", List.of(Map.of("granularity", "1 minute"))));
 
         assertThat(created.status()).isEqualTo(201);
         assertThat(created.json().get("definition").toString())
@@ -116,51 +135,64 @@ class ArchivePolicyIT {
         String name = unique("dup");
         admin.createPolicy(Map.of("name", name, "definition", List.of(Map.of("granularity", 60, "points", 5))));
 
-        Reply again = admin.post("/v1/archive_policy",
+        Reply again = admin.post(
+                "/v1/archive_policy",
                 Map.of("name", name, "definition", List.of(Map.of("granularity", 1, "points", 5))));
 
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.description().asText()).isEqualTo("Archive policy " + name + " already exists");
-        assertThat(admin.get("/v1/archive_policy/" + name).json().get("definition").get(0).get("granularity").asText())
+        assertThat(admin.get("/v1/archive_policy/" + name)
+                        .json()
+                        .get("definition")
+                        .get(0)
+                        .get("granularity")
+                        .asText())
                 .isEqualTo("0:01:00");
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', quoteCharacter = '~', value = {
-        "{\"definition\": [{\"granularity\": \"1 minute\", \"points\": 10, \"timespan\": \"1 hour\"}]}"
-                + " | timespan ≠ granularity × points",
-        "{\"definition\": [{\"granularity\": 60, \"points\": 5}, {\"granularity\": \"1 minute\", \"points\": 10}]}"
-                + " | More than one archive policy uses granularity `60.0'",
-        "{\"definition\": [{\"granularity\": \"2 hours\", \"timespan\": \"1 hour\"}]}"
-                + " | Calculated number of points is < 0",
-        "{\"definition\": [{\"points\": 10}]} | At least two of granularity/points/timespan must be provided",
-        "{\"definition\": []} | length of value must be at least 1 for dictionary value @ data['definition']",
-        "{} | required key not provided @ data['definition']",
-        "{\"definition\": [{\"granularity\": \"garbage\", \"points\": 10}]}"
-                + " | Unable to parse timespan for dictionary value @ data['definition'][0]['granularity']",
-        "{\"definition\": [{\"granularity\": 0, \"points\": 10}]}"
-                + " | Timespan must be positive for dictionary value @ data['definition'][0]['granularity']",
-        "{\"definition\": [{\"granularity\": 60, \"points\": 0}]}"
-                + " | value must be at least 1 for dictionary value @ data['definition'][0]['points']",
-        "{\"definition\": [{\"granularity\": 60, \"points\": 5, \"foo\": 1}]}"
-                + " | extra keys not allowed @ data['definition'][0]['foo']",
-        "{\"definition\": [{\"granularity\": 60}], \"aggregation_methods\": [\"mean\", \"wtf\"]}"
-                + " | not a valid value @ data['aggregation_methods'][1]",
-        "{\"definition\": [{\"granularity\": 60}], \"back_window\": -1}"
-                + " | value must be at least 0 for dictionary value @ data['back_window']",
-        "{\"definition\": [{\"granularity\": 60}], \"back_window\": \"abc\"}"
-                + " | expected int for dictionary value @ data['back_window']",
-        "{\"definition\": [{\"granularity\": 60}], \"foo\": 1} | extra keys not allowed @ data['foo']"})
+    @CsvSource(
+            delimiter = '|',
+            quoteCharacter = '~',
+            value = {
+                "{\"definition\": [{\"granularity\": \"1 minute\", \"points\": 10, \"timespan\": \"1 hour\"}]}"
+                        + " | timespan ≠ granularity × points",
+                "{\"definition\": [{\"granularity\": 60, \"points\": 5}, {\"granularity\": \"1 minute\", \"points\": 10}]}"
+                        + " | More than one archive policy uses granularity `60.0'",
+                "{\"definition\": [{\"granularity\": \"2 hours\", \"timespan\": \"1 hour\"}]}"
+                        + " | Calculated number of points is < 0",
+                "{\"definition\": [{\"points\": 10}]} | At least two of granularity/points/timespan must be provided",
+                "{\"definition\": []} | length of value must be at least 1 for dictionary value @ data['definition']",
+                "{} | required key not provided @ data['definition']",
+                "{\"definition\": [{\"granularity\": \"garbage\", \"points\": 10}]}"
+                        + " | Unable to parse timespan for dictionary value @ data['definition'][0]['granularity']",
+                "{\"definition\": [{\"granularity\": 0, \"points\": 10}]}"
+                        + " | Timespan must be positive for dictionary value @ data['definition'][0]['granularity']",
+                "{\"definition\": [{\"granularity\": 60, \"points\": 0}]}"
+                        + " | value must be at least 1 for dictionary value @ data['definition'][0]['points']",
+                "{\"definition\": [{\"granularity\": 60, \"points\": 5, \"foo\": 1}]}"
+                        + " | extra keys not allowed @ data['definition'][0]['foo']",
+                "{\"definition\": [{\"granularity\": 60}], \"aggregation_methods\": [\"mean\", \"wtf\"]}"
+                        + " | not a valid value @ data['aggregation_methods'][1]",
+                "{\"definition\": [{\"granularity\": 60}], \"back_window\": -1}"
+                        + " | value must be at least 0 for dictionary value @ data['back_window']",
+                "{\"definition\": [{\"granularity\": 60}], \"back_window\": \"abc\"}"
+                        + " | expected int for dictionary value @ data['back_window']",
+                "{\"definition\": [{\"granularity\": 60}], \"foo\": 1} | extra keys not allowed @ data['foo']"
+            })
     void invalidDefinitionIsRejectedAndNothingIsCreated(String bodyWithoutName, String message) {
         String name = unique("invalid");
-        String body = bodyWithoutName.replaceFirst("\\{", "{\"name\": \"" + name + "\"" + (bodyWithoutName.equals("{}")
-                ? "" : ", "));
+        String body = bodyWithoutName.replaceFirst(
+                "\\{", "{\"name\": \"" + name + "\"" + (bodyWithoutName.equals("{}") ? "" : ", "));
 
         Reply reply = admin.post("/v1/archive_policy", body);
 
         assertThat(reply.status()).as("%s", reply).isEqualTo(400);
         JsonNode description = reply.description();
-        assertThat(description.isTextual() ? description.asText() : description.get("reason").asText())
+        assertThat(
+                        description.isTextual()
+                                ? description.asText()
+                                : description.get("reason").asText())
                 .isEqualTo(message);
         assertThat(admin.get("/v1/archive_policy/" + name).status()).isEqualTo(404);
     }
@@ -170,8 +202,11 @@ class ArchivePolicyIT {
         String name = unique("used");
         admin.createPolicy(Map.of("name", name, "definition", List.of(Map.of("granularity", 60, "points", 5))));
         String metric = admin.createMetric(name);
-        assertThat(admin.post("/v1/archive_policy_rule", Map.of("name", name, "metric_pattern", name + ".*",
-                "archive_policy_name", name)).status()).isEqualTo(201);
+        assertThat(admin.post(
+                                "/v1/archive_policy_rule",
+                                Map.of("name", name, "metric_pattern", name + ".*", "archive_policy_name", name))
+                        .status())
+                .isEqualTo(201);
 
         Reply inUse = admin.delete("/v1/archive_policy/" + name);
         assertThat(admin.delete("/v1/metric/" + metric).status()).isEqualTo(204);
@@ -188,31 +223,51 @@ class ArchivePolicyIT {
     @Test
     void patchChangesPointsButNeverGranularities() {
         String name = unique("patch");
-        admin.createPolicy(Map.of("name", name, "definition", List.of(Map.of("granularity", 60, "points", 5),
-                Map.of("granularity", 3600, "points", 5))));
+        admin.createPolicy(Map.of(
+                "name",
+                name,
+                "definition",
+                List.of(Map.of("granularity", 60, "points", 5), Map.of("granularity", 3600, "points", 5))));
         JsonNode before = admin.get("/v1/archive_policy/" + name).json();
         String path = "/v1/archive_policy/" + name;
 
-        Reply changedGranularity = admin.patch(path, Map.of("definition", List.of(
-                Map.of("granularity", 1, "points", 5), Map.of("granularity", 3600, "points", 5))));
+        Reply changedGranularity = admin.patch(
+                path,
+                Map.of(
+                        "definition",
+                        List.of(Map.of("granularity", 1, "points", 5), Map.of("granularity", 3600, "points", 5))));
         Reply dropped = admin.patch(path, Map.of("definition", List.of(Map.of("granularity", 60, "points", 5))));
         Reply extraKey = admin.patch(path, Map.of("back_window", 1, "definition", List.of()));
         Reply notAdmin = api.user("foobar").patch(path, Map.of("definition", List.of()));
         assertThat(admin.get(path).json()).isEqualTo(before);
-        Reply grown = admin.patch(path, Map.of("definition", List.of(
-                Map.of("granularity", "1 minute", "timespan", "1 day"), Map.of("granularity", 3600, "points", 5))));
+        Reply grown = admin.patch(
+                path,
+                Map.of(
+                        "definition",
+                        List.of(
+                                Map.of("granularity", "1 minute", "timespan", "1 day"),
+                                Map.of("granularity", 3600, "points", 5))));
 
         assertThat(changedGranularity.status()).isEqualTo(400);
         assertThat(changedGranularity.description().asText())
-                .isEqualTo("Archive policy " + name + " does not support change: 60.0 granularity interval was changed");
+                .isEqualTo(
+                        "Archive policy " + name + " does not support change: 60.0 granularity interval was changed");
         assertThat(dropped.description().asText())
                 .isEqualTo("Archive policy " + name + " does not support change: Cannot add or drop granularities");
-        assertThat(extraKey.description().get("reason").asText()).isEqualTo("extra keys not allowed @ data['back_window']");
+        assertThat(extraKey.description().get("reason").asText())
+                .isEqualTo("extra keys not allowed @ data['back_window']");
         assertThat(notAdmin.status()).isEqualTo(403);
         assertThat(grown.status()).isEqualTo(200);
         assertThat(grown.json().get("definition").get(0).get("points").asLong()).isEqualTo(1440);
-        assertThat(admin.get(path).json().get("definition").get(0).get("timespan").asText()).isEqualTo("1 day, 0:00:00");
-        assertThat(admin.patch("/v1/archive_policy/" + unique("nope"), Map.of("definition", List.of())).status())
+        assertThat(admin.get(path)
+                        .json()
+                        .get("definition")
+                        .get(0)
+                        .get("timespan")
+                        .asText())
+                .isEqualTo("1 day, 0:00:00");
+        assertThat(admin.patch("/v1/archive_policy/" + unique("nope"), Map.of("definition", List.of()))
+                        .status())
                 .isEqualTo(404);
     }
 
@@ -241,8 +296,12 @@ class ArchivePolicyIT {
 
         assertThat(anonymous.get("/v1/archive_policy").status()).isEqualTo(401);
         assertThat(anonymous.get("/v1/archive_policy/low").status()).isEqualTo(401);
-        assertThat(anonymous.post("/v1/archive_policy", Map.of("name", name)).status()).isEqualTo(401);
-        assertThat(anonymous.withHeader("Authorization", "Bearer x").get("/v1/archive_policy").status())
+        assertThat(anonymous.post("/v1/archive_policy", Map.of("name", name)).status())
+                .isEqualTo(401);
+        assertThat(anonymous
+                        .withHeader("Authorization", "Bearer x")
+                        .get("/v1/archive_policy")
+                        .status())
                 .isEqualTo(401);
         assertThat(admin.get("/v1/archive_policy/" + name).status()).isEqualTo(404);
     }
@@ -254,8 +313,8 @@ class ArchivePolicyIT {
 
         Reply textPlain = admin.send("POST", "/v1/archive_policy", "text/plain", body);
         Reply noType = admin.send("POST", "/v1/archive_policy", null, body);
-        Reply withCharset = admin.send("POST", "/v1/archive_policy", "application/json; charset=utf-8",
-                body.replace(name, name + "-charset"));
+        Reply withCharset = admin.send(
+                "POST", "/v1/archive_policy", "application/json; charset=utf-8", body.replace(name, name + "-charset"));
         Reply malformed = admin.post("/v1/archive_policy", "{\"name\": ");
         Reply patchTextPlain = admin.send("PATCH", "/v1/archive_policy/low", "text/plain", "{\"definition\": []}");
 

@@ -19,8 +19,8 @@ class ArchivePolicyTest {
 
     @Test
     void rejectsTwoItemsOfTheSameGranularity() {
-        List<ArchivePolicyItem> items = List.of(ArchivePolicyItem.of(MINUTE, 10L, null),
-                ArchivePolicyItem.of(MINUTE, null, HOUR));
+        List<ArchivePolicyItem> items =
+                List.of(ArchivePolicyItem.of(MINUTE, 10L, null), ArchivePolicyItem.of(MINUTE, null, HOUR));
 
         assertThatThrownBy(() -> new ArchivePolicy("p", 0, items, new TreeSet<>(List.of("mean"))))
                 .isInstanceOf(IllegalArgumentException.class)
@@ -29,29 +29,45 @@ class ArchivePolicyTest {
 
     @Test
     void storesEveryMethodAtEveryGranularityFinestFirst() {
-        ArchivePolicy policy = new ArchivePolicy("p", 0,
+        ArchivePolicy policy = new ArchivePolicy(
+                "p",
+                0,
                 List.of(ArchivePolicyItem.of(HOUR, null, 365 * DAY), ArchivePolicyItem.of(MINUTE, null, 7 * DAY)),
                 new TreeSet<>(List.of("mean", "rate:max")));
 
-        assertThat(policy.definition()).extracting(ArchivePolicyItem::granularity).containsExactly(MINUTE, HOUR);
-        assertThat(policy.aggregations()).containsExactly(
-                new Aggregation(AggregationMethod.parse("mean"), MINUTE, 7 * DAY),
-                new Aggregation(AggregationMethod.parse("rate:max"), MINUTE, 7 * DAY),
-                new Aggregation(AggregationMethod.parse("mean"), HOUR, 365 * DAY),
-                new Aggregation(AggregationMethod.parse("rate:max"), HOUR, 365 * DAY));
+        assertThat(policy.definition())
+                .extracting(ArchivePolicyItem::granularity)
+                .containsExactly(MINUTE, HOUR);
+        assertThat(policy.aggregations())
+                .containsExactly(
+                        new Aggregation(AggregationMethod.parse("mean"), MINUTE, 7 * DAY),
+                        new Aggregation(AggregationMethod.parse("rate:max"), MINUTE, 7 * DAY),
+                        new Aggregation(AggregationMethod.parse("mean"), HOUR, 365 * DAY),
+                        new Aggregation(AggregationMethod.parse("rate:max"), HOUR, 365 * DAY));
         assertThat(policy.itemFor(HOUR)).isPresent();
         assertThat(policy.itemFor(5 * MINUTE)).isEmpty();
     }
 
     @Test
     void builtInPoliciesMatchGnocchiAndCeilometer() {
-        assertThat(BuiltInArchivePolicies.all()).extracting(ArchivePolicy::name).containsExactlyInAnyOrder(
-                "bool", "low", "medium", "high", "ceilometer-low", "ceilometer-low-rate", "ceilometer-high",
-                "ceilometer-high-rate");
+        assertThat(BuiltInArchivePolicies.all())
+                .extracting(ArchivePolicy::name)
+                .containsExactlyInAnyOrder(
+                        "bool",
+                        "low",
+                        "medium",
+                        "high",
+                        "ceilometer-low",
+                        "ceilometer-low-rate",
+                        "ceilometer-high",
+                        "ceilometer-high-rate");
         ArchivePolicy medium = BuiltInArchivePolicies.all().stream()
-                .filter(policy -> policy.name().equals("medium")).findFirst().orElseThrow();
-        assertThat(medium.definition()).containsExactly(
-                new ArchivePolicyItem(MINUTE, 10080L, 7 * DAY), new ArchivePolicyItem(HOUR, 8760L, 365 * DAY));
+                .filter(policy -> policy.name().equals("medium"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(medium.definition())
+                .containsExactly(
+                        new ArchivePolicyItem(MINUTE, 10080L, 7 * DAY), new ArchivePolicyItem(HOUR, 8760L, 365 * DAY));
         assertThat(medium.aggregationMethods()).containsExactlyInAnyOrder("mean", "min", "max", "sum", "std", "count");
     }
 }

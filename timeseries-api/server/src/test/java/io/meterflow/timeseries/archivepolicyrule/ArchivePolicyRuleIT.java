@@ -6,8 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.meterflow.testsupport.PostgresDatabase;
 import io.meterflow.testsupport.RealServices;
 import io.meterflow.timeseries.ApiFixture;
-import io.meterflow.timeseries.GnocchiClient.Reply;
 import io.meterflow.timeseries.GnocchiClient;
+import io.meterflow.timeseries.GnocchiClient.Reply;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +39,8 @@ class ArchivePolicyRuleIT {
         String name = unique("crud");
         String renamed = name + "-renamed";
 
-        Reply created = admin.post("/v1/archive_policy_rule",
+        Reply created = admin.post(
+                "/v1/archive_policy_rule",
                 Map.of("name", name, "metric_pattern", "crud.*", "archive_policy_name", "medium"));
         Reply shown = api.user("foobar").get("/v1/archive_policy_rule/" + name);
         Reply rename = admin.patch("/v1/archive_policy_rule/" + name, Map.of("name", renamed));
@@ -49,8 +50,9 @@ class ArchivePolicyRuleIT {
 
         assertThat(created.status()).as("%s", created).isEqualTo(201);
         assertThat(created.header("Location")).isEqualTo(api.baseUri() + "/v1/archive_policy_rule/" + name);
-        assertThat(created.body()).isEqualTo("{\"name\": \"" + name + "\", \"archive_policy_name\": \"medium\", "
-                + "\"metric_pattern\": \"crud.*\"}");
+        assertThat(created.body())
+                .isEqualTo("{\"name\": \"" + name + "\", \"archive_policy_name\": \"medium\", "
+                        + "\"metric_pattern\": \"crud.*\"}");
         assertThat(shown.json()).isEqualTo(created.json());
         assertThat(rename.status()).isEqualTo(200);
         assertThat(rename.json().get("name").asText()).isEqualTo(renamed);
@@ -70,7 +72,8 @@ class ArchivePolicyRuleIT {
 
         List<String> patterns = new ArrayList<>();
         for (JsonNode rule : admin.get("/v1/archive_policy_rule").json()) {
-            if (rule.get("name").asText().startsWith(prefix) || rule.get("name").asText().equals("default")) {
+            if (rule.get("name").asText().startsWith(prefix)
+                    || rule.get("name").asText().equals("default")) {
                 patterns.add(rule.get("metric_pattern").asText());
             }
         }
@@ -84,17 +87,18 @@ class ArchivePolicyRuleIT {
         createRule(prefix + "-net", "net.*", "medium");
         createRule(prefix + "-netif", "net.if.*", "high");
 
-        assertThat(policyOfNewMetric("net.if.rx")).isEqualTo("high");     // "net.if.*" sorts before "net.*"
+        assertThat(policyOfNewMetric("net.if.rx")).isEqualTo("high"); // "net.if.*" sorts before "net.*"
         assertThat(policyOfNewMetric("net.packets")).isEqualTo("medium");
-        assertThat(policyOfNewMetric("cpu.util")).isEqualTo("low");        // the default "*" rule
-        assertThat(policyOfNewMetric(null)).isEqualTo("low");              // no name matches as ""
+        assertThat(policyOfNewMetric("cpu.util")).isEqualTo("low"); // the default "*" rule
+        assertThat(policyOfNewMetric(null)).isEqualTo("low"); // no name matches as ""
     }
 
     @Test
     void ruleForAnUnknownPolicyIsRejected() {
         String name = unique("unknown-policy");
 
-        Reply reply = admin.post("/v1/archive_policy_rule",
+        Reply reply = admin.post(
+                "/v1/archive_policy_rule",
                 Map.of("name", name, "metric_pattern", "x.*", "archive_policy_name", "nope"));
 
         assertThat(reply.status()).isEqualTo(400);
@@ -108,12 +112,16 @@ class ArchivePolicyRuleIT {
         String name = unique("dup");
         createRule(name, "dup.*", "low");
 
-        Reply again = admin.post("/v1/archive_policy_rule",
+        Reply again = admin.post(
+                "/v1/archive_policy_rule",
                 Map.of("name", name, "metric_pattern", "other.*", "archive_policy_name", "medium"));
 
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.description().asText()).isEqualTo("Archive policy rule " + name + " already exists");
-        assertThat(admin.get("/v1/archive_policy_rule/" + name).json().get("metric_pattern").asText())
+        assertThat(admin.get("/v1/archive_policy_rule/" + name)
+                        .json()
+                        .get("metric_pattern")
+                        .asText())
                 .isEqualTo("dup.*");
     }
 
@@ -129,12 +137,17 @@ class ArchivePolicyRuleIT {
         Reply same = admin.patch("/v1/archive_policy_rule/" + first, Map.of("name", first));
 
         assertThat(taken.status()).isEqualTo(400);
-        assertThat(taken.description().asText()).isEqualTo("Archive policy rule " + first
-                + " does not support change: Archive policy rule " + second + " already exists.");
+        assertThat(taken.description().asText())
+                .isEqualTo("Archive policy rule " + first + " does not support change: Archive policy rule " + second
+                        + " already exists.");
         assertThat(extraKey.status()).isEqualTo(400);
-        assertThat(extraKey.description().get("reason").asText()).isEqualTo("extra keys not allowed @ data['metric_pattern']");
+        assertThat(extraKey.description().get("reason").asText())
+                .isEqualTo("extra keys not allowed @ data['metric_pattern']");
         assertThat(same.status()).isEqualTo(200);
-        assertThat(admin.get("/v1/archive_policy_rule/" + first).json().get("metric_pattern").asText())
+        assertThat(admin.get("/v1/archive_policy_rule/" + first)
+                        .json()
+                        .get("metric_pattern")
+                        .asText())
                 .isEqualTo("first.*");
     }
 
@@ -143,8 +156,8 @@ class ArchivePolicyRuleIT {
         String name = unique("invalid");
 
         Reply missing = admin.post("/v1/archive_policy_rule", Map.of("name", name, "archive_policy_name", "low"));
-        Reply notString = admin.post("/v1/archive_policy_rule",
-                Map.of("name", name, "metric_pattern", 5, "archive_policy_name", "low"));
+        Reply notString = admin.post(
+                "/v1/archive_policy_rule", Map.of("name", name, "metric_pattern", 5, "archive_policy_name", "low"));
         Reply notJson = admin.send("POST", "/v1/archive_policy_rule", "text/plain", "{}");
 
         assertThat(missing.description().get("reason").asText())
@@ -160,8 +173,8 @@ class ArchivePolicyRuleIT {
         String name = unique("admin-only");
         GnocchiClient user = api.user("foobar");
 
-        Reply create = user.post("/v1/archive_policy_rule",
-                Map.of("name", name, "metric_pattern", "x.*", "archive_policy_name", "low"));
+        Reply create = user.post(
+                "/v1/archive_policy_rule", Map.of("name", name, "metric_pattern", "x.*", "archive_policy_name", "low"));
         createRule(name, "admin.*", "low");
         Reply rename = user.patch("/v1/archive_policy_rule/" + name, Map.of("name", name + "-mine"));
         Reply delete = user.delete("/v1/archive_policy_rule/" + name);
@@ -177,7 +190,8 @@ class ArchivePolicyRuleIT {
     }
 
     private static void createRule(String name, String pattern, String policy) {
-        Reply reply = admin.post("/v1/archive_policy_rule",
+        Reply reply = admin.post(
+                "/v1/archive_policy_rule",
                 Map.of("name", name, "metric_pattern", pattern, "archive_policy_name", policy));
         assertThat(reply.status()).as("%s", reply).isEqualTo(201);
     }

@@ -6,8 +6,8 @@ import io.dropwizard.testing.ConfigOverride;
 import io.meterflow.testsupport.PostgresDatabase;
 import io.meterflow.testsupport.RealServices;
 import io.meterflow.timeseries.ApiFixture;
-import io.meterflow.timeseries.GnocchiClient.Reply;
 import io.meterflow.timeseries.GnocchiClient;
+import io.meterflow.timeseries.GnocchiClient.Reply;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -56,13 +56,20 @@ class NoAuthModeIT {
         assertThat(colleague.measures(metric, "aggregation=count")).hasSize(1);
         assertThat(stranger.get("/v1/metric/" + metric).status()).isEqualTo(403);
         assertThat(stranger.get("/v1/metric/" + metric + "/measures").status()).isEqualTo(403);
-        assertThat(stranger.post("/v1/metric/" + metric + "/measures",
-                GnocchiClient.measures("2014-10-06T14:34:00", 1)).status()).isEqualTo(403);
-        assertThat(stranger.post("/v1/batch/metrics/measures",
-                Map.of(metric, GnocchiClient.measures("2014-10-06T14:34:00", 1))).status()).isEqualTo(403);
+        assertThat(stranger.post("/v1/metric/" + metric + "/measures", GnocchiClient.measures("2014-10-06T14:34:00", 1))
+                        .status())
+                .isEqualTo(403);
+        assertThat(stranger.post(
+                                "/v1/batch/metrics/measures",
+                                Map.of(metric, GnocchiClient.measures("2014-10-06T14:34:00", 1)))
+                        .status())
+                .isEqualTo(403);
         assertThat(stranger.delete("/v1/metric/" + metric).status()).isEqualTo(403);
         assertThat(colleague.measures(metric, "aggregation=count")).hasSize(1);
-        assertThat(identity("admin-user", "p-admin", "admin").get("/v1/metric/" + metric).status()).isEqualTo(200);
+        assertThat(identity("admin-user", "p-admin", "admin")
+                        .get("/v1/metric/" + metric)
+                        .status())
+                .isEqualTo(200);
     }
 
     @Test
@@ -84,8 +91,8 @@ class NoAuthModeIT {
         UUID resource = UUID.randomUUID();
         api.insertResource(resource, resource.toString(), "root:p-root", "p-owner");
         GnocchiClient root = identity("root", "p-root", "admin");
-        String metric = root.createMetric(Map.of("archive_policy_name", "low", "resource_id", resource.toString(),
-                "name", "cpu"));
+        String metric = root.createMetric(
+                Map.of("archive_policy_name", "low", "resource_id", resource.toString(), "name", "cpu"));
         GnocchiClient owner = identity("u5", "p-owner", null);
 
         assertThat(owner.get("/v1/metric/" + metric).status()).isEqualTo(200);

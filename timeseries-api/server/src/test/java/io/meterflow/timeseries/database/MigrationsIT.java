@@ -22,24 +22,35 @@ class MigrationsIT {
     @Test
     void aDatabaseMigratedUnderTheSharedHistoryIsAdoptedWithoutReapplyingAnything(PostgresDatabase db)
             throws SQLException {
-        Flyway.configure().dataSource(db.dataSource()).locations(Migrations.LOCATION)
-                .javaMigrations(new TimescaleHypertables(), new SmallerSplits()).load().migrate();
+        Flyway.configure()
+                .dataSource(db.dataSource())
+                .locations(Migrations.LOCATION)
+                .javaMigrations(new TimescaleHypertables(), new SmallerSplits())
+                .load()
+                .migrate();
         int applied = count(db, "SELECT count(*) FROM flyway_schema_history");
-        execute(db, "INSERT INTO archive_policy (name, back_window, definition, aggregation_methods) "
-                + "VALUES ('kept', 0, '[]', '{mean}')");
+        execute(
+                db,
+                "INSERT INTO archive_policy (name, back_window, definition, aggregation_methods) "
+                        + "VALUES ('kept', 0, '[]', '{mean}')");
 
         Migrations.migrate(db.dataSource());
         Migrations.migrate(db.dataSource()); // a second start finds its own table and changes nothing
 
-        assertThat(count(db, "SELECT count(*) FROM pg_tables WHERE tablename = 'flyway_schema_history'")).isZero();
-        assertThat(count(db, "SELECT count(*) FROM " + Migrations.HISTORY_TABLE)).isEqualTo(applied);
-        assertThat(count(db, "SELECT count(*) FROM archive_policy WHERE name = 'kept'")).isEqualTo(1);
+        assertThat(count(db, "SELECT count(*) FROM pg_tables WHERE tablename = 'flyway_schema_history'"))
+                .isZero();
+        assertThat(count(db, "SELECT count(*) FROM " + Migrations.HISTORY_TABLE))
+                .isEqualTo(applied);
+        assertThat(count(db, "SELECT count(*) FROM archive_policy WHERE name = 'kept'"))
+                .isEqualTo(1);
     }
 
     @Test
     void anotherServicesHistoryInFlywaysDefaultTableIsLeftAlone(PostgresDatabase db) throws SQLException {
-        execute(db, "CREATE TABLE flyway_schema_history (installed_rank int, version text, description text, "
-                + "script text)");
+        execute(
+                db,
+                "CREATE TABLE flyway_schema_history (installed_rank int, version text, description text, "
+                        + "script text)");
         execute(db, "INSERT INTO flyway_schema_history VALUES (1, '1', 'rating', 'V1__rating.sql')");
 
         Migrations.migrate(db.dataSource());
@@ -50,13 +61,15 @@ class MigrationsIT {
     }
 
     private static void execute(PostgresDatabase db, String sql) throws SQLException {
-        try (Connection connection = db.connect(); Statement statement = connection.createStatement()) {
+        try (Connection connection = db.connect();
+                Statement statement = connection.createStatement()) {
             statement.execute(sql);
         }
     }
 
     private static int count(PostgresDatabase db, String sql) throws SQLException {
-        try (Connection connection = db.connect(); Statement statement = connection.createStatement();
+        try (Connection connection = db.connect();
+                Statement statement = connection.createStatement();
                 ResultSet rows = statement.executeQuery(sql)) {
             rows.next();
             return rows.getInt(1);

@@ -38,16 +38,22 @@ class TimescaleHypertablesIT {
         Migrations.migrate(dataSource);
 
         try (Connection connection = DriverManager.getConnection(
-                TIMESCALE.getJdbcUrl(), TIMESCALE.getUsername(), TIMESCALE.getPassword());
-                ResultSet hypertable = connection.createStatement().executeQuery(
-                        "SELECT 1 FROM timescaledb_information.hypertables WHERE hypertable_name = 'aggregate_split'")) {
+                        TIMESCALE.getJdbcUrl(), TIMESCALE.getUsername(), TIMESCALE.getPassword());
+                ResultSet hypertable = connection
+                        .createStatement()
+                        .executeQuery(
+                                "SELECT 1 FROM timescaledb_information.hypertables WHERE hypertable_name = 'aggregate_split'")) {
             assertThat(hypertable.next()).as("aggregate_split is a hypertable").isTrue();
 
             UUID metricId = UUID.randomUUID();
-            connection.createStatement().execute("INSERT INTO archive_policy (name, back_window, definition, "
-                    + "aggregation_methods) VALUES ('p', 0, '[]', '{mean}')");
-            connection.createStatement().execute("INSERT INTO metric (id, archive_policy_name, creator) VALUES ('"
-                    + metricId + "', 'p', 'admin')");
+            connection
+                    .createStatement()
+                    .execute("INSERT INTO archive_policy (name, back_window, definition, "
+                            + "aggregation_methods) VALUES ('p', 0, '[]', '{mean}')");
+            connection
+                    .createStatement()
+                    .execute("INSERT INTO metric (id, archive_policy_name, creator) VALUES ('" + metricId
+                            + "', 'p', 'admin')");
             long granularity = 60_000_000_000L;
             SplitKey key = new SplitKey(metricId, "mean", granularity, 0);
             TimeSeries points = new TimeSeries(new long[] {0, granularity}, new double[] {1.5, 2.5});

@@ -7,8 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.meterflow.testsupport.PostgresDatabase;
 import io.meterflow.testsupport.RealServices;
 import io.meterflow.timeseries.ApiFixture;
-import io.meterflow.timeseries.GnocchiClient.Reply;
 import io.meterflow.timeseries.GnocchiClient;
+import io.meterflow.timeseries.GnocchiClient.Reply;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,8 +28,14 @@ class BatchMetricMeasuresIT {
     static void start(PostgresDatabase db) throws Exception {
         api = ApiFixture.start(db);
         client = api.user("foobar");
-        api.admin().createPolicy(Map.of("name", "minutes", "aggregation_methods", List.of("sum", "count"),
-                "definition", List.of(Map.of("granularity", 60))));
+        api.admin()
+                .createPolicy(Map.of(
+                        "name",
+                        "minutes",
+                        "aggregation_methods",
+                        List.of("sum", "count"),
+                        "definition",
+                        List.of(Map.of("granularity", 60))));
     }
 
     @AfterAll
@@ -42,14 +48,19 @@ class BatchMetricMeasuresIT {
         String first = client.createMetric("minutes");
         String second = client.createMetric("minutes");
 
-        Reply reply = client.post("/v1/batch/metrics/measures", Map.of(
-                first, measures("2014-10-06T14:33:57", 43.1, "2014-10-06T14:34:12", 12),
-                second.toUpperCase(), measures("2014-10-06T14:34:20", 2)));
+        Reply reply = client.post(
+                "/v1/batch/metrics/measures",
+                Map.of(
+                        first,
+                        measures("2014-10-06T14:33:57", 43.1, "2014-10-06T14:34:12", 12),
+                        second.toUpperCase(),
+                        measures("2014-10-06T14:34:20", 2)));
 
         assertThat(reply.status()).as("%s", reply).isEqualTo(202);
         assertThat(reply.body()).isEmpty();
-        assertThat(client.measures(first, "aggregation=sum")).containsExactly(
-                point("2014-10-06T14:33:00+00:00", 60.0, 43.1), point("2014-10-06T14:34:00+00:00", 60.0, 12.0));
+        assertThat(client.measures(first, "aggregation=sum"))
+                .containsExactly(
+                        point("2014-10-06T14:33:00+00:00", 60.0, 43.1), point("2014-10-06T14:34:00+00:00", 60.0, 12.0));
         assertThat(client.measures(second, "aggregation=sum"))
                 .containsExactly(point("2014-10-06T14:34:00+00:00", 60.0, 2.0));
     }
@@ -69,7 +80,8 @@ class BatchMetricMeasuresIT {
 
         assertThat(one.status()).isEqualTo(400);
         assertThat(one.description().asText()).isEqualTo("Unknown metrics: " + unknown);
-        List<String> sorted = java.util.stream.Stream.of(unknown, otherUnknown).sorted().toList();
+        List<String> sorted =
+                java.util.stream.Stream.of(unknown, otherUnknown).sorted().toList();
         assertThat(two.description().asText()).isEqualTo("Unknown metrics: " + sorted.get(0) + ", " + sorted.get(1));
         assertThat(client.measures(known, "aggregation=count")).isEmpty();
     }
@@ -79,9 +91,12 @@ class BatchMetricMeasuresIT {
         String good = client.createMetric("minutes");
         String bad = client.createMetric("minutes");
 
-        Reply reply = client.post("/v1/batch/metrics/measures", "{\"" + good + "\": [{\"timestamp\": "
-                + "\"2014-10-06T14:33:57\", \"value\": 1}], \"" + bad + "\": [{\"timestamp\": \"2014-10-06T14:33:57\", "
-                + "\"value\": \"abc\"}]}");
+        Reply reply = client.post(
+                "/v1/batch/metrics/measures",
+                "{\"" + good + "\": [{\"timestamp\": "
+                        + "\"2014-10-06T14:33:57\", \"value\": 1}], \"" + bad
+                        + "\": [{\"timestamp\": \"2014-10-06T14:33:57\", "
+                        + "\"value\": \"abc\"}]}");
 
         assertThat(reply.status()).isEqualTo(400);
         assertThat(reply.description().get("cause").asText()).isEqualTo("Invalid input");
@@ -96,7 +111,8 @@ class BatchMetricMeasuresIT {
     void keysMustBeMetricIds() {
         String known = client.createMetric("minutes");
 
-        Reply reply = client.post("/v1/batch/metrics/measures",
+        Reply reply = client.post(
+                "/v1/batch/metrics/measures",
                 Map.of(known, measures("2014-10-06T14:33:57", 1), "foo", measures("2014-10-06T14:33:57", 1)));
         Reply list = client.post("/v1/batch/metrics/measures", List.of());
 
@@ -113,22 +129,35 @@ class BatchMetricMeasuresIT {
         String mine = client.createMetric("minutes");
         String alices = api.user("alice").createMetric("minutes");
 
-        Reply reply = client.post("/v1/batch/metrics/measures", Map.of(
-                mine, measures("2014-10-06T14:33:57", 1), alices, measures("2014-10-06T14:33:57", 1)));
+        Reply reply = client.post(
+                "/v1/batch/metrics/measures",
+                Map.of(mine, measures("2014-10-06T14:33:57", 1), alices, measures("2014-10-06T14:33:57", 1)));
 
         assertThat(reply.status()).isEqualTo(403);
         assertThat(client.measures(mine, "aggregation=count")).isEmpty();
         assertThat(api.admin().measures(alices, "aggregation=count")).isEmpty();
-        assertThat(api.admin().post("/v1/batch/metrics/measures", Map.of(
-                mine, measures("2014-10-06T14:33:57", 1), alices, measures("2014-10-06T14:33:57", 1))).status())
+        assertThat(api.admin()
+                        .post(
+                                "/v1/batch/metrics/measures",
+                                Map.of(
+                                        mine,
+                                        measures("2014-10-06T14:33:57", 1),
+                                        alices,
+                                        measures("2014-10-06T14:33:57", 1)))
+                        .status())
                 .isEqualTo(202);
     }
 
     @Test
     void emptyBatchIsAcceptedEvenWithoutCredentials() {
-        assertThat(api.anonymous().post("/v1/batch/metrics/measures", "{}").status()).isEqualTo(202);
-        assertThat(api.anonymous().post("/v1/batch/metrics/measures",
-                Map.of(client.createMetric("minutes"), measures("2014-10-06T14:33:57", 1))).status()).isEqualTo(401);
+        assertThat(api.anonymous().post("/v1/batch/metrics/measures", "{}").status())
+                .isEqualTo(202);
+        assertThat(api.anonymous()
+                        .post(
+                                "/v1/batch/metrics/measures",
+                                Map.of(client.createMetric("minutes"), measures("2014-10-06T14:33:57", 1)))
+                        .status())
+                .isEqualTo(401);
     }
 
     @Test
@@ -136,8 +165,13 @@ class BatchMetricMeasuresIT {
         String metric = client.createMetric("minutes");
         String body = "{\"" + metric + "\": [{\"timestamp\": \"2014-10-06T14:33:57\", \"value\": 1}]}";
 
-        assertThat(client.send("POST", "/v1/batch/metrics/measures", "text/plain", body).status()).isEqualTo(415);
-        assertThat(client.post("/v1/batch/metrics/measures", "{\"" + metric).description().get("cause").asText())
+        assertThat(client.send("POST", "/v1/batch/metrics/measures", "text/plain", body)
+                        .status())
+                .isEqualTo(415);
+        assertThat(client.post("/v1/batch/metrics/measures", "{\"" + metric)
+                        .description()
+                        .get("cause")
+                        .asText())
                 .isEqualTo("Unable to decode body");
         assertThat(client.measures(metric, "aggregation=count")).isEmpty();
     }

@@ -8,8 +8,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.meterflow.testsupport.PostgresDatabase;
 import io.meterflow.testsupport.RealServices;
 import io.meterflow.timeseries.ApiFixture;
-import io.meterflow.timeseries.GnocchiClient.Reply;
 import io.meterflow.timeseries.GnocchiClient;
+import io.meterflow.timeseries.GnocchiClient.Reply;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,6 +30,7 @@ class BatchResourceMeasuresIT {
     private static final String PATH = "/v1/batch/resources/metrics/measures";
     /** uuid5 of "host-a" created by admin, computed with Python's uuid module. */
     private static final UUID HOST_A = UUID.fromString("6b1b4624-f584-5bf1-80f1-50ec9e3e3f99");
+
     private static final UUID HOST_UNKNOWN = UUID.fromString("2feda7c2-37ee-558e-8a12-390cad8bc4d2");
 
     private static ApiFixture api;
@@ -52,11 +53,15 @@ class BatchResourceMeasuresIT {
         UUID resource = newResource();
         String cpu = metricOn(resource, "cpu");
 
-        Reply reply = admin.post(PATH, Map.of(resource.toString(),
-                Map.of("cpu", measures("2014-10-06T14:33:57", 43.1, "2014-10-06T14:34:12", 12))));
+        Reply reply = admin.post(
+                PATH,
+                Map.of(
+                        resource.toString(),
+                        Map.of("cpu", measures("2014-10-06T14:33:57", 43.1, "2014-10-06T14:34:12", 12))));
 
         assertThat(reply.status()).as("%s", reply).isEqualTo(202);
-        assertThat(admin.measures(cpu, "aggregation=count")).containsExactly(point("2014-10-06T14:30:00+00:00", 300.0, 2));
+        assertThat(admin.measures(cpu, "aggregation=count"))
+                .containsExactly(point("2014-10-06T14:30:00+00:00", 300.0, 2));
     }
 
     @Test
@@ -64,8 +69,11 @@ class BatchResourceMeasuresIT {
         UUID resource = newResource();
         String cpu = metricOn(resource, "cpu");
 
-        Reply reply = admin.post(PATH, Map.of(resource.toString(), Map.of(
-                "cpu", measures("2014-10-06T14:33:57", 1), "mem", measures("2014-10-06T14:33:57", 1))));
+        Reply reply = admin.post(
+                PATH,
+                Map.of(
+                        resource.toString(),
+                        Map.of("cpu", measures("2014-10-06T14:33:57", 1), "mem", measures("2014-10-06T14:33:57", 1))));
 
         assertThat(reply.status()).isEqualTo(400);
         assertThat(reply.description().asText()).isEqualTo("Unknown metrics: " + resource + "/mem");
@@ -78,8 +86,11 @@ class BatchResourceMeasuresIT {
         UUID resource = newResource();
         String cpu = metricOn(resource, "cpu");
 
-        Reply reply = admin.post(PATH + "?create_metrics=true", Map.of(resource.toString(), Map.of(
-                "cpu", measures("2014-10-06T14:33:57", 1), "mem", measures("2014-10-06T14:33:57", 1))));
+        Reply reply = admin.post(
+                PATH + "?create_metrics=true",
+                Map.of(
+                        resource.toString(),
+                        Map.of("cpu", measures("2014-10-06T14:33:57", 1), "mem", measures("2014-10-06T14:33:57", 1))));
 
         assertThat(reply.status()).as("%s", reply).isEqualTo(202);
         assertThat(metricsOf(resource)).isEqualTo(2);
@@ -93,8 +104,19 @@ class BatchResourceMeasuresIT {
     void createMetricsTakesPolicyAndUnitFromTheNewBodyForm() throws SQLException {
         UUID resource = newResource();
 
-        Reply reply = admin.post(PATH + "?create_metrics=true", Map.of(resource.toString(), Map.of("disk",
-                Map.of("archive_policy_name", "medium", "unit", "B", "measures", measures("2014-10-06T14:33:57", 7)))));
+        Reply reply = admin.post(
+                PATH + "?create_metrics=true",
+                Map.of(
+                        resource.toString(),
+                        Map.of(
+                                "disk",
+                                Map.of(
+                                        "archive_policy_name",
+                                        "medium",
+                                        "unit",
+                                        "B",
+                                        "measures",
+                                        measures("2014-10-06T14:33:57", 7)))));
 
         assertThat(reply.status()).as("%s", reply).isEqualTo(202);
         JsonNode disk = metricNamed(resource, "disk");
@@ -108,8 +130,17 @@ class BatchResourceMeasuresIT {
     void createMetricsWithAnUnknownPolicyCreatesNothing() throws SQLException {
         UUID resource = newResource();
 
-        Reply reply = admin.post(PATH + "?create_metrics=true", Map.of(resource.toString(), Map.of("disk",
-                Map.of("archive_policy_name", "nope", "measures", measures("2014-10-06T14:33:57", 7)))));
+        Reply reply = admin.post(
+                PATH + "?create_metrics=true",
+                Map.of(
+                        resource.toString(),
+                        Map.of(
+                                "disk",
+                                Map.of(
+                                        "archive_policy_name",
+                                        "nope",
+                                        "measures",
+                                        measures("2014-10-06T14:33:57", 7)))));
 
         assertThat(reply.status()).isEqualTo(400);
         assertThat(reply.description().asText()).isEqualTo("Archive policy nope does not exist");
@@ -122,21 +153,23 @@ class BatchResourceMeasuresIT {
         String cpu = metricOn(known, "cpu");
         UUID unknown = UUID.randomUUID();
         Map<String, Object> batch = new LinkedHashMap<>();
-        batch.put(known.toString(), Map.of("cpu", measures("2014-10-06T14:33:57", 1),
-                "mem", measures("2014-10-06T14:33:57", 1)));
+        batch.put(
+                known.toString(),
+                Map.of("cpu", measures("2014-10-06T14:33:57", 1), "mem", measures("2014-10-06T14:33:57", 1)));
         batch.put(unknown.toString(), Map.of("cpu", measures("2014-10-06T14:33:57", 1)));
         batch.put("host-unknown", Map.of("cpu", measures("2014-10-06T14:33:57", 1)));
         long metricsBefore = api.count("SELECT count(*) FROM metric");
 
         Reply reply = admin.post(PATH + "?create_metrics=true", batch);
-        Reply withoutCreate = admin.post(PATH, Map.of(unknown.toString(), Map.of("cpu",
-                measures("2014-10-06T14:33:57", 1))));
+        Reply withoutCreate =
+                admin.post(PATH, Map.of(unknown.toString(), Map.of("cpu", measures("2014-10-06T14:33:57", 1))));
 
         assertThat(reply.status()).isEqualTo(400);
         assertThat(reply.description().get("cause").asText()).isEqualTo("Unknown resources");
-        assertThat(reply.description().get("detail").toString()).isEqualTo("[{\"resource_id\":\"" + unknown
-                + "\",\"original_resource_id\":\"" + unknown + "\"},{\"resource_id\":\"" + HOST_UNKNOWN
-                + "\",\"original_resource_id\":\"host-unknown\"}]");
+        assertThat(reply.description().get("detail").toString())
+                .isEqualTo("[{\"resource_id\":\"" + unknown
+                        + "\",\"original_resource_id\":\"" + unknown + "\"},{\"resource_id\":\"" + HOST_UNKNOWN
+                        + "\",\"original_resource_id\":\"host-unknown\"}]");
         assertThat(api.count("SELECT count(*) FROM metric")).isEqualTo(metricsBefore);
         assertThat(admin.measures(cpu, "aggregation=count")).isEmpty();
         assertThat(withoutCreate.status()).isEqualTo(400);
@@ -145,8 +178,8 @@ class BatchResourceMeasuresIT {
 
     @Test
     void externalResourceIdsAreTransformedWithTheCreator() throws SQLException {
-        Reply reply = admin.post(PATH + "?create_metrics=true",
-                Map.of("host-a", Map.of("load", measures("2014-10-06T14:33:57", 1))));
+        Reply reply = admin.post(
+                PATH + "?create_metrics=true", Map.of("host-a", Map.of("load", measures("2014-10-06T14:33:57", 1))));
 
         assertThat(reply.status()).as("%s", reply).isEqualTo(202);
         assertThat(metricNamed(HOST_A, "load").get("resource_id").asText()).isEqualTo(HOST_A.toString());
@@ -156,11 +189,13 @@ class BatchResourceMeasuresIT {
     void createMetricsMustBeABoolean() throws SQLException {
         UUID resource = newResource();
 
-        Reply reply = admin.post(PATH + "?create_metrics=maybe",
+        Reply reply = admin.post(
+                PATH + "?create_metrics=maybe",
                 Map.of(resource.toString(), Map.of("cpu", measures("2014-10-06T14:33:57", 1))));
 
         assertThat(reply.status()).isEqualTo(400);
-        assertThat(reply.description().asText()).isEqualTo("Unable to parse `create_metrics': invalid truth value 'maybe'");
+        assertThat(reply.description().asText())
+                .isEqualTo("Unable to parse `create_metrics': invalid truth value 'maybe'");
         assertThat(metricsOf(resource)).isZero();
     }
 
@@ -169,9 +204,11 @@ class BatchResourceMeasuresIT {
         UUID resource = newResource();
         String cpu = metricOn(resource, "cpu");
 
-        Reply badValue = admin.post(PATH + "?create_metrics=true", "{\"" + resource + "\": {\"cpu\": [{\"timestamp\": "
-                + "\"2014-10-06T14:33:57\", \"value\": 1}], \"mem\": [{\"timestamp\": \"2014-10-06T14:33:57\", "
-                + "\"value\": null}]}}");
+        Reply badValue = admin.post(
+                PATH + "?create_metrics=true",
+                "{\"" + resource + "\": {\"cpu\": [{\"timestamp\": "
+                        + "\"2014-10-06T14:33:57\", \"value\": 1}], \"mem\": [{\"timestamp\": \"2014-10-06T14:33:57\", "
+                        + "\"value\": null}]}}");
         Reply notObject = admin.post(PATH, Map.of(resource.toString(), List.of()));
         Reply notJson = admin.send("POST", PATH, "text/plain", "{}");
 
@@ -185,7 +222,10 @@ class BatchResourceMeasuresIT {
 
     @Test
     void needsCredentials() {
-        assertThat(api.anonymous().post(PATH, Map.of(HOST_A.toString(), Map.of())).status()).isEqualTo(401);
+        assertThat(api.anonymous()
+                        .post(PATH, Map.of(HOST_A.toString(), Map.of()))
+                        .status())
+                .isEqualTo(401);
     }
 
     private static UUID newResource() throws SQLException {
@@ -194,7 +234,8 @@ class BatchResourceMeasuresIT {
     }
 
     private static String metricOn(UUID resource, String name) {
-        return admin.createMetric(Map.of("archive_policy_name", "low", "resource_id", resource.toString(), "name", name));
+        return admin.createMetric(
+                Map.of("archive_policy_name", "low", "resource_id", resource.toString(), "name", name));
     }
 
     private static long metricsOf(UUID resource) throws SQLException {

@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.meterflow.testsupport.PostgresDatabase;
 import io.meterflow.testsupport.RealServices;
 import io.meterflow.timeseries.ApiFixture;
-import io.meterflow.timeseries.GnocchiClient.Point;
 import io.meterflow.timeseries.GnocchiClient;
+import io.meterflow.timeseries.GnocchiClient.Point;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,8 +42,14 @@ class ConcurrentWritesIT {
     static void start(PostgresDatabase db) throws Exception {
         api = ApiFixture.start(db);
         client = api.user("foobar");
-        api.admin().createPolicy(Map.of("name", "minute-day", "aggregation_methods", List.of("count", "sum"),
-                "definition", List.of(Map.of("granularity", 60), Map.of("granularity", 86400))));
+        api.admin()
+                .createPolicy(Map.of(
+                        "name",
+                        "minute-day",
+                        "aggregation_methods",
+                        List.of("count", "sum"),
+                        "definition",
+                        List.of(Map.of("granularity", 60), Map.of("granularity", 86400))));
     }
 
     @AfterAll
@@ -56,8 +62,10 @@ class ConcurrentWritesIT {
         String metric = client.createMetric("minute-day");
 
         List<Integer> statuses = race(
-                request -> client.post("/v1/metric/" + metric + "/measures", measures(0, request)).status(),
-                request -> client.post("/v1/metric/" + metric + "/measures", measures(1, request)).status());
+                request -> client.post("/v1/metric/" + metric + "/measures", measures(0, request))
+                        .status(),
+                request -> client.post("/v1/metric/" + metric + "/measures", measures(1, request))
+                        .status());
 
         int total = 2 * REQUESTS_PER_WRITER * MEASURES_PER_REQUEST;
         assertThat(statuses).containsOnly(202);
@@ -65,7 +73,9 @@ class ConcurrentWritesIT {
                 .containsExactly(point("2014-10-06T00:00:00+00:00", 86400.0, total));
         assertThat(client.measures(metric, "granularity=86400&aggregation=sum"))
                 .containsExactly(point("2014-10-06T00:00:00+00:00", 86400.0, total));
-        assertThat(client.measures(metric, "granularity=60&aggregation=count").stream().mapToDouble(Point::value).sum())
+        assertThat(client.measures(metric, "granularity=60&aggregation=count").stream()
+                        .mapToDouble(Point::value)
+                        .sum())
                 .isEqualTo(total);
     }
 
@@ -75,8 +85,10 @@ class ConcurrentWritesIT {
         String second = client.createMetric("minute-day");
 
         List<Integer> statuses = race(
-                request -> client.post("/v1/batch/metrics/measures", batch(first, second, 0, request)).status(),
-                request -> client.post("/v1/batch/metrics/measures", batch(second, first, 1, request)).status());
+                request -> client.post("/v1/batch/metrics/measures", batch(first, second, 0, request))
+                        .status(),
+                request -> client.post("/v1/batch/metrics/measures", batch(second, first, 1, request))
+                        .status());
 
         int perMetric = 2 * REQUESTS_PER_WRITER * MEASURES_PER_REQUEST;
         assertThat(statuses).containsOnly(202);
@@ -96,14 +108,38 @@ class ConcurrentWritesIT {
         String path = "/v1/batch/resources/metrics/measures?create_metrics=true";
 
         List<Integer> statuses = race(
-                request -> client.post(path, Map.of(resources.get(request).toString(), Map.of("cpu", Map.of(
-                        "archive_policy_name", "minute-day", "measures", measures(0, request))))).status(),
-                request -> client.post(path, Map.of(resources.get(request).toString(), Map.of("cpu", Map.of(
-                        "archive_policy_name", "minute-day", "measures", measures(1, request))))).status());
+                request -> client.post(
+                                path,
+                                Map.of(
+                                        resources.get(request).toString(),
+                                        Map.of(
+                                                "cpu",
+                                                Map.of(
+                                                        "archive_policy_name",
+                                                        "minute-day",
+                                                        "measures",
+                                                        measures(0, request)))))
+                        .status(),
+                request -> client.post(
+                                path,
+                                Map.of(
+                                        resources.get(request).toString(),
+                                        Map.of(
+                                                "cpu",
+                                                Map.of(
+                                                        "archive_policy_name",
+                                                        "minute-day",
+                                                        "measures",
+                                                        measures(1, request)))))
+                        .status());
 
         assertThat(statuses).containsOnly(202);
         for (UUID resource : resources) {
-            String metric = client.get("/v1/resource/generic/" + resource).json().get("metrics").get("cpu").asText();
+            String metric = client.get("/v1/resource/generic/" + resource)
+                    .json()
+                    .get("metrics")
+                    .get("cpu")
+                    .asText();
             assertThat(client.measures(metric, "granularity=86400&aggregation=count"))
                     .containsExactly(point("2014-10-06T00:00:00+00:00", 86400.0, 2 * MEASURES_PER_REQUEST));
         }

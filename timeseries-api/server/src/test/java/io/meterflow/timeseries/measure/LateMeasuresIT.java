@@ -30,7 +30,10 @@ class LateMeasuresIT {
         GnocchiClient admin = api.admin();
         admin.createPolicy(policy("edge60", 0, Map.of("granularity", 60, "timespan", "1 day")));
         admin.createPolicy(policy("edge60bw2", 2, Map.of("granularity", 60, "timespan", "1 day")));
-        admin.createPolicy(policy("edgemix", 0, Map.of("granularity", 60, "timespan", "1 day"),
+        admin.createPolicy(policy(
+                "edgemix",
+                0,
+                Map.of("granularity", 60, "timespan", "1 day"),
                 Map.of("granularity", 3600, "timespan", "30 days")));
         admin.createPolicy(policy("edge1", 0, Map.of("granularity", 1, "timespan", "1 day")));
     }
@@ -45,11 +48,11 @@ class LateMeasuresIT {
         String metric = client.createMetric("edge60");
         client.addMeasures(metric, "2026-11-25T14:10:30", 1);
 
-        client.addMeasures(metric, "2026-11-25T13:50:30", 1);               // 20 minutes older
+        client.addMeasures(metric, "2026-11-25T13:50:30", 1); // 20 minutes older
         List<GnocchiClient.Point> afterOlder = counts(metric);
-        client.addMeasures(metric, "2026-11-25T14:10:05", 1);               // same 60 s block
+        client.addMeasures(metric, "2026-11-25T14:10:05", 1); // same 60 s block
         List<GnocchiClient.Point> afterSameBlock = counts(metric);
-        client.addMeasures(metric, "2026-11-25T14:09:59", 1);               // previous block
+        client.addMeasures(metric, "2026-11-25T14:09:59", 1); // previous block
 
         assertThat(afterOlder).containsExactly(point("2026-11-25T14:10:00+00:00", 60.0, 1.0));
         assertThat(afterSameBlock).containsExactly(point("2026-11-25T14:10:00+00:00", 60.0, 2.0));
@@ -63,8 +66,9 @@ class LateMeasuresIT {
 
         client.addMeasures(metric, "2026-11-25T14:08:30", 1, "2026-11-25T14:07:30", 1);
 
-        assertThat(counts(metric)).containsExactly(
-                point("2026-11-25T14:08:00+00:00", 60.0, 1.0), point("2026-11-25T14:10:00+00:00", 60.0, 1.0));
+        assertThat(counts(metric))
+                .containsExactly(
+                        point("2026-11-25T14:08:00+00:00", 60.0, 1.0), point("2026-11-25T14:10:00+00:00", 60.0, 1.0));
     }
 
     @Test
@@ -72,19 +76,20 @@ class LateMeasuresIT {
         String metric = client.createMetric("edgemix");
         client.addMeasures(metric, "2026-11-25T14:50:00", 1);
 
-        client.addMeasures(metric, "2026-11-25T14:00:30", 1);               // 49 minutes earlier, same hour
+        client.addMeasures(metric, "2026-11-25T14:00:30", 1); // 49 minutes earlier, same hour
 
-        assertThat(counts(metric)).containsExactly(
-                point("2026-11-25T14:00:00+00:00", 3600.0, 2.0),
-                point("2026-11-25T14:00:00+00:00", 60.0, 1.0),
-                point("2026-11-25T14:50:00+00:00", 60.0, 1.0));
+        assertThat(counts(metric))
+                .containsExactly(
+                        point("2026-11-25T14:00:00+00:00", 3600.0, 2.0),
+                        point("2026-11-25T14:00:00+00:00", 60.0, 1.0),
+                        point("2026-11-25T14:50:00+00:00", 60.0, 1.0));
     }
 
     @Test
     void firstMeasureIsAlwaysKeptAndRetentionFollowsTheNewestOne() {
         String metric = client.createMetric("edge60");
 
-        client.addMeasures(metric, "2025-10-21T14:00:00", 1);               // 400 days old, timespan 1 day
+        client.addMeasures(metric, "2025-10-21T14:00:00", 1); // 400 days old, timespan 1 day
         List<GnocchiClient.Point> first = counts(metric);
         client.addMeasures(metric, "2026-11-25T14:01:00", 1);
 
@@ -98,8 +103,9 @@ class LateMeasuresIT {
 
         client.addMeasures(metric, "2026-11-25T14:05:00", 1, "2026-11-25T14:01:00", 1, "2026-11-25T14:01:30", 1);
 
-        assertThat(counts(metric)).containsExactly(
-                point("2026-11-25T14:01:00+00:00", 60.0, 2.0), point("2026-11-25T14:05:00+00:00", 60.0, 1.0));
+        assertThat(counts(metric))
+                .containsExactly(
+                        point("2026-11-25T14:01:00+00:00", 60.0, 2.0), point("2026-11-25T14:05:00+00:00", 60.0, 1.0));
     }
 
     @Test
@@ -126,7 +132,14 @@ class LateMeasuresIT {
     }
 
     private static Map<String, Object> policy(String name, int backWindow, Map<?, ?>... definition) {
-        return Map.of("name", name, "back_window", backWindow, "definition", List.of(definition),
-                "aggregation_methods", List.of("count", "last"));
+        return Map.of(
+                "name",
+                name,
+                "back_window",
+                backWindow,
+                "definition",
+                List.of(definition),
+                "aggregation_methods",
+                List.of("count", "last"));
     }
 }

@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.meterflow.testsupport.PostgresDatabase;
 import io.meterflow.testsupport.RealServices;
 import io.meterflow.timeseries.ApiFixture;
+import io.meterflow.timeseries.GnocchiClient;
 import io.meterflow.timeseries.GnocchiClient.Point;
 import io.meterflow.timeseries.GnocchiClient.Reply;
-import io.meterflow.timeseries.GnocchiClient;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -35,8 +35,14 @@ class MeasureValidationIT {
     static void start(PostgresDatabase db) throws Exception {
         api = ApiFixture.start(db);
         client = api.user("foobar");
-        api.admin().createPolicy(Map.of("name", "one-second-last", "aggregation_methods", List.of("last", "count"),
-                "definition", List.of(Map.of("granularity", 1))));
+        api.admin()
+                .createPolicy(Map.of(
+                        "name",
+                        "one-second-last",
+                        "aggregation_methods",
+                        List.of("last", "count"),
+                        "definition",
+                        List.of(Map.of("granularity", 1))));
         target = client.createMetric("one-second-last");
         client.addMeasures(target, "2014-10-06T14:33:57", 1);
     }
@@ -47,31 +53,35 @@ class MeasureValidationIT {
     }
 
     @ParameterizedTest(name = "{0}: {1}")
-    @CsvSource(delimiter = '|', quoteCharacter = '~', value = {
-        "value \"NaN\"           | \"2014-10-06T14:33:57\"       | \"NaN\"      | 2014-10-06T14:33:57+00:00 | NaN",
-        "value NaN literal       | \"2014-10-06T14:33:57\"       | NaN          | 2014-10-06T14:33:57+00:00 | NaN",
-        "value \"inf\"           | \"2014-10-06T14:33:57\"       | \"inf\"      | 2014-10-06T14:33:57+00:00 | Infinity",
-        "value Infinity literal  | \"2014-10-06T14:33:57\"       | Infinity     | 2014-10-06T14:33:57+00:00 | Infinity",
-        "value \"-Infinity\"     | \"2014-10-06T14:33:57\"       | \"-Infinity\"| 2014-10-06T14:33:57+00:00 | -Infinity",
-        "numeric string          | \"2014-10-06T14:33:57\"       | \"42.5\"     | 2014-10-06T14:33:57+00:00 | 42.5",
-        "padded numeric string   | \"2014-10-06T14:33:57\"       | \" 7 \"      | 2014-10-06T14:33:57+00:00 | 7",
-        "exponent string         | \"2014-10-06T14:33:57\"       | \"1e3\"      | 2014-10-06T14:33:57+00:00 | 1000",
-        "true                    | \"2014-10-06T14:33:57\"       | true         | 2014-10-06T14:33:57+00:00 | 1",
-        "false                   | \"2014-10-06T14:33:57\"       | false        | 2014-10-06T14:33:57+00:00 | 0",
-        "negative                | \"2014-10-06T14:33:57\"       | -3.5         | 2014-10-06T14:33:57+00:00 | -3.5",
-        "epoch number            | 1412606037                    | 1            | 2014-10-06T14:33:57+00:00 | 1",
-        "epoch float             | 1412606037.75                 | 1            | 2014-10-06T14:33:57+00:00 | 1",
-        "epoch string            | \"1412606037\"                | 1            | 2014-10-06T14:33:57+00:00 | 1",
-        "offset                  | \"2014-10-06T16:33:57+02:00\" | 1            | 2014-10-06T14:33:57+00:00 | 1",
-        "Z                       | \"2014-10-06T14:33:57Z\"      | 1            | 2014-10-06T14:33:57+00:00 | 1",
-        "microseconds            | \"2014-10-06T14:33:57.123456\"| 1            | 2014-10-06T14:33:57+00:00 | 1",
-        "space separator         | \"2014-10-06 14:33:57\"       | 1            | 2014-10-06T14:33:57+00:00 | 1",
-        "far future              | \"2200-01-01T00:00:00\"       | 1            | 2200-01-01T00:00:00+00:00 | 1"})
+    @CsvSource(
+            delimiter = '|',
+            quoteCharacter = '~',
+            value = {
+                "value \"NaN\"           | \"2014-10-06T14:33:57\"       | \"NaN\"      | 2014-10-06T14:33:57+00:00 | NaN",
+                "value NaN literal       | \"2014-10-06T14:33:57\"       | NaN          | 2014-10-06T14:33:57+00:00 | NaN",
+                "value \"inf\"           | \"2014-10-06T14:33:57\"       | \"inf\"      | 2014-10-06T14:33:57+00:00 | Infinity",
+                "value Infinity literal  | \"2014-10-06T14:33:57\"       | Infinity     | 2014-10-06T14:33:57+00:00 | Infinity",
+                "value \"-Infinity\"     | \"2014-10-06T14:33:57\"       | \"-Infinity\"| 2014-10-06T14:33:57+00:00 | -Infinity",
+                "numeric string          | \"2014-10-06T14:33:57\"       | \"42.5\"     | 2014-10-06T14:33:57+00:00 | 42.5",
+                "padded numeric string   | \"2014-10-06T14:33:57\"       | \" 7 \"      | 2014-10-06T14:33:57+00:00 | 7",
+                "exponent string         | \"2014-10-06T14:33:57\"       | \"1e3\"      | 2014-10-06T14:33:57+00:00 | 1000",
+                "true                    | \"2014-10-06T14:33:57\"       | true         | 2014-10-06T14:33:57+00:00 | 1",
+                "false                   | \"2014-10-06T14:33:57\"       | false        | 2014-10-06T14:33:57+00:00 | 0",
+                "negative                | \"2014-10-06T14:33:57\"       | -3.5         | 2014-10-06T14:33:57+00:00 | -3.5",
+                "epoch number            | 1412606037                    | 1            | 2014-10-06T14:33:57+00:00 | 1",
+                "epoch float             | 1412606037.75                 | 1            | 2014-10-06T14:33:57+00:00 | 1",
+                "epoch string            | \"1412606037\"                | 1            | 2014-10-06T14:33:57+00:00 | 1",
+                "offset                  | \"2014-10-06T16:33:57+02:00\" | 1            | 2014-10-06T14:33:57+00:00 | 1",
+                "Z                       | \"2014-10-06T14:33:57Z\"      | 1            | 2014-10-06T14:33:57+00:00 | 1",
+                "microseconds            | \"2014-10-06T14:33:57.123456\"| 1            | 2014-10-06T14:33:57+00:00 | 1",
+                "space separator         | \"2014-10-06 14:33:57\"       | 1            | 2014-10-06T14:33:57+00:00 | 1",
+                "far future              | \"2200-01-01T00:00:00\"       | 1            | 2200-01-01T00:00:00+00:00 | 1"
+            })
     void acceptsWhatGnocchiAccepts(String what, String timestamp, String value, String bucket, double expected) {
         String metric = client.createMetric("one-second-last");
 
-        Reply reply = client.post("/v1/metric/" + metric + "/measures",
-                "[{\"timestamp\": " + timestamp + ", \"value\": " + value + "}]");
+        Reply reply = client.post(
+                "/v1/metric/" + metric + "/measures", "[{\"timestamp\": " + timestamp + ", \"value\": " + value + "}]");
 
         assertThat(reply.status()).as("%s", reply).isEqualTo(202);
         assertThat(client.measures(metric, "aggregation=last")).containsExactly(point(bucket, 1.0, expected));
@@ -82,7 +92,8 @@ class MeasureValidationIT {
         String metric = client.createMetric("one-second-last");
         Instant before = Instant.now().minusSeconds(301);
 
-        Reply reply = client.post("/v1/metric/" + metric + "/measures",
+        Reply reply = client.post(
+                "/v1/metric/" + metric + "/measures",
                 "[{\"timestamp\": \"-5 minutes\", \"value\": 3, \"unit\": \"ignored\"}]");
 
         assertThat(reply.status()).isEqualTo(202);
@@ -96,29 +107,34 @@ class MeasureValidationIT {
     void emptyListIsAcceptedAndChangesNothing() {
         String before = storedOf(target);
 
-        assertThat(client.post("/v1/metric/" + target + "/measures", "[]").status()).isEqualTo(202);
+        assertThat(client.post("/v1/metric/" + target + "/measures", "[]").status())
+                .isEqualTo(202);
         assertThat(storedOf(target)).isEqualTo(before);
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', quoteCharacter = '~', value = {
-        "[{\"timestamp\": \"2014-10-06T14:34:00\", \"value\": null}] | unexpected measures value",
-        "[{\"timestamp\": \"2014-10-06T14:34:00\", \"value\": \"abc\"}] | unexpected measures value",
-        "[{\"timestamp\": \"2014-10-06T14:34:00\", \"value\": []}] | unexpected measures value",
-        "[{\"timestamp\": \"2014-10-06T14:34:00\", \"value\": {}}] | unexpected measures value",
-        "[{\"timestamp\": \"2014-10-06T14:34:00\"}] | unexpected measures value",
-        "[{\"timestamp\": \"2014-10-06T14:34:00\", \"value\": 5}, {\"timestamp\": \"2014-10-06T14:34:01\", "
-                + "\"value\": \"abc\"}] | unexpected measures value",
-        "[{\"timestamp\": \"garbage\", \"value\": 1}] | unexpected timestamp 'Unable to convert timestamps'",
-        "[{\"timestamp\": \"1960-01-01T00:00:00\", \"value\": 1}] | unexpected timestamp 'Timestamp must be after Epoch'",
-        "[{\"timestamp\": -1, \"value\": 1}] | unexpected timestamp 'Timestamp must be after Epoch'",
-        "[{\"timestamp\": 1412606040, \"value\": 1}, {\"timestamp\": \"2014-10-06T14:34:01\", \"value\": 2}]"
-                + " | unexpected timestamp 'Unable to convert timestamps'",
-        "[{\"timestamp\": null, \"value\": 1}] | unexpected timestamp 'Unable to convert timestamps'",
-        "{\"timestamp\": \"2014-10-06T14:34:00\", \"value\": 1} | unexpected measures format",
-        "[[\"2014-10-06T14:34:00\", 1]] | unexpected measures format",
-        "1 | unexpected measures format",
-        "\"abc\" | unexpected measures format"})
+    @CsvSource(
+            delimiter = '|',
+            quoteCharacter = '~',
+            value = {
+                "[{\"timestamp\": \"2014-10-06T14:34:00\", \"value\": null}] | unexpected measures value",
+                "[{\"timestamp\": \"2014-10-06T14:34:00\", \"value\": \"abc\"}] | unexpected measures value",
+                "[{\"timestamp\": \"2014-10-06T14:34:00\", \"value\": []}] | unexpected measures value",
+                "[{\"timestamp\": \"2014-10-06T14:34:00\", \"value\": {}}] | unexpected measures value",
+                "[{\"timestamp\": \"2014-10-06T14:34:00\"}] | unexpected measures value",
+                "[{\"timestamp\": \"2014-10-06T14:34:00\", \"value\": 5}, {\"timestamp\": \"2014-10-06T14:34:01\", "
+                        + "\"value\": \"abc\"}] | unexpected measures value",
+                "[{\"timestamp\": \"garbage\", \"value\": 1}] | unexpected timestamp 'Unable to convert timestamps'",
+                "[{\"timestamp\": \"1960-01-01T00:00:00\", \"value\": 1}] | unexpected timestamp 'Timestamp must be after Epoch'",
+                "[{\"timestamp\": -1, \"value\": 1}] | unexpected timestamp 'Timestamp must be after Epoch'",
+                "[{\"timestamp\": 1412606040, \"value\": 1}, {\"timestamp\": \"2014-10-06T14:34:01\", \"value\": 2}]"
+                        + " | unexpected timestamp 'Unable to convert timestamps'",
+                "[{\"timestamp\": null, \"value\": 1}] | unexpected timestamp 'Unable to convert timestamps'",
+                "{\"timestamp\": \"2014-10-06T14:34:00\", \"value\": 1} | unexpected measures format",
+                "[[\"2014-10-06T14:34:00\", 1]] | unexpected measures format",
+                "1 | unexpected measures format",
+                "\"abc\" | unexpected measures format"
+            })
     void rejectsInvalidMeasuresAndStoresNone(String body, String reason) {
         String before = storedOf(target);
 
@@ -177,7 +193,9 @@ class MeasureValidationIT {
 
     /** Everything stored for a metric, as the API reads it. */
     private static String storedOf(String metric) {
-        return client.get("/v1/metric/" + metric + "/measures?aggregation=count").body()
-                + client.get("/v1/metric/" + metric + "/measures?aggregation=last").body();
+        return client.get("/v1/metric/" + metric + "/measures?aggregation=count")
+                        .body()
+                + client.get("/v1/metric/" + metric + "/measures?aggregation=last")
+                        .body();
     }
 }

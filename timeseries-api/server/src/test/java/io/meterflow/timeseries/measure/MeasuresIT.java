@@ -8,9 +8,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.meterflow.testsupport.PostgresDatabase;
 import io.meterflow.testsupport.RealServices;
 import io.meterflow.timeseries.ApiFixture;
+import io.meterflow.timeseries.GnocchiClient;
 import io.meterflow.timeseries.GnocchiClient.Point;
 import io.meterflow.timeseries.GnocchiClient.Reply;
-import io.meterflow.timeseries.GnocchiClient;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -42,8 +42,14 @@ class MeasuresIT {
         classic = client.createMetric("medium");
         client.addMeasures(classic, "2014-10-06T14:33:57", 43.1, "2014-10-06T14:34:12", 12, "2014-10-06T14:34:20", 2);
         api.admin().createPolicy(Map.of("name", "one-second", "definition", List.of(Map.of("granularity", 1))));
-        api.admin().createPolicy(Map.of("name", "minute-rate", "aggregation_methods", List.of("rate:sum", "sum"),
-                "definition", List.of(Map.of("granularity", 60, "timespan", "1 day"))));
+        api.admin()
+                .createPolicy(Map.of(
+                        "name",
+                        "minute-rate",
+                        "aggregation_methods",
+                        List.of("rate:sum", "sum"),
+                        "definition",
+                        List.of(Map.of("granularity", 60, "timespan", "1 day"))));
     }
 
     @AfterAll
@@ -53,18 +59,19 @@ class MeasuresIT {
 
     @Test
     void readsEveryGranularityCoarsestFirstThenByTime() {
-        assertThat(client.measures(classic, "")).containsExactly(
-                point(HOUR_14, 3600.0, 19.033333333333335),
-                point(MINUTE_33, 60.0, 43.1),
-                point(MINUTE_34, 60.0, 7.0));
+        assertThat(client.measures(classic, ""))
+                .containsExactly(
+                        point(HOUR_14, 3600.0, 19.033333333333335),
+                        point(MINUTE_33, 60.0, 43.1),
+                        point(MINUTE_34, 60.0, 7.0));
     }
 
     @Test
     void addingMeasuresAnswersAcceptedWithAnEmptyBody() {
         String metric = client.createMetric("low");
 
-        Reply reply = client.post("/v1/metric/" + metric + "/measures",
-                GnocchiClient.measures("2014-10-06T14:33:57", 1));
+        Reply reply =
+                client.post("/v1/metric/" + metric + "/measures", GnocchiClient.measures("2014-10-06T14:33:57", 1));
 
         assertThat(reply.status()).isEqualTo(202);
         assertThat(reply.body()).isEmpty();
@@ -83,10 +90,14 @@ class MeasuresIT {
         "max,   43.1, 43.1, 12",
         "min,   2,    43.1, 2",
         "sum,   57.1, 43.1, 14",
-        "count, 3,    1,    2"})
+        "count, 3,    1,    2"
+    })
     void readsEachMethodOfThePolicy(String method, double hour, double minute33, double minute34) {
-        assertThat(client.measures(classic, "aggregation=" + method)).containsExactly(
-                point(HOUR_14, 3600.0, hour), point(MINUTE_33, 60.0, minute33), point(MINUTE_34, 60.0, minute34));
+        assertThat(client.measures(classic, "aggregation=" + method))
+                .containsExactly(
+                        point(HOUR_14, 3600.0, hour),
+                        point(MINUTE_33, 60.0, minute33),
+                        point(MINUTE_34, 60.0, minute34));
     }
 
     @Test
@@ -111,8 +122,8 @@ class MeasuresIT {
         Reply garbage = client.get("/v1/metric/" + classic + "/measures?granularity=garbage");
 
         assertThat(reply.status()).isEqualTo(404);
-        assertThat(reply.description().asText()).isEqualTo(
-                "Aggregation method 'mean' at granularity '5.0' for metric " + classic + " does not exist");
+        assertThat(reply.description().asText())
+                .isEqualTo("Aggregation method 'mean' at granularity '5.0' for metric " + classic + " does not exist");
         assertThat(garbage.status()).isEqualTo(400);
         assertThat(garbage.description().get("cause").asText()).isEqualTo("Argument value error");
         assertThat(garbage.description().get("detail").asText()).isEqualTo("granularity");
@@ -145,13 +156,15 @@ class MeasuresIT {
     void stopIsExclusive() {
         assertThat(client.measures(classic, "stop=2014-10-06T14:34:00"))
                 .containsExactly(point(HOUR_14, 3600.0, 19.033333333333335), point(MINUTE_33, 60.0, 43.1));
-        assertThat(client.measures(classic, "granularity=60&start=2014-10-06T14:33:00&stop=2014-10-06T14:34:00%2B00:00"))
+        assertThat(client.measures(
+                        classic, "granularity=60&start=2014-10-06T14:33:00&stop=2014-10-06T14:34:00%2B00:00"))
                 .containsExactly(point(MINUTE_33, 60.0, 43.1));
     }
 
     @Test
     void startAfterStopReadsNothing() {
-        assertThat(client.measures(classic, "start=2014-10-06T15:00:00&stop=2014-10-06T14:00:00")).isEmpty();
+        assertThat(client.measures(classic, "start=2014-10-06T15:00:00&stop=2014-10-06T14:00:00"))
+                .isEmpty();
     }
 
     @ParameterizedTest(name = "{0}=garbage")
@@ -178,13 +191,24 @@ class MeasuresIT {
     @Test
     void resampleRegroupsSecondsIntoMinutes() {
         String metric = client.createMetric("one-second");
-        client.addMeasures(metric, "2015-03-06T14:33:57", 43.1, "2015-03-06T14:34:12", 12, "2015-03-06T14:34:15", 16,
-                "2015-03-06T14:35:12", 9, "2015-03-06T14:35:15", 11);
+        client.addMeasures(
+                metric,
+                "2015-03-06T14:33:57",
+                43.1,
+                "2015-03-06T14:34:12",
+                12,
+                "2015-03-06T14:34:15",
+                16,
+                "2015-03-06T14:35:12",
+                9,
+                "2015-03-06T14:35:15",
+                11);
 
-        assertThat(client.measures(metric, "resample=60&granularity=1")).containsExactly(
-                point("2015-03-06T14:33:00+00:00", 60.0, 43.1),
-                point("2015-03-06T14:34:00+00:00", 60.0, 14.0),
-                point("2015-03-06T14:35:00+00:00", 60.0, 10.0));
+        assertThat(client.measures(metric, "resample=60&granularity=1"))
+                .containsExactly(
+                        point("2015-03-06T14:33:00+00:00", 60.0, 43.1),
+                        point("2015-03-06T14:34:00+00:00", 60.0, 14.0),
+                        point("2015-03-06T14:35:00+00:00", 60.0, 10.0));
     }
 
     @Test
@@ -201,8 +225,16 @@ class MeasuresIT {
     @Test
     void resamplingARateDerivesItAgainAsGnocchiDoes() {
         String metric = client.createMetric("minute-rate");
-        client.addMeasures(metric, "2014-10-06T14:33:00", 10, "2014-10-06T14:33:30", 20,
-                "2014-10-06T14:36:10", 50, "2014-10-06T14:36:20", 55);
+        client.addMeasures(
+                metric,
+                "2014-10-06T14:33:00",
+                10,
+                "2014-10-06T14:33:30",
+                20,
+                "2014-10-06T14:36:10",
+                50,
+                "2014-10-06T14:36:20",
+                55);
 
         // Stored rate:sum is 14:33 = 10, 14:36 = 35; resampled, Gnocchi differences those again: 25.
         assertThat(client.measures(metric, "aggregation=rate:sum&granularity=60&resample=3600"))
@@ -234,11 +266,19 @@ class MeasuresIT {
     @Test
     void rateDiffersConsecutiveMeasuresInOneRequest() {
         String metric = client.createMetric("minute-rate");
-        client.addMeasures(metric, "2014-10-06T14:33:00", 10, "2014-10-06T14:33:30", 20,
-                "2014-10-06T14:36:10", 50, "2014-10-06T14:36:20", 55);
+        client.addMeasures(
+                metric,
+                "2014-10-06T14:33:00",
+                10,
+                "2014-10-06T14:33:30",
+                20,
+                "2014-10-06T14:36:10",
+                50,
+                "2014-10-06T14:36:20",
+                55);
 
-        assertThat(client.measures(metric, "aggregation=rate:sum")).containsExactly(
-                point(MINUTE_33, 60.0, 10.0), point("2014-10-06T14:36:00+00:00", 60.0, 35.0));
+        assertThat(client.measures(metric, "aggregation=rate:sum"))
+                .containsExactly(point(MINUTE_33, 60.0, 10.0), point("2014-10-06T14:36:00+00:00", 60.0, 35.0));
     }
 
     @Test
@@ -247,7 +287,7 @@ class MeasuresIT {
         client.addMeasures(metric, "2014-10-06T14:33:00", 10, "2014-10-06T14:33:30", 20);
         client.addMeasures(metric, "2014-10-06T14:36:10", 50, "2014-10-06T14:36:20", 55);
 
-        assertThat(client.measures(metric, "aggregation=rate:sum")).containsExactly(
-                point(MINUTE_33, 60.0, 10.0), point("2014-10-06T14:36:00+00:00", 60.0, 5.0));
+        assertThat(client.measures(metric, "aggregation=rate:sum"))
+                .containsExactly(point(MINUTE_33, 60.0, 10.0), point("2014-10-06T14:36:00+00:00", 60.0, 5.0));
     }
 }

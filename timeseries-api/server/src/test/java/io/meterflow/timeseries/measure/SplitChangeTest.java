@@ -56,7 +56,8 @@ class SplitChangeTest {
         for (int i = 0; i < random.nextInt(12); i++) {
             points.put(from + (long) random.nextInt((int) Math.max(1, to - from)), (double) random.nextInt(50));
         }
-        return new TimeSeries(points.keySet().stream().mapToLong(Long::longValue).toArray(),
+        return new TimeSeries(
+                points.keySet().stream().mapToLong(Long::longValue).toArray(),
                 points.values().stream().mapToDouble(Double::doubleValue).toArray());
     }
 

@@ -26,10 +26,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** The streamed batch reader answers as the tree reader does, or leaves the body to it. */
 class StreamedBatchReaderTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .configure(JsonParser.Feature.ALLOW_NON_NUMERIC_NUMBERS, true);
-    private static final MeasuresParser PARSER = new MeasuresParser(
-            new Timestamps(Clock.fixed(Instant.parse("2024-01-15T10:00:00Z"), ZoneOffset.UTC)));
+    private static final ObjectMapper JSON =
+            new ObjectMapper().configure(JsonParser.Feature.ALLOW_NON_NUMERIC_NUMBERS, true);
+    private static final MeasuresParser PARSER =
+            new MeasuresParser(new Timestamps(Clock.fixed(Instant.parse("2024-01-15T10:00:00Z"), ZoneOffset.UTC)));
     private final StreamedBatchReader reader = new StreamedBatchReader(JSON.getFactory());
 
     @Test
@@ -40,7 +40,9 @@ class StreamedBatchReaderTest {
             int metrics = 1 + random.nextInt(5);
             List<String> ids = new ArrayList<>();
             for (int m = 0; m < metrics; m++) {
-                String id = random.nextInt(8) == 0 && !ids.isEmpty() ? ids.get(0) : UUID.randomUUID().toString();
+                String id = random.nextInt(8) == 0 && !ids.isEmpty()
+                        ? ids.get(0)
+                        : UUID.randomUUID().toString();
                 ids.add(id);
                 body.append(m == 0 ? "" : ",").append('"').append(id).append("\": [");
                 int points = random.nextInt(6);
@@ -53,8 +55,10 @@ class StreamedBatchReaderTest {
                         case 3 -> "NaN";
                         default -> Double.toString(random.nextDouble());
                     };
-                    String timestamp = "\"timestamp\": \"2024-01-15T" + String.format("%02d:%02d:%02d", random.nextInt(24),
-                            random.nextInt(60), random.nextInt(60)) + (random.nextBoolean() ? ".123456+02:00\"" : "\"");
+                    String timestamp = "\"timestamp\": \"2024-01-15T"
+                            + String.format(
+                                    "%02d:%02d:%02d", random.nextInt(24), random.nextInt(60), random.nextInt(60))
+                            + (random.nextBoolean() ? ".123456+02:00\"" : "\"");
                     if (random.nextBoolean()) {
                         body.append(timestamp).append(", \"value\": ").append(value);
                     } else {
@@ -76,13 +80,22 @@ class StreamedBatchReaderTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "", "[]", "{\"a\": {}}", "{\"a\": [1]}", "{\"a\": [{\"timestamp\": 1404000000, \"value\": 1}]}",
-        "{\"a\": [{\"timestamp\": \"2024-01-15T10:00:00\", \"value\": \"3.5\"}]}",
-        "{\"a\": [{\"timestamp\": \"2024-01-15T10:00:00\", \"value\": true}]}",
-        "{\"a\": [{\"timestamp\": \"2024-01-15T10:00:00\", \"value\": null}]}",
-        "{\"a\": [{\"timestamp\": \"2024-01-15T10:00:00\"}]}", "{\"a\": [{\"value\": 1}]}",
-        "{\"a\": [{\"timestamp\": \"2024-01-15T10:00:00\", \"value\": 1}", "{\"a\": []} trailing", "{\"a\": [] "})
+    @ValueSource(
+            strings = {
+                "",
+                "[]",
+                "{\"a\": {}}",
+                "{\"a\": [1]}",
+                "{\"a\": [{\"timestamp\": 1404000000, \"value\": 1}]}",
+                "{\"a\": [{\"timestamp\": \"2024-01-15T10:00:00\", \"value\": \"3.5\"}]}",
+                "{\"a\": [{\"timestamp\": \"2024-01-15T10:00:00\", \"value\": true}]}",
+                "{\"a\": [{\"timestamp\": \"2024-01-15T10:00:00\", \"value\": null}]}",
+                "{\"a\": [{\"timestamp\": \"2024-01-15T10:00:00\"}]}",
+                "{\"a\": [{\"value\": 1}]}",
+                "{\"a\": [{\"timestamp\": \"2024-01-15T10:00:00\", \"value\": 1}",
+                "{\"a\": []} trailing",
+                "{\"a\": [] "
+            })
     void leavesUnusualBodiesToTheTreeReader(String body) {
         assertThat(reader.read(body.getBytes(StandardCharsets.UTF_8))).isEmpty();
     }

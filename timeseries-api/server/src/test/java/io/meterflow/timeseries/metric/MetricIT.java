@@ -6,8 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.meterflow.testsupport.PostgresDatabase;
 import io.meterflow.testsupport.RealServices;
 import io.meterflow.timeseries.ApiFixture;
-import io.meterflow.timeseries.GnocchiClient.Reply;
 import io.meterflow.timeseries.GnocchiClient;
+import io.meterflow.timeseries.GnocchiClient.Reply;
 import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.Map;
@@ -45,15 +45,25 @@ class MetricIT {
         assertThat(created.status()).as("%s", created).isEqualTo(201);
         String id = created.json().get("id").asText();
         assertThat(created.header("Location")).isEqualTo(api.baseUri() + "/v1/metric/" + id);
-        assertThat(created.body()).isEqualTo("{\"id\": \"" + id + "\", \"creator\": \"foobar\", \"name\": \"cpu\", "
-                + "\"unit\": \"%\", \"resource_id\": null, \"archive_policy_name\": \"low\", "
-                + "\"created_by_user_id\": \"foobar\", \"created_by_project_id\": \"\"}");
+        assertThat(created.body())
+                .isEqualTo("{\"id\": \"" + id + "\", \"creator\": \"foobar\", \"name\": \"cpu\", "
+                        + "\"unit\": \"%\", \"resource_id\": null, \"archive_policy_name\": \"low\", "
+                        + "\"created_by_user_id\": \"foobar\", \"created_by_project_id\": \"\"}");
     }
 
     @Test
     void createsAMetricWithThePolicyOfTheMatchingRule() {
-        assertThat(admin.post("/v1/archive_policy_rule", Map.of("name", "by-rule", "metric_pattern", "by-rule.*",
-                "archive_policy_name", "medium")).status()).isEqualTo(201);
+        assertThat(admin.post(
+                                "/v1/archive_policy_rule",
+                                Map.of(
+                                        "name",
+                                        "by-rule",
+                                        "metric_pattern",
+                                        "by-rule.*",
+                                        "archive_policy_name",
+                                        "medium"))
+                        .status())
+                .isEqualTo(201);
 
         Reply byRule = foobar.post("/v1/metric", Map.of("name", "by-rule.x"));
         Reply byDefaultRule = foobar.post("/v1/metric", Map.of("name", "anything"));
@@ -78,8 +88,13 @@ class MetricIT {
         assertThat(metric.get("created_by_user_id").asText()).isEqualTo("foobar");
         assertThat(metric.get("created_by_project_id").asText()).isEmpty();
         // Python's uuid.UUID forms name the same metric.
-        assertThat(foobar.get("/v1/metric/" + id.toUpperCase()).json().get("id").asText()).isEqualTo(id);
-        assertThat(foobar.get("/v1/metric/" + id.replace("-", "")).json().get("id").asText()).isEqualTo(id);
+        assertThat(foobar.get("/v1/metric/" + id.toUpperCase()).json().get("id").asText())
+                .isEqualTo(id);
+        assertThat(foobar.get("/v1/metric/" + id.replace("-", ""))
+                        .json()
+                        .get("id")
+                        .asText())
+                .isEqualTo(id);
     }
 
     @Test
@@ -109,7 +124,8 @@ class MetricIT {
         assertThat(foobar.get("/v1/metric/" + id).status()).isEqualTo(404);
         assertThat(foobar.get("/v1/metric/" + id + "/measures").status()).isEqualTo(404);
         assertThat(foobar.post("/v1/metric/" + id + "/measures", GnocchiClient.measures("2014-10-06T14:34:00", 1))
-                .status()).isEqualTo(404);
+                        .status())
+                .isEqualTo(404);
         assertThat(foobar.delete("/v1/metric/" + id).status()).isEqualTo(404);
         assertThat(api.count("SELECT count(*) FROM aggregate_split WHERE metric_id = ?", UUID.fromString(id)))
                 .isZero();
@@ -134,22 +150,29 @@ class MetricIT {
         assertThat(foobar.get("/v1/metric/" + id).status()).isEqualTo(403);
         assertThat(foobar.get("/v1/metric/" + id + "/measures").status()).isEqualTo(403);
         assertThat(foobar.post("/v1/metric/" + id + "/measures", GnocchiClient.measures("2014-10-06T14:33:58", 1))
-                .status()).isEqualTo(403);
+                        .status())
+                .isEqualTo(403);
         assertThat(foobar.delete("/v1/metric/" + id).status()).isEqualTo(403);
         assertThat(admin.get("/v1/metric/" + id).status()).isEqualTo(200);
-        assertThat(admin.measures(id, "aggregation=count")).extracting(GnocchiClient.Point::value).containsExactly(1.0);
+        assertThat(admin.measures(id, "aggregation=count"))
+                .extracting(GnocchiClient.Point::value)
+                .containsExactly(1.0);
         assertThat(admin.delete("/v1/metric/" + id).status()).isEqualTo(204);
     }
 
     @ParameterizedTest(name = "{0} -> {1}")
-    @CsvSource(delimiter = '|', quoteCharacter = '~', value = {
-        "{\"archive_policy_name\": \"nope\"} | Archive policy nope does not exist",
-        "{\"archive_policy_name\": \"low\", \"foo\": 1} | extra keys not allowed @ data['foo']",
-        "{\"archive_policy_name\": \"low\", \"name\": null} | expected str for dictionary value @ data['name']",
-        "{\"archive_policy_name\": \"low\", \"name\": \"a/b\"} | '/' is not supported in metric name",
-        "{\"archive_policy_name\": \"low\", \"unit\": \"12345678901234567890123456789012\"}"
-                + " | length of value must be at most 31 for dictionary value @ data['unit']",
-        "[] | expected a dictionary"})
+    @CsvSource(
+            delimiter = '|',
+            quoteCharacter = '~',
+            value = {
+                "{\"archive_policy_name\": \"nope\"} | Archive policy nope does not exist",
+                "{\"archive_policy_name\": \"low\", \"foo\": 1} | extra keys not allowed @ data['foo']",
+                "{\"archive_policy_name\": \"low\", \"name\": null} | expected str for dictionary value @ data['name']",
+                "{\"archive_policy_name\": \"low\", \"name\": \"a/b\"} | '/' is not supported in metric name",
+                "{\"archive_policy_name\": \"low\", \"unit\": \"12345678901234567890123456789012\"}"
+                        + " | length of value must be at most 31 for dictionary value @ data['unit']",
+                "[] | expected a dictionary"
+            })
     void invalidMetricIsRejectedAndNothingIsCreated(String body, String message) throws SQLException {
         long before = api.count("SELECT count(*) FROM metric");
 
@@ -157,7 +180,10 @@ class MetricIT {
 
         assertThat(reply.status()).as("%s", reply).isEqualTo(400);
         JsonNode description = reply.description();
-        assertThat(description.isTextual() ? description.asText() : description.get("reason").asText())
+        assertThat(
+                        description.isTextual()
+                                ? description.asText()
+                                : description.get("reason").asText())
                 .isEqualTo(message);
         assertThat(api.count("SELECT count(*) FROM metric")).isEqualTo(before);
     }
@@ -166,9 +192,16 @@ class MetricIT {
     void creatingNeedsCredentialsAndJson() throws SQLException {
         long before = api.count("SELECT count(*) FROM metric");
 
-        assertThat(api.anonymous().post("/v1/metric", Map.of("archive_policy_name", "low")).status()).isEqualTo(401);
-        assertThat(foobar.send("POST", "/v1/metric", "text/plain", "{}").status()).isEqualTo(415);
-        assertThat(foobar.post("/v1/metric", "{not json").description().get("cause").asText())
+        assertThat(api.anonymous()
+                        .post("/v1/metric", Map.of("archive_policy_name", "low"))
+                        .status())
+                .isEqualTo(401);
+        assertThat(foobar.send("POST", "/v1/metric", "text/plain", "{}").status())
+                .isEqualTo(415);
+        assertThat(foobar.post("/v1/metric", "{not json")
+                        .description()
+                        .get("cause")
+                        .asText())
                 .isEqualTo("Unable to decode body");
         assertThat(api.count("SELECT count(*) FROM metric")).isEqualTo(before);
     }
@@ -176,8 +209,8 @@ class MetricIT {
     @Test
     void metricOnAResourceIsNamedOncePerResource() throws SQLException {
         UUID resource = insertResource("admin");
-        Map<String, Object> body = new HashMap<>(Map.of("archive_policy_name", "low", "resource_id",
-                resource.toString(), "name", "disk.io"));
+        Map<String, Object> body = new HashMap<>(
+                Map.of("archive_policy_name", "low", "resource_id", resource.toString(), "name", "disk.io"));
 
         Reply created = admin.post("/v1/metric", body);
         Reply again = admin.post("/v1/metric", body);
@@ -198,18 +231,20 @@ class MetricIT {
         assertThat(unknownResource.status()).isEqualTo(404);
         assertThat(unknownResource.description().asText())
                 .isEqualTo("Resource " + body.get("resource_id") + " does not exist");
-        assertThat(api.count("SELECT count(*) FROM metric WHERE resource_id = ?", resource)).isEqualTo(1);
+        assertThat(api.count("SELECT count(*) FROM metric WHERE resource_id = ?", resource))
+                .isEqualTo(1);
     }
 
     @Test
     void metricOnAnotherUsersResourceIsForbidden() throws SQLException {
         UUID resource = insertResource("alice");
 
-        Reply reply = foobar.post("/v1/metric", Map.of("archive_policy_name", "low", "resource_id",
-                resource.toString(), "name", "cpu"));
+        Reply reply = foobar.post(
+                "/v1/metric", Map.of("archive_policy_name", "low", "resource_id", resource.toString(), "name", "cpu"));
 
         assertThat(reply.status()).isEqualTo(403);
-        assertThat(api.count("SELECT count(*) FROM metric WHERE resource_id = ?", resource)).isZero();
+        assertThat(api.count("SELECT count(*) FROM metric WHERE resource_id = ?", resource))
+                .isZero();
     }
 
     private static UUID insertResource(String creator) throws SQLException {

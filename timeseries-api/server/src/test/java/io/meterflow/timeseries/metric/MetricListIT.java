@@ -6,8 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.meterflow.testsupport.PostgresDatabase;
 import io.meterflow.testsupport.RealServices;
 import io.meterflow.timeseries.ApiFixture;
-import io.meterflow.timeseries.GnocchiClient.Reply;
 import io.meterflow.timeseries.GnocchiClient;
+import io.meterflow.timeseries.GnocchiClient.Reply;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -58,7 +58,8 @@ class MetricListIT {
 
         assertThat(reply.status()).isEqualTo(200);
         assertThat(reply.header("Link")).isNull();
-        assertThat(ids(reply)).containsExactlyElementsOf(NAMES.keySet().stream().sorted().toList());
+        assertThat(ids(reply))
+                .containsExactlyElementsOf(NAMES.keySet().stream().sorted().toList());
         assertThat(ids(api.anonymous().get("/v1/metric"))).isEqualTo(ids(reply)); // basic mode: no identity needed
         JsonNode first = reply.json().get(0);
         assertThat(first.has("resource_id")).isTrue();
@@ -73,9 +74,11 @@ class MetricListIT {
         assertThat(pages).extracting(page -> page.json().size()).containsExactly(2, 2, 2, 1);
         List<String> ids = new ArrayList<>();
         pages.forEach(page -> ids.addAll(ids(page)));
-        assertThat(ids).containsExactlyElementsOf(NAMES.keySet().stream().sorted().toList());
-        assertThat(pages.get(0).header("Link")).isEqualTo("<" + api.baseUri() + "/v1/metric?limit=2&marker="
-                + ids.get(1) + "&sort=id%3Aasc>; rel=\"next\"");
+        assertThat(ids)
+                .containsExactlyElementsOf(NAMES.keySet().stream().sorted().toList());
+        assertThat(pages.get(0).header("Link"))
+                .isEqualTo("<" + api.baseUri() + "/v1/metric?limit=2&marker=" + ids.get(1)
+                        + "&sort=id%3Aasc>; rel=\"next\"");
         assertThat(pages.get(3).header("Link")).isNull();
     }
 
@@ -96,16 +99,23 @@ class MetricListIT {
         List<String> descending = new ArrayList<>();
         allPages("/v1/metric?sort=unit:desc&limit=2").forEach(page -> descending.addAll(ids(page)));
         Map<String, String> units = new HashMap<>();
-        bob.get("/v1/metric").json().forEach(metric -> units.put(metric.get("id").asText(),
-                metric.hasNonNull("unit") ? metric.get("unit").asText() : null));
+        bob.get("/v1/metric")
+                .json()
+                .forEach(metric -> units.put(
+                        metric.get("id").asText(),
+                        metric.hasNonNull("unit") ? metric.get("unit").asText() : null));
 
         Comparator<String> byUnit = Comparator.comparing(units::get, Comparator.nullsLast(Comparator.naturalOrder()));
-        assertThat(ascending).containsExactlyElementsOf(
-                units.keySet().stream().sorted(byUnit.thenComparing(Comparator.naturalOrder())).toList());
-        Comparator<String> byUnitDescending = Comparator.comparing(units::get,
-                Comparator.nullsFirst(Comparator.<String>reverseOrder()));
-        assertThat(descending).containsExactlyElementsOf(
-                units.keySet().stream().sorted(byUnitDescending.thenComparing(Comparator.naturalOrder())).toList());
+        assertThat(ascending)
+                .containsExactlyElementsOf(units.keySet().stream()
+                        .sorted(byUnit.thenComparing(Comparator.naturalOrder()))
+                        .toList());
+        Comparator<String> byUnitDescending =
+                Comparator.comparing(units::get, Comparator.nullsFirst(Comparator.<String>reverseOrder()));
+        assertThat(descending)
+                .containsExactlyElementsOf(units.keySet().stream()
+                        .sorted(byUnitDescending.thenComparing(Comparator.naturalOrder()))
+                        .toList());
     }
 
     @Test
@@ -121,18 +131,21 @@ class MetricListIT {
     }
 
     @ParameterizedTest(name = "?{0} lists {1}")
-    @CsvSource(delimiter = '|', value = {
-        "name=a-cpu                      | a-cpu",
-        "unit=B                          | a-disk a-mem b-mem",
-        "unit=%25                        | a-cpu b-cpu",
-        "creator=alice                   | a-cpu a-disk a-load a-mem a-net",
-        "archive_policy_name=medium      | a-mem b-mem",
-        "creator=alice&unit=B            | a-disk a-mem",
-        "name=nothing                    | ''",
-        "user_id=alice                   | ''",
-        "status=delete                   | ''",
-        "status=active&creator=bob       | b-cpu b-mem",
-        "resource_id=whatever&name=b-cpu | b-cpu"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "name=a-cpu                      | a-cpu",
+                "unit=B                          | a-disk a-mem b-mem",
+                "unit=%25                        | a-cpu b-cpu",
+                "creator=alice                   | a-cpu a-disk a-load a-mem a-net",
+                "archive_policy_name=medium      | a-mem b-mem",
+                "creator=alice&unit=B            | a-disk a-mem",
+                "name=nothing                    | ''",
+                "user_id=alice                   | ''",
+                "status=delete                   | ''",
+                "status=active&creator=bob       | b-cpu b-mem",
+                "resource_id=whatever&name=b-cpu | b-cpu"
+            })
     void filtersOnAttributes(String query, String expectedNames) {
         Reply reply = bob.get("/v1/metric?" + query);
 
@@ -142,18 +155,25 @@ class MetricListIT {
     }
 
     @ParameterizedTest(name = "?{0} -> {1}")
-    @CsvSource(delimiter = '|', quoteCharacter = '~', value = {
-        "limit=0       | value must be at least 1 for dictionary value @ data['limit']",
-        "limit=abc     | expected int for dictionary value @ data['limit']",
-        "limit=1.5     | expected int for dictionary value @ data['limit']",
-        "sort=bogus    | Invalid pagination: `Sort key supplied is invalid: bogus'",
-        "sort=bogus:asc| Invalid pagination: `Sort key supplied is invalid: bogus'"})
+    @CsvSource(
+            delimiter = '|',
+            quoteCharacter = '~',
+            value = {
+                "limit=0       | value must be at least 1 for dictionary value @ data['limit']",
+                "limit=abc     | expected int for dictionary value @ data['limit']",
+                "limit=1.5     | expected int for dictionary value @ data['limit']",
+                "sort=bogus    | Invalid pagination: `Sort key supplied is invalid: bogus'",
+                "sort=bogus:asc| Invalid pagination: `Sort key supplied is invalid: bogus'"
+            })
     void invalidPaginationIsRejected(String query, String message) {
         Reply reply = bob.get("/v1/metric?" + query);
 
         assertThat(reply.status()).isEqualTo(400);
         JsonNode description = reply.description();
-        assertThat(description.isTextual() ? description.asText() : description.get("reason").asText())
+        assertThat(
+                        description.isTextual()
+                                ? description.asText()
+                                : description.get("reason").asText())
                 .isEqualTo(message);
     }
 
@@ -178,12 +198,13 @@ class MetricListIT {
     void sortDirectionsAreThoseOfOsloDb() {
         Reply unknown = bob.get("/v1/metric?sort=name:sideways");
         List<String> nullsFirst = new ArrayList<>();
-        allPages("/v1/metric?sort=unit:asc-nullsfirst&limit=3").forEach(page -> ids(page).forEach(id ->
-                nullsFirst.add(NAMES.get(id))));
+        allPages("/v1/metric?sort=unit:asc-nullsfirst&limit=3")
+                .forEach(page -> ids(page).forEach(id -> nullsFirst.add(NAMES.get(id))));
 
         assertThat(unknown.status()).isEqualTo(400);
-        assertThat(unknown.description().asText()).isEqualTo("Invalid pagination: `Unknown sort direction, "
-                + "must be one of: asc-nullsfirst, asc-nullslast, desc-nullsfirst, desc-nullslast'");
+        assertThat(unknown.description().asText())
+                .isEqualTo("Invalid pagination: `Unknown sort direction, "
+                        + "must be one of: asc-nullsfirst, asc-nullslast, desc-nullsfirst, desc-nullslast'");
         assertThat(nullsFirst.subList(0, 2)).containsExactlyInAnyOrder("a-net", "a-load");
         assertThat(nullsFirst.subList(2, 4)).containsExactlyInAnyOrder("a-cpu", "b-cpu"); // "%" sorts before "B"
     }

@@ -44,7 +44,10 @@ class ResourceConditionalRequestsIT {
 
     @Test
     void tagsAndDatesOfAResourceAreGnocchis() throws Exception {
-        HttpResponse<String> created = server.send("alice", "POST", "/v1/resource/generic",
+        HttpResponse<String> created = server.send(
+                "alice",
+                "POST",
+                "/v1/resource/generic",
                 "{\"id\": \"75c44741-cc60-4033-804e-2d3098c7d2e9\", \"project_id\": \"p1\"}");
         assertThat(created.statusCode()).isEqualTo(201);
         JsonNode resource = JSON.readTree(created.body());
@@ -64,34 +67,59 @@ class ResourceConditionalRequestsIT {
 
         assertThat(get(resource, Map.of("If-Match", "fake")).statusCode()).isEqualTo(412);
         assertThat(get(resource, Map.of("If-Match", tag)).statusCode()).isEqualTo(200);
-        assertThat(get(resource, Map.of("If-Match", "\"" + tag + "\"")).statusCode()).isEqualTo(200);
-        assertThat(get(resource, Map.of("If-Match", "W/\"" + tag + "\"")).statusCode()).isEqualTo(412);
-        assertThat(get(resource, Map.of("If-Match", "\"other\", \"" + tag + "\"")).statusCode()).isEqualTo(200);
-        assertThat(get(resource, Map.of("If-Unmodified-Since", modified)).statusCode()).isEqualTo(200);
-        assertThat(get(resource, Map.of("If-Unmodified-Since", OLD)).statusCode()).isEqualTo(412);
-        assertThat(get(resource, Map.of("If-None-Match", "*")).statusCode()).isEqualTo(304);
-        assertThat(server.send("alice", "GET", "/v1/resource/generic/wrongid", null, "application/json",
-                Map.of("If-None-Match", "*")).statusCode()).isEqualTo(404);
-        // If-Match wins over If-Unmodified-Since
-        assertThat(get(resource, Map.of("If-Match", tag, "If-Unmodified-Since", modified)).statusCode())
+        assertThat(get(resource, Map.of("If-Match", "\"" + tag + "\"")).statusCode())
                 .isEqualTo(200);
-        assertThat(get(resource, Map.of("If-Match", tag, "If-Unmodified-Since", OLD)).statusCode()).isEqualTo(200);
-        assertThat(get(resource, Map.of("If-Match", "*", "If-Unmodified-Since", OLD)).statusCode()).isEqualTo(200);
+        assertThat(get(resource, Map.of("If-Match", "W/\"" + tag + "\"")).statusCode())
+                .isEqualTo(412);
+        assertThat(get(resource, Map.of("If-Match", "\"other\", \"" + tag + "\""))
+                        .statusCode())
+                .isEqualTo(200);
+        assertThat(get(resource, Map.of("If-Unmodified-Since", modified)).statusCode())
+                .isEqualTo(200);
+        assertThat(get(resource, Map.of("If-Unmodified-Since", OLD)).statusCode())
+                .isEqualTo(412);
+        assertThat(get(resource, Map.of("If-None-Match", "*")).statusCode()).isEqualTo(304);
+        assertThat(server.send(
+                                "alice",
+                                "GET",
+                                "/v1/resource/generic/wrongid",
+                                null,
+                                "application/json",
+                                Map.of("If-None-Match", "*"))
+                        .statusCode())
+                .isEqualTo(404);
+        // If-Match wins over If-Unmodified-Since
+        assertThat(get(resource, Map.of("If-Match", tag, "If-Unmodified-Since", modified))
+                        .statusCode())
+                .isEqualTo(200);
+        assertThat(get(resource, Map.of("If-Match", tag, "If-Unmodified-Since", OLD))
+                        .statusCode())
+                .isEqualTo(200);
+        assertThat(get(resource, Map.of("If-Match", "*", "If-Unmodified-Since", OLD))
+                        .statusCode())
+                .isEqualTo(200);
         assertThat(get(resource, Map.of("If-None-Match", tag)).statusCode()).isEqualTo(304);
-        assertThat(get(resource, Map.of("If-None-Match", "W/\"" + tag + "\"")).statusCode()).isEqualTo(304);
+        assertThat(get(resource, Map.of("If-None-Match", "W/\"" + tag + "\"")).statusCode())
+                .isEqualTo(304);
         assertThat(get(resource, Map.of("If-None-Match", "fake")).statusCode()).isEqualTo(200);
-        assertThat(get(resource, Map.of("If-Modified-Since", modified)).statusCode()).isEqualTo(304);
+        assertThat(get(resource, Map.of("If-Modified-Since", modified)).statusCode())
+                .isEqualTo(304);
         assertThat(get(resource, Map.of("If-Modified-Since", OLD)).statusCode()).isEqualTo(200);
-        assertThat(get(resource, Map.of("If-Modified-Since", "not a date")).statusCode()).isEqualTo(200);
+        assertThat(get(resource, Map.of("If-Modified-Since", "not a date")).statusCode())
+                .isEqualTo(200);
         // If-None-Match wins over If-Modified-Since
-        assertThat(get(resource, Map.of("If-Modified-Since", OLD, "If-None-Match", tag)).statusCode())
+        assertThat(get(resource, Map.of("If-Modified-Since", OLD, "If-None-Match", tag))
+                        .statusCode())
                 .isEqualTo(304);
-        assertThat(get(resource, Map.of("If-Modified-Since", OLD, "If-None-Match", "*")).statusCode())
+        assertThat(get(resource, Map.of("If-Modified-Since", OLD, "If-None-Match", "*"))
+                        .statusCode())
                 .isEqualTo(304);
-        assertThat(get(resource, Map.of("If-Modified-Since", modified, "If-None-Match", "*")).statusCode())
+        assertThat(get(resource, Map.of("If-Modified-Since", modified, "If-None-Match", "*"))
+                        .statusCode())
                 .isEqualTo(304);
         assertThat(get(resource, Map.of("If-Match", "*")).statusCode()).isEqualTo(200);
-        assertThat(get(resource, Map.of("If-None-Match", tag, "If-Match", tag)).statusCode()).isEqualTo(304);
+        assertThat(get(resource, Map.of("If-None-Match", tag, "If-Match", tag)).statusCode())
+                .isEqualTo(304);
 
         HttpResponse<String> notModified = get(resource, Map.of("If-None-Match", tag));
         assertThat(notModified.body()).isEmpty();
@@ -104,47 +132,64 @@ class ResourceConditionalRequestsIT {
         String path = "/v1/resource/generic/" + resource.get("id").asText();
         String tag = bareTag(resource);
 
-        assertThat(write("PATCH", path, "{\"user_id\": \"u2\"}", Map.of("If-None-Match", "*")).statusCode())
+        assertThat(write("PATCH", path, "{\"user_id\": \"u2\"}", Map.of("If-None-Match", "*"))
+                        .statusCode())
                 .isEqualTo(412);
-        assertThat(write("DELETE", path, null, Map.of("If-None-Match", "*")).statusCode()).isEqualTo(412);
-        assertThat(write("PATCH", path, "{\"user_id\": \"u2\"}", Map.of("If-Match", "\"stale\"")).statusCode())
+        assertThat(write("DELETE", path, null, Map.of("If-None-Match", "*")).statusCode())
+                .isEqualTo(412);
+        assertThat(write("PATCH", path, "{\"user_id\": \"u2\"}", Map.of("If-Match", "\"stale\""))
+                        .statusCode())
                 .isEqualTo(412);
         HttpResponse<String> unchanged = get(resource, Map.of());
         assertThat(JSON.readTree(unchanged.body()).get("user_id").isNull()).isTrue();
-        assertThat(JSON.readTree(server.send("alice", "GET", path + "/history", null).body())).hasSize(1);
+        assertThat(JSON.readTree(
+                        server.send("alice", "GET", path + "/history", null).body()))
+                .hasSize(1);
 
         // The precondition is judged before the body: a stale tag with a bad body is still a 412.
-        assertThat(write("PATCH", path, "{\"no_such\": 1}", Map.of("If-Match", "\"stale\"")).statusCode())
+        assertThat(write("PATCH", path, "{\"no_such\": 1}", Map.of("If-Match", "\"stale\""))
+                        .statusCode())
                 .isEqualTo(412);
 
         // Optimistic concurrency: the first writer's tag goes stale once it changed the resource.
-        HttpResponse<String> patched = write("PATCH", path, "{\"user_id\": \"u2\"}", Map.of("If-Match", tag,
-                "If-Modified-Since", httpDate(resource)));
+        HttpResponse<String> patched = write(
+                "PATCH",
+                path,
+                "{\"user_id\": \"u2\"}",
+                Map.of("If-Match", tag, "If-Modified-Since", httpDate(resource)));
         assertThat(patched.statusCode()).isEqualTo(200);
         JsonNode next = JSON.readTree(patched.body());
-        assertThat(patched.headers().firstValue("ETag")).contains(expectedTag(next)).isNotEqualTo(
-                java.util.Optional.of("\"" + tag + "\""));
-        assertThat(write("PATCH", path, "{\"user_id\": \"u3\"}", Map.of("If-Match", tag)).statusCode())
+        assertThat(patched.headers().firstValue("ETag"))
+                .contains(expectedTag(next))
+                .isNotEqualTo(java.util.Optional.of("\"" + tag + "\""));
+        assertThat(write("PATCH", path, "{\"user_id\": \"u3\"}", Map.of("If-Match", tag))
+                        .statusCode())
                 .isEqualTo(412);
-        assertThat(write("DELETE", path, null, Map.of("If-Match", tag)).statusCode()).isEqualTo(412);
+        assertThat(write("DELETE", path, null, Map.of("If-Match", tag)).statusCode())
+                .isEqualTo(412);
         assertThat(get(resource, Map.of()).statusCode()).isEqualTo(200);
 
         // If-Modified-Since does not apply to writes.
-        assertThat(write("DELETE", path, null, Map.of("If-Modified-Since", httpDate(next))).statusCode())
+        assertThat(write("DELETE", path, null, Map.of("If-Modified-Since", httpDate(next)))
+                        .statusCode())
                 .isEqualTo(204);
         assertThat(get(resource, Map.of()).statusCode()).isEqualTo(404);
     }
 
     private static JsonNode create(String id) throws Exception {
-        HttpResponse<String> created = server.send("alice", "POST", "/v1/resource/generic", "{\"id\": \"" + id
-                + "\"}");
+        HttpResponse<String> created = server.send("alice", "POST", "/v1/resource/generic", "{\"id\": \"" + id + "\"}");
         assertThat(created.statusCode()).isEqualTo(201);
         return JSON.readTree(created.body());
     }
 
     private static HttpResponse<String> get(JsonNode resource, Map<String, String> headers) throws Exception {
-        return server.send("alice", "GET", "/v1/resource/generic/" + resource.get("id").asText(), null,
-                "application/json", headers);
+        return server.send(
+                "alice",
+                "GET",
+                "/v1/resource/generic/" + resource.get("id").asText(),
+                null,
+                "application/json",
+                headers);
     }
 
     private static HttpResponse<String> write(String method, String path, String body, Map<String, String> headers)
@@ -165,7 +210,7 @@ class ResourceConditionalRequestsIT {
     }
 
     private static String httpDate(JsonNode resource) {
-        return HTTP_DATE.format(OffsetDateTime.parse(resource.get("revision_start").asText())
-                .atZoneSameInstant(ZoneOffset.UTC));
+        return HTTP_DATE.format(
+                OffsetDateTime.parse(resource.get("revision_start").asText()).atZoneSameInstant(ZoneOffset.UTC));
     }
 }

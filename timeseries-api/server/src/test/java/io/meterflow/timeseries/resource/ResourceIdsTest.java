@@ -21,7 +21,8 @@ class ResourceIdsTest {
         "host-a, admin, 6b1b4624-f584-5bf1-80f1-50ec9e3e3f99",
         "host-a, foobar, 05b56e48-5d48-51e3-aa3e-88c5b2a98d43",
         "host-a, user1:proj1, b6173542-9595-52dd-922f-8d85dc47a099",
-        "héte-☃, admin, a666ee38-a41f-5f08-b83a-f707f595f35d"})
+        "héte-☃, admin, a666ee38-a41f-5f08-b83a-f707f595f35d"
+    })
     void transformsExternalIdsWithTheCreatorAsGnocchiDoes(String value, String creator, UUID expected) {
         assertThat(ResourceIds.toResourceUuid(value, creator)).isEqualTo(expected);
     }
@@ -52,7 +53,8 @@ class ResourceIdsTest {
         "5E3B2D3A-5A2C-4AB0-9E2C-8F1E6BB0D6A1",
         "5e3b2d3a5a2c4ab09e2c8f1e6bb0d6a1",
         "{5e3b2d3a-5a2c-4ab0-9e2c-8f1e6bb0d6a1}",
-        "urn:uuid:5e3b2d3a-5a2c-4ab0-9e2c-8f1e6bb0d6a1"})
+        "urn:uuid:5e3b2d3a-5a2c-4ab0-9e2c-8f1e6bb0d6a1"
+    })
     void takesUuidsInPythonsFormsAsThemselves(String value) {
         UUID uuid = UUID.fromString("5e3b2d3a-5a2c-4ab0-9e2c-8f1e6bb0d6a1");
 

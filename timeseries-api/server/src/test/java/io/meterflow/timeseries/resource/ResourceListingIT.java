@@ -6,8 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.meterflow.testsupport.PostgresDatabase;
 import io.meterflow.testsupport.RealServices;
 import io.meterflow.timeseries.ApiFixture;
-import io.meterflow.timeseries.GnocchiClient.Reply;
 import io.meterflow.timeseries.GnocchiClient;
+import io.meterflow.timeseries.GnocchiClient.Reply;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,8 +26,10 @@ class ResourceListingIT {
 
     /** pagination.yaml's ids, in creation order. */
     private static final List<String> CREATED = List.of(
-            "57a9e836-87b8-4a21-9e30-18a474b98fef", "4facbf7e-a900-406d-a828-82393f7006b3",
-            "36775172-ebc9-4060-9870-a649361bc3ab", "28593168-52bb-43b5-a6db-fc2343aac02a",
+            "57a9e836-87b8-4a21-9e30-18a474b98fef",
+            "4facbf7e-a900-406d-a828-82393f7006b3",
+            "36775172-ebc9-4060-9870-a649361bc3ab",
+            "28593168-52bb-43b5-a6db-fc2343aac02a",
             "1e3d5702-2cbf-46e0-ba13-0ddaa3c71150");
 
     private static ApiFixture api;
@@ -40,12 +42,12 @@ class ResourceListingIT {
         admin = api.admin();
         foobar = api.user("foobar");
         for (String type : List.of("paged", "bulk", "bulk_refused")) {
-            assertThat(admin.post("/v1/resource_type", Map.of("name", type)).status()).isEqualTo(201);
+            assertThat(admin.post("/v1/resource_type", Map.of("name", type)).status())
+                    .isEqualTo(201);
         }
         assertThat(admin.post("/v1/resource_type", """
                 {"name": "sorted", "attributes": {"rank": {"type": "number", "required": false},
-                                                  "label": {"type": "string", "required": false}}}""")
-                .status()).isEqualTo(201);
+                                                  "label": {"type": "string", "required": false}}}""").status()).isEqualTo(201);
         for (String id : CREATED) {
             create("paged", Map.of("id", id, "project_id", "f3d41b770cc14f0bb94a1d5be9c0e3ea"));
         }
@@ -67,23 +69,32 @@ class ResourceListingIT {
     void fullPageCarriesALinkToTheNext() {
         Reply page = foobar.get("/v1/resource/paged?limit=2&sort=id:asc");
 
-        assertThat(ids(page)).containsExactly("1e3d5702-2cbf-46e0-ba13-0ddaa3c71150",
-                "28593168-52bb-43b5-a6db-fc2343aac02a");
-        assertThat(page.header("Link")).isEqualTo("<" + api.baseUri() + "/v1/resource/paged?limit=2"
-                + "&marker=28593168-52bb-43b5-a6db-fc2343aac02a&sort=id%3Aasc>; rel=\"next\"");
+        assertThat(ids(page))
+                .containsExactly("1e3d5702-2cbf-46e0-ba13-0ddaa3c71150", "28593168-52bb-43b5-a6db-fc2343aac02a");
+        assertThat(page.header("Link"))
+                .isEqualTo("<" + api.baseUri() + "/v1/resource/paged?limit=2"
+                        + "&marker=28593168-52bb-43b5-a6db-fc2343aac02a&sort=id%3Aasc>; rel=\"next\"");
         Reply next = foobar.get("/v1/resource/paged?limit=4&sort=id:asc&marker=28593168-52bb-43b5-a6db-fc2343aac02a");
-        assertThat(ids(next)).containsExactly("36775172-ebc9-4060-9870-a649361bc3ab",
-                "4facbf7e-a900-406d-a828-82393f7006b3", "57a9e836-87b8-4a21-9e30-18a474b98fef");
+        assertThat(ids(next))
+                .containsExactly(
+                        "36775172-ebc9-4060-9870-a649361bc3ab",
+                        "4facbf7e-a900-406d-a828-82393f7006b3",
+                        "57a9e836-87b8-4a21-9e30-18a474b98fef");
         assertThat(next.header("Link")).isNull();
-        assertThat(ids(foobar.get("/v1/resource/paged?limit=2&sort=id"))).containsExactly(
-                "1e3d5702-2cbf-46e0-ba13-0ddaa3c71150", "28593168-52bb-43b5-a6db-fc2343aac02a");
+        assertThat(ids(foobar.get("/v1/resource/paged?limit=2&sort=id")))
+                .containsExactly("1e3d5702-2cbf-46e0-ba13-0ddaa3c71150", "28593168-52bb-43b5-a6db-fc2343aac02a");
     }
 
     @Test
     void searchPagesToo() {
-        Reply page = foobar.post("/v1/search/resource/paged?limit=2&sort=id:asc&marker=" + CREATED.get(2),
-                Map.of("or", List.of(Map.of("=", Map.of("id", CREATED.get(2))),
-                        Map.of("=", Map.of("id", CREATED.get(1))), Map.of("=", Map.of("id", CREATED.get(0))))));
+        Reply page = foobar.post(
+                "/v1/search/resource/paged?limit=2&sort=id:asc&marker=" + CREATED.get(2),
+                Map.of(
+                        "or",
+                        List.of(
+                                Map.of("=", Map.of("id", CREATED.get(2))),
+                                Map.of("=", Map.of("id", CREATED.get(1))),
+                                Map.of("=", Map.of("id", CREATED.get(0))))));
 
         assertThat(ids(page)).containsExactly(CREATED.get(1), CREATED.get(0));
     }
@@ -114,18 +125,31 @@ class ResourceListingIT {
             create("sorted", Map.of("id", row[0], "rank", Integer.parseInt(row[1]), "label", row[2]));
         }
 
-        JsonNode byRankThenLabel = foobar.get("/v1/resource/sorted?sort=rank:desc&sort=label:asc").json();
+        JsonNode byRankThenLabel =
+                foobar.get("/v1/resource/sorted?sort=rank:desc&sort=label:asc").json();
         JsonNode byLabel = foobar.get("/v1/resource/sorted?sort=label:desc").json();
 
         assertThat(originalIds(byRankThenLabel)).containsExactly("s3", "s1", "s4", "s2");
         assertThat(originalIds(byLabel)).containsExactly("s2", "s4", "s1", "s3");
-        assertThat(foobar.get("/v1/resource/sorted?sort=flavor_id:asc").status()).isEqualTo(400);
+        assertThat(foobar.get("/v1/resource/sorted?sort=flavor_id:asc").status())
+                .isEqualTo(400);
     }
 
     @Test
     void detailsShowTypedAttributesInGenericListings() {
-        create("instance", Map.of("id", "vm-details", "flavor_id", "2", "host", "compute1",
-                "display_name", "vm", "flavor_name", "m1.small"));
+        create(
+                "instance",
+                Map.of(
+                        "id",
+                        "vm-details",
+                        "flavor_id",
+                        "2",
+                        "host",
+                        "compute1",
+                        "display_name",
+                        "vm",
+                        "flavor_name",
+                        "m1.small"));
 
         JsonNode plain = find(foobar.get("/v1/resource/generic").json(), "vm-details");
         JsonNode detailed = find(foobar.get("/v1/resource/generic?details=true").json(), "vm-details");
@@ -140,8 +164,10 @@ class ResourceListingIT {
 
     @Test
     void attrsKeepOnlyTheNamedKnownKeys() {
-        JsonNode some = foobar.get("/v1/resource/paged?attrs=id&attrs=started_at&attrs=user_id").json();
-        JsonNode unknown = foobar.get("/v1/resource/paged?attrs=id&attrs=foo&attrs=bar").json();
+        JsonNode some = foobar.get("/v1/resource/paged?attrs=id&attrs=started_at&attrs=user_id")
+                .json();
+        JsonNode unknown =
+                foobar.get("/v1/resource/paged?attrs=id&attrs=foo&attrs=bar").json();
 
         assertThat(some).hasSize(CREATED.size());
         some.forEach(resource -> assertThat(resource.size()).isEqualTo(3));
@@ -152,10 +178,15 @@ class ResourceListingIT {
 
     @Test
     void historyListingHasEveryRevisionAndPagesByRevision() {
-        assertThat(admin.post("/v1/resource_type", Map.of("name", "revised")).status()).isEqualTo(201);
+        assertThat(admin.post("/v1/resource_type", Map.of("name", "revised")).status())
+                .isEqualTo(201);
         String id = create("revised", Map.of("id", "r1", "project_id", "p1"));
-        assertThat(foobar.patch("/v1/resource/revised/" + id, Map.of("project_id", "p2")).status()).isEqualTo(200);
-        assertThat(foobar.patch("/v1/resource/revised/" + id, Map.of("project_id", "p3")).status()).isEqualTo(200);
+        assertThat(foobar.patch("/v1/resource/revised/" + id, Map.of("project_id", "p2"))
+                        .status())
+                .isEqualTo(200);
+        assertThat(foobar.patch("/v1/resource/revised/" + id, Map.of("project_id", "p3"))
+                        .status())
+                .isEqualTo(200);
 
         JsonNode all = foobar.get("/v1/resource/revised?history=true").json();
         Reply first = foobar.get("/v1/resource/revised?history=true&limit=1&sort=id:asc&sort=ended_at:asc-nullsfirst");
@@ -171,21 +202,29 @@ class ResourceListingIT {
         Reply second = foobar.get(next);
         assertThat(second.status()).as("%s", second).isEqualTo(200);
         assertThat(second.json()).hasSize(1);
-        assertThat(second.json().get(0).get("revision_start")).isNotEqualTo(first.json().get(0).get("revision_start"));
+        assertThat(second.json().get(0).get("revision_start"))
+                .isNotEqualTo(first.json().get(0).get("revision_start"));
     }
 
     @Test
     void bulkDeleteRemovesOnlyWhatTheQueryMatches() {
         for (int i = 0; i < 4; i++) {
-            create("bulk", Map.of("id", "b" + i, "project_id", i < 3 ? "doomed" : "kept",
-                    "started_at", i == 0 ? "2014-08-04T00:00:00Z" : "2015-01-01T00:00:00Z"));
+            create(
+                    "bulk",
+                    Map.of(
+                            "id",
+                            "b" + i,
+                            "project_id",
+                            i < 3 ? "doomed" : "kept",
+                            "started_at",
+                            i == 0 ? "2014-08-04T00:00:00Z" : "2015-01-01T00:00:00Z"));
         }
         String kept = foobar.get("/v1/resource/bulk/b3").json().get("id").asText();
 
         Reply byStart = deleteMatching("/v1/resource/bulk", Map.of("eq", Map.of("started_at", "2014-08-04")));
         Reply byProject = deleteMatching("/v1/resource/bulk", Map.of("=", Map.of("project_id", "doomed")));
-        Reply none = deleteMatching("/v1/resource/bulk",
-                Map.of("in", Map.of("id", List.of("f93450f2-0000-4d67-9985-02511241e7d1"))));
+        Reply none = deleteMatching(
+                "/v1/resource/bulk", Map.of("in", Map.of("id", List.of("f93450f2-0000-4d67-9985-02511241e7d1"))));
 
         assertThat(byStart.status()).as("%s", byStart).isEqualTo(200);
         assertThat(byStart.json().get("deleted").asInt()).isEqualTo(1);
@@ -196,13 +235,15 @@ class ResourceListingIT {
 
     @Test
     void bulkDeleteTakesAFilterString() {
-        assertThat(admin.post("/v1/resource_type", Map.of("name", "bulk_filtered")).status()).isEqualTo(201);
+        assertThat(admin.post("/v1/resource_type", Map.of("name", "bulk_filtered"))
+                        .status())
+                .isEqualTo(201);
         String first = create("bulk_filtered", Map.of("id", "cd09ecce-3e17-4733-ad32-8a6b2034dcfd"));
         String second = create("bulk_filtered", Map.of("id", "05fde895-cf8a-475c-90a7-a4c8598d935d"));
         String kept = create("bulk_filtered", Map.of("id", "f93450f2-eeee-4d67-9985-02511241e7d1"));
 
-        Reply deleted = foobar.delete("/v1/resource/bulk_filtered?filter=id%20in%20%5B" + first + "%2C%20" + second
-                + "%5D");
+        Reply deleted =
+                foobar.delete("/v1/resource/bulk_filtered?filter=id%20in%20%5B" + first + "%2C%20" + second + "%5D");
         Reply badFilter = foobar.delete("/v1/resource/bulk_filtered?filter=id%20%3D%3D%3D%20x");
 
         assertThat(deleted.status()).as("%s", deleted).isEqualTo(200);
@@ -251,7 +292,8 @@ class ResourceListingIT {
 
     private static List<String> originalIds(JsonNode resources) {
         List<String> ids = new ArrayList<>();
-        resources.forEach(resource -> ids.add(resource.get("original_resource_id").asText()));
+        resources.forEach(
+                resource -> ids.add(resource.get("original_resource_id").asText()));
         return ids;
     }
 

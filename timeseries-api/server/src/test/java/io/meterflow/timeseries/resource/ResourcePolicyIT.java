@@ -6,8 +6,8 @@ import io.dropwizard.testing.ConfigOverride;
 import io.meterflow.testsupport.PostgresDatabase;
 import io.meterflow.testsupport.RealServices;
 import io.meterflow.timeseries.ApiFixture;
-import io.meterflow.timeseries.GnocchiClient.Reply;
 import io.meterflow.timeseries.GnocchiClient;
+import io.meterflow.timeseries.GnocchiClient.Reply;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -54,19 +54,28 @@ class ResourcePolicyIT {
         assertThat(ids(p1.get("/v1/resource/generic"))).containsExactlyInAnyOrder(OWN, OWNED_FOR_US);
         assertThat(ids(p2.get("/v1/resource/generic"))).containsExactlyInAnyOrder(FOREIGN, OWNED_FOR_US);
         assertThat(ids(p1.post("/v1/search/resource/generic", "{}"))).containsExactlyInAnyOrder(OWN, OWNED_FOR_US);
-        assertThat(ids(p1.post("/v1/search/resource/generic", "{\"=\": {\"id\": \"" + FOREIGN + "\"}}"))).isEmpty();
-        assertThat(ids(api.anonymous().withHeader("X-User-Id", "root").withHeader("X-Project-Id", "p0")
-                .withHeader("X-Roles", "admin").get("/v1/resource/generic"))).hasSize(3);
+        assertThat(ids(p1.post("/v1/search/resource/generic", "{\"=\": {\"id\": \"" + FOREIGN + "\"}}")))
+                .isEmpty();
+        assertThat(ids(api.anonymous()
+                        .withHeader("X-User-Id", "root")
+                        .withHeader("X-Project-Id", "p0")
+                        .withHeader("X-Roles", "admin")
+                        .get("/v1/resource/generic")))
+                .hasSize(3);
     }
 
     @Test
     void readingAnotherProjectsResourceIsForbidden() {
         assertThat(p1.get("/v1/resource/generic/" + FOREIGN).status()).isEqualTo(403);
-        assertThat(p1.get("/v1/resource/generic/" + FOREIGN + "/history").status()).isEqualTo(403);
+        assertThat(p1.get("/v1/resource/generic/" + FOREIGN + "/history").status())
+                .isEqualTo(403);
         assertThat(p1.get("/v1/resource/generic/" + OWNED_FOR_US).status()).isEqualTo(200);
-        assertThat(p1.get("/v1/resource/generic/" + OWNED_FOR_US + "/metric/cpu.util/measures").status())
+        assertThat(p1.get("/v1/resource/generic/" + OWNED_FOR_US + "/metric/cpu.util/measures")
+                        .status())
                 .isEqualTo(200);
-        assertThat(p1.get("/v1/resource/generic/5a3b2c1d-0000-4000-8000-00000000ffff").status()).isEqualTo(404);
+        assertThat(p1.get("/v1/resource/generic/5a3b2c1d-0000-4000-8000-00000000ffff")
+                        .status())
+                .isEqualTo(404);
     }
 
     @Test
@@ -76,8 +85,7 @@ class ResourcePolicyIT {
         Reply patch = p1.patch("/v1/resource/generic/" + FOREIGN, Map.of("user_id", "intruder"));
         Reply delete = p1.delete("/v1/resource/generic/" + FOREIGN);
         Reply ownerPatch = p1.patch("/v1/resource/generic/" + OWNED_FOR_US, Map.of("user_id", "owner"));
-        Reply bulk = p1.send("DELETE", "/v1/resource/generic", "application/json",
-                Map.of("=", Map.of("id", FOREIGN)));
+        Reply bulk = p1.send("DELETE", "/v1/resource/generic", "application/json", Map.of("=", Map.of("id", FOREIGN)));
 
         assertThat(patch.status()).isEqualTo(403);
         assertThat(delete.status()).isEqualTo(403);
@@ -90,14 +98,24 @@ class ResourcePolicyIT {
 
     @Test
     void searchBasedAggregatesSeeOnlyTheProjectsResources() {
-        Reply own = p1.post("/v1/aggregates?details=true", Map.of("resource_type", "generic", "search", Map.of(),
-                "operations", "(metric cpu.util mean)"));
-        Reply foreignOnly = p1.post("/v1/aggregates", Map.of("resource_type", "generic",
-                "search", Map.of("=", Map.of("id", FOREIGN)), "operations", "(metric cpu.util mean)"));
+        Reply own = p1.post(
+                "/v1/aggregates?details=true",
+                Map.of("resource_type", "generic", "search", Map.of(), "operations", "(metric cpu.util mean)"));
+        Reply foreignOnly = p1.post(
+                "/v1/aggregates",
+                Map.of(
+                        "resource_type",
+                        "generic",
+                        "search",
+                        Map.of("=", Map.of("id", FOREIGN)),
+                        "operations",
+                        "(metric cpu.util mean)"));
 
         assertThat(own.status()).as("%s", own).isEqualTo(200);
         List<String> referenced = new ArrayList<>();
-        own.json().get("references").forEach(reference -> referenced.add(reference.get("id").asText()));
+        own.json()
+                .get("references")
+                .forEach(reference -> referenced.add(reference.get("id").asText()));
         assertThat(referenced).containsExactlyInAnyOrder(OWN, OWNED_FOR_US);
         assertThat(foreignOnly.status()).as("%s", foreignOnly).isEqualTo(400);
         assertThat(foreignOnly.description().get("cause").asText()).isEqualTo("Metrics not found");

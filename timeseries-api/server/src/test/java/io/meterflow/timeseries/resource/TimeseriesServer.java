@@ -24,7 +24,9 @@ final class TimeseriesServer implements AutoCloseable {
     TimeseriesServer(PostgresDatabase db) throws Exception {
         String url = db.jdbcUrl() + (db.jdbcUrl().contains("?") ? "&" : "?") + "user=" + db.user()
                 + (db.password() == null || db.password().isEmpty() ? "" : "&password=" + db.password());
-        app = new DropwizardAppExtension<>(TimeseriesApplication.class, TimeseriesApplication.DEFAULT_CONFIG,
+        app = new DropwizardAppExtension<>(
+                TimeseriesApplication.class,
+                TimeseriesApplication.DEFAULT_CONFIG,
                 ConfigOverride.config("database.url", url),
                 ConfigOverride.config("server.connector.port", "0"),
                 ConfigOverride.config("warmUpRounds", "2"),
@@ -45,14 +47,18 @@ final class TimeseriesServer implements AutoCloseable {
         return send(user, method, path, json, contentType, Map.of());
     }
 
-    HttpResponse<String> send(String user, String method, String path, String json, String contentType,
-            Map<String, String> headers) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.getLocalPort() + path))
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                        (user + ":").getBytes(StandardCharsets.UTF_8)))
+    HttpResponse<String> send(
+            String user, String method, String path, String json, String contentType, Map<String, String> headers)
+            throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + app.getLocalPort() + path))
+                .header(
+                        "Authorization",
+                        "Basic " + Base64.getEncoder().encodeToString((user + ":").getBytes(StandardCharsets.UTF_8)))
                 .header("Accept", "application/json")
-                .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(json));
+                .method(
+                        method,
+                        json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
         if (json != null) {
             request.header("Content-Type", contentType);
         }

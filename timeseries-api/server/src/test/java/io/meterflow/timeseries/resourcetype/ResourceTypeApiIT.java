@@ -6,8 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.meterflow.testsupport.PostgresDatabase;
 import io.meterflow.testsupport.RealServices;
 import io.meterflow.timeseries.ApiFixture;
-import io.meterflow.timeseries.GnocchiClient.Reply;
 import io.meterflow.timeseries.GnocchiClient;
+import io.meterflow.timeseries.GnocchiClient.Reply;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -48,14 +48,31 @@ class ResourceTypeApiIT {
         assertThat(list.status()).as("%s", list).isEqualTo(200);
         List<String> names = new ArrayList<>();
         list.json().forEach(type -> names.add(type.get("name").asText()));
-        assertThat(names).contains("generic", "instance", "instance_disk", "instance_network_interface",
-                "volume", "image", "ipmi", "network", "stack", "swift_account", "host", "host_disk",
-                "host_network_interface", "volume_provider");
+        assertThat(names)
+                .contains(
+                        "generic",
+                        "instance",
+                        "instance_disk",
+                        "instance_network_interface",
+                        "volume",
+                        "image",
+                        "ipmi",
+                        "network",
+                        "stack",
+                        "swift_account",
+                        "host",
+                        "host_disk",
+                        "host_network_interface",
+                        "volume_provider");
         JsonNode instance = user.get("/v1/resource_type/instance").json();
         assertThat(instance.at("/attributes/flavor_id/type").asText()).isEqualTo("string");
         assertThat(instance.at("/attributes/flavor_id/required").asBoolean()).isTrue();
         assertThat(instance.at("/attributes/launched_at/type").asText()).isEqualTo("datetime");
-        assertThat(user.get("/v1/resource_type/generic").json().get("attributes").size()).isZero();
+        assertThat(user.get("/v1/resource_type/generic")
+                        .json()
+                        .get("attributes")
+                        .size())
+                .isZero();
     }
 
     @Test
@@ -75,10 +92,10 @@ class ResourceTypeApiIT {
         assertThat(created.header("Location")).endsWith("/v1/resource_type/rt_typed");
         JsonNode attributes = created.json().get("attributes");
         assertThat(created.json().get("state").asText()).isEqualTo("active");
-        assertThat(attributes.get("name")).isEqualTo(json(
-                "{\"type\": \"string\", \"required\": true, \"min_length\": 2, \"max_length\": 5}"));
-        assertThat(attributes.get("foobar")).isEqualTo(json(
-                "{\"type\": \"string\", \"required\": false, \"min_length\": 0, \"max_length\": 255}"));
+        assertThat(attributes.get("name"))
+                .isEqualTo(json("{\"type\": \"string\", \"required\": true, \"min_length\": 2, \"max_length\": 5}"));
+        assertThat(attributes.get("foobar"))
+                .isEqualTo(json("{\"type\": \"string\", \"required\": false, \"min_length\": 0, \"max_length\": 255}"));
         assertThat(attributes.get("uuid")).isEqualTo(json("{\"type\": \"uuid\", \"required\": true}"));
         assertThat(attributes.get("intnomin").get("min").isNull()).isTrue();
         assertThat(attributes.get("intnomin").get("max").asDouble()).isEqualTo(3.0);
@@ -99,14 +116,14 @@ class ResourceTypeApiIT {
         String path = "/v1/resource/rt_checked";
         String id = "d11edfca-4393-4fda-b94d-b05a3a1b3747";
 
-        Reply tooLong = user.post(path, Map.of("id", id, "name", "toolong!!!",
-                "uuid", "07eb339e-23c0-4be2-be43-cd8247afae3b"));
+        Reply tooLong =
+                user.post(path, Map.of("id", id, "name", "toolong!!!", "uuid", "07eb339e-23c0-4be2-be43-cd8247afae3b"));
         Reply badUuid = user.post(path, Map.of("id", id, "name", "too", "uuid", "really!"));
-        Reply tooBig = user.post(path, Map.of("id", id, "name", "too",
-                "uuid", "07eb339e-23c0-4be2-be43-cd8247afae3b", "int", 4));
+        Reply tooBig = user.post(
+                path, Map.of("id", id, "name", "too", "uuid", "07eb339e-23c0-4be2-be43-cd8247afae3b", "int", 4));
         Reply missingRequired = user.post(path, Map.of("id", id, "name", "too"));
-        Reply notBool = user.post(path, Map.of("id", id, "name", "too",
-                "uuid", "07eb339e-23c0-4be2-be43-cd8247afae3b", "bool", "maybe"));
+        Reply notBool = user.post(
+                path, Map.of("id", id, "name", "too", "uuid", "07eb339e-23c0-4be2-be43-cd8247afae3b", "bool", "maybe"));
 
         assertInvalidInput(tooLong, "length of value must be at most 5 for dictionary value @ data", "name");
         assertInvalidInput(badUuid, "badly formed hexadecimal UUID string for dictionary value @ data", "uuid");
@@ -115,10 +132,11 @@ class ResourceTypeApiIT {
         assertThat(notBool.status()).as("%s", notBool).isEqualTo(400);
         assertThat(notBool.description().get("cause").asText()).isEqualTo("Invalid input");
         assertThat(user.get(path + "/" + id).status()).isEqualTo(404);
-        assertThat(user.post("/v1/search/resource/rt_checked", "{}").json().size()).isZero();
+        assertThat(user.post("/v1/search/resource/rt_checked", "{}").json().size())
+                .isZero();
 
-        Reply good = user.post(path, Map.of("id", id, "name", "bar",
-                "uuid", "e495ebad-be64-46c0-81d6-b079beb48df9", "int", 1));
+        Reply good = user.post(
+                path, Map.of("id", id, "name", "bar", "uuid", "e495ebad-be64-46c0-81d6-b079beb48df9", "int", 1));
         assertThat(good.status()).as("%s", good).isEqualTo(201);
         assertThat(good.json().get("bool").isNull()).isTrue();
     }
@@ -187,7 +205,8 @@ class ResourceTypeApiIT {
                  "foobar": {"type": "string", "required": false}}""");
         String id = "c4110aec-6e5c-43fa-b8c5-ffdfbca3ce59";
         String path = "/v1/resource/rt_patched/" + id;
-        assertThat(user.post("/v1/resource/rt_patched", Map.of("id", id, "name", "bar", "foobar", "x")).status())
+        assertThat(user.post("/v1/resource/rt_patched", Map.of("id", id, "name", "bar", "foobar", "x"))
+                        .status())
                 .isEqualTo(201);
         assertThat(user.patch(path, Map.of("name", "foo")).status()).isEqualTo(200);
 
@@ -223,7 +242,8 @@ class ResourceTypeApiIT {
         assertThat(resource.get("newint").asDouble()).isEqualTo(15.0);
         assertThat(resource.get("newuuid").asText()).isEqualTo("00000000-0000-0000-0000-000000000000");
         assertThat(resource.get("newdatetime").asText()).isEqualTo("2017-10-10T10:10:10+00:00");
-        JsonNode history = user.get(path + "/history?sort=revision_end:asc-nullslast").json();
+        JsonNode history =
+                user.get(path + "/history?sort=revision_end:asc-nullslast").json();
         assertThat(history).hasSize(2);
         assertThat(history.get(0).get("name").asText()).isEqualTo("bar");
         assertThat(history.get(0).get("newint").asDouble()).isEqualTo(15.0);
@@ -258,18 +278,21 @@ class ResourceTypeApiIT {
                 [{"op": "add", "path": "/attributes/y", "value": {"type": "bool", "required": false}}]""");
 
         assertThat(missingFill.status()).isEqualTo(400);
-        assertThat(missingFill.body()).contains("Invalid input: Option 'fill' of resource attribute missing is "
-                + "invalid: must not be empty if required=True");
+        assertThat(missingFill.body())
+                .contains("Invalid input: Option 'fill' of resource attribute missing is "
+                        + "invalid: must not be empty if required=True");
         assertThat(noOptions.status()).isEqualTo(400);
         assertThat(wrongFill.status()).isEqualTo(400);
-        assertThat(wrongFill.body()).contains("Invalid input: Option 'fill' of resource attribute incorrect is "
-                + "invalid: expected Real");
+        assertThat(wrongFill.body())
+                .contains(
+                        "Invalid input: Option 'fill' of resource attribute incorrect is " + "invalid: expected Real");
         assertThat(removeThenAdd.status()).isEqualTo(400);
         assertThat(removeThenAdd.body()).contains("can't remove a non-existent object 'what'");
         assertThat(replace.status()).isEqualTo(400);
         assertThat(replace.description().get("cause").asText()).isEqualTo("Invalid input");
         assertThat(replace.description().get("detail")).isEqualTo(json("[\"0\", \"op\"]"));
-        assertThat(replace.description().get("reason").asText()).startsWith("not a valid value for dictionary value @ data");
+        assertThat(replace.description().get("reason").asText())
+                .startsWith("not a valid value for dictionary value @ data");
         assertThat(unknownAttributeType.status()).isEqualTo(400);
         assertThat(partlyBad.status()).isEqualTo(400);
         assertThat(partlyBad.body()).contains("can't remove a non-existent object 'unknown'");
@@ -315,8 +338,8 @@ class ResourceTypeApiIT {
     }
 
     private static void createType(String name, String attributes) {
-        Reply created = admin.post("/v1/resource_type",
-                "{\"name\": \"" + name + "\", \"attributes\": " + attributes + "}");
+        Reply created =
+                admin.post("/v1/resource_type", "{\"name\": \"" + name + "\", \"attributes\": " + attributes + "}");
         assertThat(created.status()).as("%s", created).isEqualTo(201);
     }
 

@@ -29,7 +29,8 @@ class FittedAttributesTest {
 
         assertThat(fitted.values()).isEqualTo(object("{\"name\": \"vda\"}"));
         assertThat(fitted.unknown()).containsExactly("memory_mb");
-        assertThat(fitted.changes(object("{\"name\": \"vda\", \"instance_id\": null}"))).isFalse();
+        assertThat(fitted.changes(object("{\"name\": \"vda\", \"instance_id\": null}")))
+                .isFalse();
         assertThat(fitted.changes(object("{\"name\": \"vdb\"}"))).isTrue();
     }
 
@@ -37,18 +38,22 @@ class FittedAttributesTest {
     void aValueTheTypeRefusesIsMalformed() {
         assertThatThrownBy(() -> FittedAttributes.fit(type(), object("{\"instance_id\": \"not-a-uuid\"}"), "r"))
                 .isInstanceOf(MalformedInputException.class)
-                .hasMessageContaining("attribute instance_id = \"not-a-uuid\" does not fit resource type instance_disk");
+                .hasMessageContaining(
+                        "attribute instance_id = \"not-a-uuid\" does not fit resource type instance_disk");
     }
 
     @Test
     void hashesDifferWhenAnyValueDiffers() throws Exception {
         long base = FittedAttributes.hash("instance", object("{\"host\": \"a\", \"flavor_id\": \"1\"}"));
 
-        assertThat(FittedAttributes.hash("instance", object("{\"host\": \"a\", \"flavor_id\": \"1\"}"))).isEqualTo(base);
-        assertThat(FittedAttributes.hash("instance", object("{\"host\": \"b\", \"flavor_id\": \"1\"}"))).isNotEqualTo(base);
+        assertThat(FittedAttributes.hash("instance", object("{\"host\": \"a\", \"flavor_id\": \"1\"}")))
+                .isEqualTo(base);
+        assertThat(FittedAttributes.hash("instance", object("{\"host\": \"b\", \"flavor_id\": \"1\"}")))
+                .isNotEqualTo(base);
         assertThat(FittedAttributes.hash("instance", object("{\"host\": \"a1\", \"flavor_id\": \"\"}")))
                 .isNotEqualTo(FittedAttributes.hash("instance", object("{\"host\": \"a\", \"flavor_id\": \"1\"}")));
-        assertThat(FittedAttributes.hash("volume", object("{\"host\": \"a\", \"flavor_id\": \"1\"}"))).isNotEqualTo(base);
+        assertThat(FittedAttributes.hash("volume", object("{\"host\": \"a\", \"flavor_id\": \"1\"}")))
+                .isNotEqualTo(base);
     }
 
     @Test
@@ -58,25 +63,43 @@ class FittedAttributesTest {
         MappedMeter memory = MeterMapping.builtIn().find("memory").orElseThrow();
 
         assertThat(filter.isOwnActivity(sample("r", "gnocchi-project"), memory)).isTrue();
-        assertThat(filter.isOwnActivity(sample("gnocchi-project", "other"), swift)).isTrue();
-        assertThat(filter.isOwnActivity(sample("gnocchi-project", "other"), memory)).isFalse();
+        assertThat(filter.isOwnActivity(sample("gnocchi-project", "other"), swift))
+                .isTrue();
+        assertThat(filter.isOwnActivity(sample("gnocchi-project", "other"), memory))
+                .isFalse();
         assertThat(new OwnActivityFilter(Optional.empty()).isOwnActivity(sample("r", "gnocchi-project"), memory))
                 .isFalse();
     }
 
     private ResourceType type() {
         try {
-            return new ResourceType("instance_disk", "active", List.of(
-                    definitions.fromDefinition("name", JSON.readTree("{\"type\": \"string\", \"required\": true}")),
-                    definitions.fromDefinition("instance_id", JSON.readTree("{\"type\": \"uuid\", \"required\": true}"))));
+            return new ResourceType(
+                    "instance_disk",
+                    "active",
+                    List.of(
+                            definitions.fromDefinition(
+                                    "name", JSON.readTree("{\"type\": \"string\", \"required\": true}")),
+                            definitions.fromDefinition(
+                                    "instance_id", JSON.readTree("{\"type\": \"uuid\", \"required\": true}"))));
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
     }
 
     private static Sample sample(String resourceId, String projectId) {
-        return new Sample("s-1", "m", "gauge", null, IntNode.valueOf(1), null, projectId, resourceId,
-                "2024-01-15T10:00:00+00:00", JSON.createObjectNode(), "openstack", "message-1");
+        return new Sample(
+                "s-1",
+                "m",
+                "gauge",
+                null,
+                IntNode.valueOf(1),
+                null,
+                projectId,
+                resourceId,
+                "2024-01-15T10:00:00+00:00",
+                JSON.createObjectNode(),
+                "openstack",
+                "message-1");
     }
 
     private static ObjectNode object(String json) {

@@ -19,26 +19,37 @@ class MeterMappingTest {
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Path CEILOMETER = Path.of(
-            "/usr/lib/python3/dist-packages/ceilometer/publisher/data/gnocchi_resources.yaml");
+    private static final Path CEILOMETER =
+            Path.of("/usr/lib/python3/dist-packages/ceilometer/publisher/data/gnocchi_resources.yaml");
 
     private final MeterMapping mapping = MeterMapping.builtIn();
 
     @Test
     void mapsMetersToTheirResourceTypeAndPolicy() {
-        assertThat(mapping.find("memory").orElseThrow().resource().resourceType()).isEqualTo("instance");
+        assertThat(mapping.find("memory").orElseThrow().resource().resourceType())
+                .isEqualTo("instance");
         assertThat(mapping.find("memory").orElseThrow().archivePolicyName()).isNull();
         assertThat(mapping.find("cpu").orElseThrow().archivePolicyName()).isEqualTo("ceilometer-low-rate");
-        assertThat(mapping.find("network.incoming.bytes").orElseThrow().resource().resourceType())
+        assertThat(mapping.find("network.incoming.bytes")
+                        .orElseThrow()
+                        .resource()
+                        .resourceType())
                 .isEqualTo("instance_network_interface");
-        assertThat(mapping.find("volume.size").orElseThrow().resource().resourceType()).isEqualTo("volume");
+        assertThat(mapping.find("volume.size").orElseThrow().resource().resourceType())
+                .isEqualTo("volume");
     }
 
     @Test
     void patternsMapEveryMatchingMeterAndUnknownMetersMapNowhere() {
-        assertThat(mapping.find("compute.node.cpu.idle.percent").orElseThrow().resource().resourceType())
+        assertThat(mapping.find("compute.node.cpu.idle.percent")
+                        .orElseThrow()
+                        .resource()
+                        .resourceType())
                 .isEqualTo("nova_compute");
-        assertThat(mapping.find("compute.node.cpu.percent").orElseThrow().resource().resourceType())
+        assertThat(mapping.find("compute.node.cpu.percent")
+                        .orElseThrow()
+                        .resource()
+                        .resourceType())
                 .isEqualTo("nova_compute");
         assertThat(mapping.find("compute.node.memory")).isEmpty();
         assertThat(mapping.find("no.such.meter")).isEmpty();
@@ -56,7 +67,8 @@ class MeterMappingTest {
 
         assertThat(both.find("disk.device.read.bytes").orElseThrow().resource().resourceType())
                 .isEqualTo("instance_disk");
-        assertThat(both.find("disk.root.size").orElseThrow().resource().resourceType()).isEqualTo("generic");
+        assertThat(both.find("disk.root.size").orElseThrow().resource().resourceType())
+                .isEqualTo("generic");
     }
 
     @Test
@@ -70,8 +82,10 @@ class MeterMappingTest {
         assertThat(attributes).isEqualTo(JSON.readTree("""
                 {"host": "compute-1", "flavor_id": "4", "flavor_name": "m1.large", "display_name": "vm",
                  "server_group": "sg"}"""));
-        assertThat(instance.attributes(JSON.readTree("{\"instance_host\": \"a\", \"host\": \"b\"}")).get("host")
-                .asText()).isEqualTo("a");
+        assertThat(instance.attributes(JSON.readTree("{\"instance_host\": \"a\", \"host\": \"b\"}"))
+                        .get("host")
+                        .asText())
+                .isEqualTo("a");
     }
 
     @Test
@@ -112,18 +126,24 @@ class MeterMappingTest {
             }
             for (Map.Entry<String, JsonNode> meter : meters) {
                 MappedMeter mapped = mapping.find(meter.getKey()).orElse(null);
-                String policy = meter.getValue() == null || meter.getValue().isNull() ? null
+                String policy = meter.getValue() == null || meter.getValue().isNull()
+                        ? null
                         : meter.getValue().path("archive_policy_name").asText(null);
-                if (mapped == null || !mapped.resource().resourceType().equals(type)
+                if (mapped == null
+                        || !mapped.resource().resourceType().equals(type)
                         || !java.util.Objects.equals(policy, mapped.archivePolicyName())) {
                     differences.add(meter.getKey() + " -> " + type + "/" + policy);
                 }
             }
             TreeSet<String> attributes = new TreeSet<>();
             resource.path("attributes").fieldNames().forEachRemaining(attributes::add);
-            ResourceMapping ours = mapping.find(meters.get(0).getKey()).map(MappedMeter::resource).orElse(null);
-            if (ours != null && !attributes.equals(new TreeSet<>(ours.attributePaths().keySet()))) {
-                differences.add(type + " attributes " + attributes + " vs " + ours.attributePaths().keySet());
+            ResourceMapping ours = mapping.find(meters.get(0).getKey())
+                    .map(MappedMeter::resource)
+                    .orElse(null);
+            if (ours != null
+                    && !attributes.equals(new TreeSet<>(ours.attributePaths().keySet()))) {
+                differences.add(type + " attributes " + attributes + " vs "
+                        + ours.attributePaths().keySet());
             }
         }
         assertThat(differences).isEmpty();

@@ -10,8 +10,8 @@ import io.meterflow.testsupport.KafkaBroker;
 import io.meterflow.testsupport.PostgresDatabase;
 import io.meterflow.testsupport.RealServices;
 import io.meterflow.timeseries.ApiFixture;
-import io.meterflow.timeseries.GnocchiClient.Reply;
 import io.meterflow.timeseries.GnocchiClient;
+import io.meterflow.timeseries.GnocchiClient.Reply;
 import io.meterflow.timeseries.aggregator.KafkaMode;
 import io.meterflow.timeseries.resourceid.ResourceIds;
 import io.meterflow.wire.DeadLetterHeaders;
@@ -66,13 +66,33 @@ class SampleIngestIT {
         kafka = broker;
         api = ApiFixture.startAsConfigured(db, KafkaMode.on(broker, NAME, true));
         admin = api.admin();
-        admin.createPolicy(Map.of("name", "counting", "back_window", 0,
-                "aggregation_methods", List.of("mean", "count"),
-                "definition", List.of(Map.of("granularity", 60, "timespan", "1 day"))));
-        assertThat(admin.post("/v1/archive_policy_rule", Map.of("name", "images", "metric_pattern", "image.*",
-                "archive_policy_name", "counting")).status()).isEqualTo(201);
-        producer = new KafkaProducer<>(Map.of("bootstrap.servers", kafka.bootstrapServers(),
-                "key.serializer", ByteArraySerializer.class, "value.serializer", ByteArraySerializer.class));
+        admin.createPolicy(Map.of(
+                "name",
+                "counting",
+                "back_window",
+                0,
+                "aggregation_methods",
+                List.of("mean", "count"),
+                "definition",
+                List.of(Map.of("granularity", 60, "timespan", "1 day"))));
+        assertThat(admin.post(
+                                "/v1/archive_policy_rule",
+                                Map.of(
+                                        "name",
+                                        "images",
+                                        "metric_pattern",
+                                        "image.*",
+                                        "archive_policy_name",
+                                        "counting"))
+                        .status())
+                .isEqualTo(201);
+        producer = new KafkaProducer<>(Map.of(
+                "bootstrap.servers",
+                kafka.bootstrapServers(),
+                "key.serializer",
+                ByteArraySerializer.class,
+                "value.serializer",
+                ByteArraySerializer.class));
     }
 
     @AfterAll
@@ -90,53 +110,65 @@ class SampleIngestIT {
     void theCollectorsGoldenRecordsBecomeResourcesMetricsAndMeasures() {
         ResourceEventCodec events = new ResourceEventCodec(JSON);
         for (byte[] value : WireFixtures.values(WireFixtures.RESOURCE_EVENTS)) {
-            producer.send(new ProducerRecord<>(KafkaMode.resourceEventsTopic(kafka, NAME),
-                    events.decode(value).resourceId().getBytes(StandardCharsets.UTF_8), value));
+            producer.send(new ProducerRecord<>(
+                    KafkaMode.resourceEventsTopic(kafka, NAME),
+                    events.decode(value).resourceId().getBytes(StandardCharsets.UTF_8),
+                    value));
         }
         SampleCodec samples = new SampleCodec(JSON);
         List<Sample> sent = new ArrayList<>();
         for (byte[] value : WireFixtures.values(WireFixtures.SAMPLES)) {
             Sample sample = samples.decode(value);
             sent.add(sample);
-            producer.send(new ProducerRecord<>(KafkaMode.samplesTopic(kafka, NAME),
-                    sample.resourceId().getBytes(StandardCharsets.UTF_8), value));
+            producer.send(new ProducerRecord<>(
+                    KafkaMode.samplesTopic(kafka, NAME), sample.resourceId().getBytes(StandardCharsets.UTF_8), value));
         }
 
-        Map<String, String> typeOf = Map.of("memory", "instance", "vcpus", "instance", "disk.root.size", "instance",
-                "volume.size", "volume");
-        List<Sample> checked = sent.stream().filter(s -> typeOf.containsKey(s.name())).toList();
+        Map<String, String> typeOf = Map.of(
+                "memory", "instance", "vcpus", "instance", "disk.root.size", "instance", "volume.size", "volume");
+        List<Sample> checked =
+                sent.stream().filter(s -> typeOf.containsKey(s.name())).toList();
         assertThat(checked).hasSizeGreaterThan(10);
         for (Sample sample : checked) {
-            JsonNode resource = awaitResource(typeOf.get(sample.name()), sample.resourceId(),
+            JsonNode resource = awaitResource(
+                    typeOf.get(sample.name()),
+                    sample.resourceId(),
                     r -> r.path("metrics").has(sample.name()));
             assertThat(resource.get("project_id").asText()).isEqualTo(sample.projectId());
-            List<GnocchiClient.Point> measures = awaitMeasures(resource.at("/metrics/" + sample.name()).asText(),
-                    "aggregation=mean", 1);
-            assertThat(measures).as("%s of %s", sample.name(), sample.resourceId()).isNotEmpty();
+            List<GnocchiClient.Point> measures =
+                    awaitMeasures(resource.at("/metrics/" + sample.name()).asText(), "aggregation=mean", 1);
+            assertThat(measures)
+                    .as("%s of %s", sample.name(), sample.resourceId())
+                    .isNotEmpty();
         }
     }
 
     @Test
     void samplesBecomeResourcesOfTheMappedTypeWithMetricsAndMeasures() {
         String instance = UUID.randomUUID().toString();
-        sendSample(sample("memory", "MB", 2048, instance, "2024-01-15T10:00:10+00:00",
-                instanceMetadata("vm-1", "compute-1")));
-        sendSample(sample("cpu", "ns", 1.0e9, instance, "2024-01-15T10:00:10+00:00",
-                instanceMetadata("vm-1", "compute-1")));
-        sendSample(sample("memory", "MB", 4096, instance, "2024-01-15T10:01:10+00:00",
-                instanceMetadata("vm-1", "compute-1")));
+        sendSample(sample(
+                "memory", "MB", 2048, instance, "2024-01-15T10:00:10+00:00", instanceMetadata("vm-1", "compute-1")));
+        sendSample(sample(
+                "cpu", "ns", 1.0e9, instance, "2024-01-15T10:00:10+00:00", instanceMetadata("vm-1", "compute-1")));
+        sendSample(sample(
+                "memory", "MB", 4096, instance, "2024-01-15T10:01:10+00:00", instanceMetadata("vm-1", "compute-1")));
 
-        JsonNode resource = awaitResource("instance", instance, r -> r.path("metrics").size() == 2);
+        JsonNode resource =
+                awaitResource("instance", instance, r -> r.path("metrics").size() == 2);
         assertThat(resource.get("host").asText()).isEqualTo("compute-1");
         assertThat(resource.get("display_name").asText()).isEqualTo("vm-1");
         assertThat(resource.get("flavor_id").asText()).isEqualTo("4");
         assertThat(resource.get("flavor_name").asText()).isEqualTo("m1.medium");
         assertThat(resource.get("project_id").asText()).isEqualTo("project-a");
         assertThat(resource.get("creator").asText()).isEqualTo("meterflow");
-        JsonNode cpu = admin.get("/v1/metric/" + resource.at("/metrics/cpu").asText()).json();
-        JsonNode memory = admin.get("/v1/metric/" + resource.at("/metrics/memory").asText()).json();
+        JsonNode cpu =
+                admin.get("/v1/metric/" + resource.at("/metrics/cpu").asText()).json();
+        JsonNode memory = admin.get(
+                        "/v1/metric/" + resource.at("/metrics/memory").asText())
+                .json();
         assertThat(cpu.at("/archive_policy/name").asText()).isEqualTo("ceilometer-low-rate");
-        assertThat(memory.at("/archive_policy/name").asText()).as("no policy in the mapping: the rules decide")
+        assertThat(memory.at("/archive_policy/name").asText())
+                .as("no policy in the mapping: the rules decide")
                 .isEqualTo("low");
         assertThat(memory.get("unit").asText()).isEqualTo("MB");
 
@@ -146,8 +178,8 @@ class SampleIngestIT {
 
     @Test
     void nonUuidResourceIdsGetGnocchisTransformation() {
-        sendSample(sample("hardware.ipmi.node.power", "W", 230, "node/7", "2024-01-15T10:00:00+00:00",
-                JSON.createObjectNode()));
+        sendSample(sample(
+                "hardware.ipmi.node.power", "W", 230, "node/7", "2024-01-15T10:00:00+00:00", JSON.createObjectNode()));
 
         UUID expected = ResourceIds.toResourceUuid("node_7", "meterflow");
         JsonNode resource = awaitResource("ipmi", expected.toString(), r -> true);
@@ -157,15 +189,21 @@ class SampleIngestIT {
     @Test
     void aReplayedSampleIsNotCountedTwice() {
         String image = UUID.randomUUID().toString();
-        ObjectNode metadata = JSON.createObjectNode().put("name", "cirros").put("container_format", "bare")
+        ObjectNode metadata = JSON.createObjectNode()
+                .put("name", "cirros")
+                .put("container_format", "bare")
                 .put("disk_format", "qcow2");
         ObjectNode once = sample("image.size", "B", 1000, image, "2024-01-15T10:00:05+00:00", metadata);
         sendSample(once);
         sendSample(once); // the collector's redelivery after a restart: same sample, same id
         sendSample(sample("image.size", "B", 3000, image, "2024-01-15T10:00:35+00:00", metadata));
 
-        String metric = awaitResource("image", image, r -> r.has("metrics") && r.at("/metrics/image.size")
-                .isTextual()).at("/metrics/image.size").asText();
+        String metric = awaitResource(
+                        "image",
+                        image,
+                        r -> r.has("metrics") && r.at("/metrics/image.size").isTextual())
+                .at("/metrics/image.size")
+                .asText();
         assertThat(awaitMeasures(metric, "granularity=60&aggregation=count", 1))
                 .containsExactly(point("2024-01-15T10:00:00+00:00", 60, 2.0));
         assertThat(admin.measures(metric, "refresh=true&granularity=60&aggregation=mean"))
@@ -182,7 +220,8 @@ class SampleIngestIT {
         sendSample(sample("vcpus", "vcpu", 2, instance, "2024-01-15T10:10:00+00:00", instanceMetadata("b", "h1")));
 
         awaitResource("instance", instance, r -> r.path("metrics").has("vcpus"));
-        JsonNode history = admin.get("/v1/resource/instance/" + instance + "/history").json();
+        JsonNode history =
+                admin.get("/v1/resource/instance/" + instance + "/history").json();
         assertThat(history).hasSize(2);
         assertThat(history.get(0).get("display_name").asText()).isEqualTo("a");
         assertThat(history.get(1).get("display_name").asText()).isEqualTo("b");
@@ -191,9 +230,19 @@ class SampleIngestIT {
     @Test
     void resourceEventsCreateUpdateAndEndResources() {
         String volume = UUID.randomUUID().toString();
-        sendEvent(event("created", volume, "volume", JSON.createObjectNode().put("display_name", "data")
-                .put("volume_type", "ssd").put("size", 10), null));
-        assertThat(awaitResource("volume", volume, r -> true).get("display_name").asText()).isEqualTo("data");
+        sendEvent(event(
+                "created",
+                volume,
+                "volume",
+                JSON.createObjectNode()
+                        .put("display_name", "data")
+                        .put("volume_type", "ssd")
+                        .put("size", 10),
+                null));
+        assertThat(awaitResource("volume", volume, r -> true)
+                        .get("display_name")
+                        .asText())
+                .isEqualTo("data");
 
         sendEvent(event("updated", volume, "volume", JSON.createObjectNode().put("display_name", "data-2"), null));
         awaitResource("volume", volume, r -> r.get("display_name").asText().equals("data-2"));
@@ -201,7 +250,8 @@ class SampleIngestIT {
         Instant endedAt = Instant.now().plus(1, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.MICROS);
         sendEvent(event("deleted", volume, "volume", JSON.createObjectNode(), endedAt.toString()));
         JsonNode ended = awaitResource("volume", volume, r -> !r.get("ended_at").isNull());
-        assertThat(Instant.parse(ended.get("ended_at").asText().replace("+00:00", "Z"))).isEqualTo(endedAt);
+        assertThat(Instant.parse(ended.get("ended_at").asText().replace("+00:00", "Z")))
+                .isEqualTo(endedAt);
     }
 
     @Test
@@ -218,20 +268,31 @@ class SampleIngestIT {
         String instance = UUID.randomUUID().toString();
         sendRaw(KafkaMode.samplesTopic(kafka, NAME), "{not json");
         sendRaw(KafkaMode.samplesTopic(kafka, NAME), "{\"format_version\": 2, \"name\": \"memory\"}");
-        ObjectNode noResource = sample("memory", "MB", 1, instance, "2024-01-15T10:00:00+00:00",
-                JSON.createObjectNode());
+        ObjectNode noResource =
+                sample("memory", "MB", 1, instance, "2024-01-15T10:00:00+00:00", JSON.createObjectNode());
         noResource.remove("resource_id");
         sendSample(noResource);
-        ObjectNode badDisk = sample("disk.device.read.bytes", "B", 1, instance + "-vda", "2024-01-15T10:00:00+00:00",
+        ObjectNode badDisk = sample(
+                "disk.device.read.bytes",
+                "B",
+                1,
+                instance + "-vda",
+                "2024-01-15T10:00:00+00:00",
                 JSON.createObjectNode().put("disk_name", "vda").put("instance_id", "not-a-uuid"));
         sendSample(badDisk);
-        sendRaw(KafkaMode.resourceEventsTopic(kafka, NAME), "{\"format_version\": 1, \"event\": \"exploded\", "
-                + "\"resource_id\": \"x\", \"resource_type\": \"volume\", \"event_time\": \"2024-01-15T10:00:00\"}");
+        sendRaw(
+                KafkaMode.resourceEventsTopic(kafka, NAME),
+                "{\"format_version\": 1, \"event\": \"exploded\", "
+                        + "\"resource_id\": \"x\", \"resource_type\": \"volume\", \"event_time\": \"2024-01-15T10:00:00\"}");
         sendSample(sample("memory", "MB", 1, instance, "2024-01-15T10:00:00+00:00", instanceMetadata("ok", "h")));
 
         awaitResource("instance", instance, r -> true);
-        List<String> reasons = deadLetters(records -> records.stream().map(SampleIngestIT::reason)
-                .anyMatch(r -> r.contains("unknown event exploded"))).stream().map(SampleIngestIT::reason).toList();
+        List<String> reasons = deadLetters(records -> records.stream()
+                        .map(SampleIngestIT::reason)
+                        .anyMatch(r -> r.contains("unknown event exploded")))
+                .stream()
+                .map(SampleIngestIT::reason)
+                .toList();
         assertThat(reasons).anyMatch(r -> r.startsWith("unreadable sample"));
         assertThat(reasons).anyMatch(r -> r.contains("unsupported format_version 2"));
         assertThat(reasons).anyMatch(r -> r.equals("missing resource_id"));
@@ -266,16 +327,24 @@ class SampleIngestIT {
         eventually(() -> meter("meterflow.sample-ingest.samples.received") >= second + golden.size());
         long warmNanos = System.nanoTime() - startNanos;
         JsonNode resolve = metrics().at("/timers/meterflow.sample-ingest.resolve");
-        LOG.warn("Golden samples, second pass: {} cache hits, {} misses, {} samples in {} ms end to end; "
-                + "resolve over both passes (in {}): mean {}, p50 {}, p99 {}",
-                meter("meterflow.sample-ingest.cache.hits") - hits, meter("meterflow.sample-ingest.cache.misses")
-                        - misses, golden.size(), warmNanos / 1_000_000, resolve.get("duration_units"), resolve.get("mean"), resolve.get("p50"),
+        LOG.warn(
+                "Golden samples, second pass: {} cache hits, {} misses, {} samples in {} ms end to end; "
+                        + "resolve over both passes (in {}): mean {}, p50 {}, p99 {}",
+                meter("meterflow.sample-ingest.cache.hits") - hits,
+                meter("meterflow.sample-ingest.cache.misses") - misses,
+                golden.size(),
+                warmNanos / 1_000_000,
+                resolve.get("duration_units"),
+                resolve.get("mean"),
+                resolve.get("p50"),
                 resolve.get("p99"));
         // Dead letters: image.download/serve samples carry none of the image type's required attributes; for
         // an image no image.size sample created first, the resource cannot be created (Ceilometer drops them).
         long deadLettered = meter("meterflow.sample-ingest.dead-lettered") - deadBefore;
         List<ConsumerRecord<byte[], byte[]>> letters = deadLetters(records -> records.stream()
-                .filter(r -> reason(r).startsWith("creation of image")).count() >= deadLettered);
+                        .filter(r -> reason(r).startsWith("creation of image"))
+                        .count()
+                >= deadLettered);
         java.util.Set<String> refused = new java.util.HashSet<>();
         for (ConsumerRecord<byte[], byte[]> letter : letters) {
             if (reason(letter).startsWith("creation of image")) {
@@ -294,8 +363,8 @@ class SampleIngestIT {
                     continue;
                 }
                 String resource = sample.get("resource_id").asText();
-                long hash = FittedAttributes.hash(meter.resource().resourceType(),
-                        meter.resource().attributes(sample.get("resource_metadata")));
+                long hash = FittedAttributes.hash(
+                        meter.resource().resourceType(), meter.resource().attributes(sample.get("resource_metadata")));
                 Long previous = lastHash.put(resource, hash);
                 if (pass == 1 && previous != null && previous == hash && !refused.contains(resource)) {
                     expectedHits++;
@@ -308,10 +377,14 @@ class SampleIngestIT {
         Map<String, List<ObjectNode>> byMetric = new HashMap<>();
         for (ObjectNode sample : golden) {
             mapping.find(sample.get("name").asText()).ifPresent(meter -> {
-                typeOf.putIfAbsent(sample.get("resource_id").asText(), meter.resource().resourceType());
+                typeOf.putIfAbsent(
+                        sample.get("resource_id").asText(), meter.resource().resourceType());
                 if (meter.archivePolicyName() == null) {
-                    byMetric.computeIfAbsent(sample.get("resource_id").asText() + " " + sample.get("name").asText(),
-                            k -> new ArrayList<>()).add(sample);
+                    byMetric.computeIfAbsent(
+                                    sample.get("resource_id").asText() + " "
+                                            + sample.get("name").asText(),
+                                    k -> new ArrayList<>())
+                            .add(sample);
                 }
             });
         }
@@ -322,7 +395,8 @@ class SampleIngestIT {
             UUID id = ResourceIds.toResourceUuid(IngestIdentity.gnocchiId(expected.getKey()), "meterflow");
             Reply reply = admin.get("/v1/resource/generic/" + id);
             assertThat(reply.status()).as("resource %s", expected.getKey()).isEqualTo(200);
-            assertThat(reply.json().get("type").asText()).as("type of %s", expected.getKey())
+            assertThat(reply.json().get("type").asText())
+                    .as("type of %s", expected.getKey())
                     .isEqualTo(expected.getValue());
         }
 
@@ -336,14 +410,22 @@ class SampleIngestIT {
             }
             String name = samples.get(0).get("name").asText();
             UUID id = ResourceIds.toResourceUuid(IngestIdentity.gnocchiId(resourceId), "meterflow");
-            String metric = admin.get("/v1/resource/generic/" + id).json().at("/metrics/" + name).asText();
-            long granularity = seconds(admin.get("/v1/metric/" + metric).json()
-                    .at("/archive_policy/definition/0/granularity").asText());
+            String metric = admin.get("/v1/resource/generic/" + id)
+                    .json()
+                    .at("/metrics/" + name)
+                    .asText();
+            long granularity = seconds(admin.get("/v1/metric/" + metric)
+                    .json()
+                    .at("/archive_policy/definition/0/granularity")
+                    .asText());
             assertThat(admin.measures(metric, "refresh=true&granularity=" + granularity + "&aggregation=mean"))
-                    .as("%s of %s", name, resourceId).containsExactlyElementsOf(means(samples, granularity));
+                    .as("%s of %s", name, resourceId)
+                    .containsExactlyElementsOf(means(samples, granularity));
             checked++;
         }
-        LOG.warn("Golden samples: the measures of {} metrics checked ({} with a policy from the rules)", checked,
+        LOG.warn(
+                "Golden samples: the measures of {} metrics checked ({} with a policy from the rules)",
+                checked,
                 byMetric.size());
         assertThat(checked).isGreaterThan(byMetric.size() / 2);
     }
@@ -357,7 +439,9 @@ class SampleIngestIT {
             clock = timespan.substring(timespan.indexOf(',') + 1).trim();
         }
         String[] parts = clock.split(":");
-        return days * 86_400 + Long.parseLong(parts[0]) * 3600 + Long.parseLong(parts[1]) * 60
+        return days * 86_400
+                + Long.parseLong(parts[0]) * 3600
+                + Long.parseLong(parts[1]) * 60
                 + (long) Double.parseDouble(parts[2]);
     }
 
@@ -367,45 +451,64 @@ class SampleIngestIT {
         for (ObjectNode sample : samples) {
             String timestamp = sample.get("timestamp").asText().replace("+00:00", "Z");
             // Some services send naive timestamps; Gnocchi reads them as UTC.
-            lastValue.put(Instant.parse(timestamp.endsWith("Z") ? timestamp : timestamp + "Z"),
+            lastValue.put(
+                    Instant.parse(timestamp.endsWith("Z") ? timestamp : timestamp + "Z"),
                     sample.get("volume").asDouble());
         }
         TreeMap<Instant, double[]> buckets = new TreeMap<>();
         lastValue.forEach((timestamp, value) -> {
-            Instant bucket = Instant.ofEpochSecond(timestamp.getEpochSecond()
-                    - Math.floorMod(timestamp.getEpochSecond(), granularitySeconds));
+            Instant bucket = Instant.ofEpochSecond(
+                    timestamp.getEpochSecond() - Math.floorMod(timestamp.getEpochSecond(), granularitySeconds));
             double[] sum = buckets.computeIfAbsent(bucket, b -> new double[2]);
             sum[0] += value;
             sum[1]++;
         });
         List<GnocchiClient.Point> expected = new ArrayList<>();
-        buckets.forEach((bucket, sum) -> expected.add(point(bucket.toString().replace("Z", "+00:00"),
-                granularitySeconds, sum[0] / sum[1])));
+        buckets.forEach((bucket, sum) ->
+                expected.add(point(bucket.toString().replace("Z", "+00:00"), granularitySeconds, sum[0] / sum[1])));
         return expected;
     }
 
     private static ObjectNode instanceMetadata(String displayName, String host) {
-        ObjectNode metadata = JSON.createObjectNode().put("display_name", displayName).put("host", host)
-                .put("instance_type", "m1.medium").put("image_ref", "cirros").put("memory_mb", 2048);
+        ObjectNode metadata = JSON.createObjectNode()
+                .put("display_name", displayName)
+                .put("host", host)
+                .put("instance_type", "m1.medium")
+                .put("image_ref", "cirros")
+                .put("memory_mb", 2048);
         metadata.putObject("flavor").put("id", "4").put("name", "m1.medium");
         return metadata;
     }
 
-    private static ObjectNode sample(String name, String unit, double volume, String resourceId, String timestamp,
-            ObjectNode metadata) {
-        ObjectNode sample = JSON.createObjectNode().put("format_version", 1).put("id", UUID.randomUUID().toString())
-                .put("name", name).put("type", "gauge").put("unit", unit).put("volume", volume)
-                .put("user_id", "user-a").put("project_id", "project-a").put("resource_id", resourceId)
-                .put("timestamp", timestamp).put("source", "openstack");
+    private static ObjectNode sample(
+            String name, String unit, double volume, String resourceId, String timestamp, ObjectNode metadata) {
+        ObjectNode sample = JSON.createObjectNode()
+                .put("format_version", 1)
+                .put("id", UUID.randomUUID().toString())
+                .put("name", name)
+                .put("type", "gauge")
+                .put("unit", unit)
+                .put("volume", volume)
+                .put("user_id", "user-a")
+                .put("project_id", "project-a")
+                .put("resource_id", resourceId)
+                .put("timestamp", timestamp)
+                .put("source", "openstack");
         sample.set("resource_metadata", metadata);
         return sample;
     }
 
-    private static ObjectNode event(String kind, String resourceId, String type, ObjectNode attributes,
-            String endedAt) {
-        ObjectNode event = JSON.createObjectNode().put("format_version", 1).put("resource_id", resourceId)
-                .put("resource_type", type).put("event", kind).put("event_time", Instant.now().toString())
-                .put("project_id", "project-a").put("user_id", "user-a").put("ended_at", endedAt)
+    private static ObjectNode event(
+            String kind, String resourceId, String type, ObjectNode attributes, String endedAt) {
+        ObjectNode event = JSON.createObjectNode()
+                .put("format_version", 1)
+                .put("resource_id", resourceId)
+                .put("resource_type", type)
+                .put("event", kind)
+                .put("event_time", Instant.now().toString())
+                .put("project_id", "project-a")
+                .put("user_id", "user-a")
+                .put("ended_at", endedAt)
                 .put("message_id", UUID.randomUUID().toString());
         event.set("attributes", attributes);
         return event;
@@ -413,19 +516,22 @@ class SampleIngestIT {
 
     private static void sendSample(ObjectNode sample) {
         String key = sample.path("resource_id").asText("");
-        producer.send(new ProducerRecord<>(KafkaMode.samplesTopic(kafka, NAME), key.getBytes(StandardCharsets.UTF_8),
+        producer.send(new ProducerRecord<>(
+                KafkaMode.samplesTopic(kafka, NAME),
+                key.getBytes(StandardCharsets.UTF_8),
                 sample.toString().getBytes(StandardCharsets.UTF_8)));
     }
 
     private static void sendEvent(ObjectNode event) {
-        producer.send(new ProducerRecord<>(KafkaMode.resourceEventsTopic(kafka, NAME),
+        producer.send(new ProducerRecord<>(
+                KafkaMode.resourceEventsTopic(kafka, NAME),
                 event.get("resource_id").asText().getBytes(StandardCharsets.UTF_8),
                 event.toString().getBytes(StandardCharsets.UTF_8)));
     }
 
     private static void sendRaw(String topic, String value) {
-        producer.send(new ProducerRecord<>(topic, "k".getBytes(StandardCharsets.UTF_8),
-                value.getBytes(StandardCharsets.UTF_8)));
+        producer.send(new ProducerRecord<>(
+                topic, "k".getBytes(StandardCharsets.UTF_8), value.getBytes(StandardCharsets.UTF_8)));
     }
 
     private static JsonNode awaitResource(String type, String id, java.util.function.Predicate<JsonNode> ready) {
@@ -483,8 +589,8 @@ class SampleIngestIT {
         config.put("group.id", kafka.groupId("sample-dead-letter-reader-" + UUID.randomUUID()));
         config.put("auto.offset.reset", "earliest");
         config.put("isolation.level", "read_committed");
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(),
-                new ByteArrayDeserializer())) {
+        try (KafkaConsumer<byte[], byte[]> consumer =
+                new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             consumer.subscribe(List.of(KafkaMode.sampleDeadLetterTopic(kafka, NAME)));
             List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();

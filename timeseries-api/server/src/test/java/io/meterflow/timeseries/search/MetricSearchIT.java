@@ -6,8 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.meterflow.testsupport.PostgresDatabase;
 import io.meterflow.testsupport.RealServices;
 import io.meterflow.timeseries.ApiFixture;
-import io.meterflow.timeseries.GnocchiClient.Reply;
 import io.meterflow.timeseries.GnocchiClient;
+import io.meterflow.timeseries.GnocchiClient.Reply;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -32,12 +32,24 @@ class MetricSearchIT {
     static void start(PostgresDatabase db) throws Exception {
         api = ApiFixture.start(db);
         foobar = api.user("foobar");
-        api.admin().createPolicy(Map.of("name", "fine", "definition", List.of(
-                Map.of("granularity", "1 second"), Map.of("granularity", "60 second"))));
+        api.admin()
+                .createPolicy(Map.of(
+                        "name",
+                        "fine",
+                        "definition",
+                        List.of(Map.of("granularity", "1 second"), Map.of("granularity", "60 second"))));
         metric = foobar.createMetric("fine");
         other = foobar.createMetric("fine");
-        foobar.addMeasures(metric, "2014-10-06T14:34:12", 10, "2014-10-06T14:34:14", 20, "2014-10-06T14:34:16", 30,
-                "2014-10-06T14:35:00", 40);
+        foobar.addMeasures(
+                metric,
+                "2014-10-06T14:34:12",
+                10,
+                "2014-10-06T14:34:14",
+                20,
+                "2014-10-06T14:34:16",
+                30,
+                "2014-10-06T14:35:00",
+                40);
         foobar.addMeasures(other, "2014-10-06T14:34:12", 12);
     }
 
@@ -50,11 +62,11 @@ class MetricSearchIT {
     void comparisonsSelectMeasuresPerGranularity() {
         assertThat(values("&granularity=1s", "{\"=\": 20}")).containsExactly("2014-10-06T14:34:14+00:00 1.0 20.0");
         assertThat(values("&granularity=1", "{\"eq\": 20}")).containsExactly("2014-10-06T14:34:14+00:00 1.0 20.0");
-        assertThat(values("&granularity=1", "{\">=\": 30}")).containsExactly(
-                "2014-10-06T14:34:16+00:00 1.0 30.0", "2014-10-06T14:35:00+00:00 1.0 40.0");
+        assertThat(values("&granularity=1", "{\">=\": 30}"))
+                .containsExactly("2014-10-06T14:34:16+00:00 1.0 30.0", "2014-10-06T14:35:00+00:00 1.0 40.0");
         assertThat(values("&granularity=1", "{\"<\": 20}")).containsExactly("2014-10-06T14:34:12+00:00 1.0 10.0");
-        assertThat(values("&granularity=1", "{\"≤\": 20}")).containsExactly(
-                "2014-10-06T14:34:12+00:00 1.0 10.0", "2014-10-06T14:34:14+00:00 1.0 20.0");
+        assertThat(values("&granularity=1", "{\"≤\": 20}"))
+                .containsExactly("2014-10-06T14:34:12+00:00 1.0 10.0", "2014-10-06T14:34:14+00:00 1.0 20.0");
         assertThat(values("&granularity=1", "{\"!=\": 20}")).hasSize(3);
         assertThat(values("&granularity=1", "{\"ne\": 20}")).hasSize(3);
         assertThat(values("&granularity=60", "{\"=\": 20}")).containsExactly("2014-10-06T14:34:00+00:00 60.0 20.0");
@@ -62,23 +74,27 @@ class MetricSearchIT {
 
     @Test
     void everyGranularityOfThePolicyWhenNoneIsGiven() {
-        assertThat(values("", "{\">\": 15}")).containsExactly("2014-10-06T14:34:00+00:00 60.0 20.0",
-                "2014-10-06T14:35:00+00:00 60.0 40.0", "2014-10-06T14:34:14+00:00 1.0 20.0",
-                "2014-10-06T14:34:16+00:00 1.0 30.0", "2014-10-06T14:35:00+00:00 1.0 40.0");
-        assertThat(values("&granularity=1second&granularity=60s", "{\"=\": 40}")).containsExactly(
-                "2014-10-06T14:35:00+00:00 60.0 40.0", "2014-10-06T14:35:00+00:00 1.0 40.0");
+        assertThat(values("", "{\">\": 15}"))
+                .containsExactly(
+                        "2014-10-06T14:34:00+00:00 60.0 20.0",
+                        "2014-10-06T14:35:00+00:00 60.0 40.0",
+                        "2014-10-06T14:34:14+00:00 1.0 20.0",
+                        "2014-10-06T14:34:16+00:00 1.0 30.0",
+                        "2014-10-06T14:35:00+00:00 1.0 40.0");
+        assertThat(values("&granularity=1second&granularity=60s", "{\"=\": 40}"))
+                .containsExactly("2014-10-06T14:35:00+00:00 60.0 40.0", "2014-10-06T14:35:00+00:00 1.0 40.0");
     }
 
     @Test
     void logicAndArithmeticInPredicates() {
-        assertThat(values("&granularity=1", "{\"and\": [{\">\": 10}, {\"<\": 40}]}")).containsExactly(
-                "2014-10-06T14:34:14+00:00 1.0 20.0", "2014-10-06T14:34:16+00:00 1.0 30.0");
-        assertThat(values("&granularity=1", "{\"or\": [{\"=\": 10}, {\"=\": 40}]}")).containsExactly(
-                "2014-10-06T14:34:12+00:00 1.0 10.0", "2014-10-06T14:35:00+00:00 1.0 40.0");
-        assertThat(values("&granularity=1", "{\"=\": [{\"%\": 20}, 0]}")).containsExactly(
-                "2014-10-06T14:34:14+00:00 1.0 20.0", "2014-10-06T14:35:00+00:00 1.0 40.0");
-        assertThat(values("&granularity=1", "{\">\": [{\"*\": 2}, 70]}")).containsExactly(
-                "2014-10-06T14:35:00+00:00 1.0 40.0");
+        assertThat(values("&granularity=1", "{\"and\": [{\">\": 10}, {\"<\": 40}]}"))
+                .containsExactly("2014-10-06T14:34:14+00:00 1.0 20.0", "2014-10-06T14:34:16+00:00 1.0 30.0");
+        assertThat(values("&granularity=1", "{\"or\": [{\"=\": 10}, {\"=\": 40}]}"))
+                .containsExactly("2014-10-06T14:34:12+00:00 1.0 10.0", "2014-10-06T14:35:00+00:00 1.0 40.0");
+        assertThat(values("&granularity=1", "{\"=\": [{\"%\": 20}, 0]}"))
+                .containsExactly("2014-10-06T14:34:14+00:00 1.0 20.0", "2014-10-06T14:35:00+00:00 1.0 40.0");
+        assertThat(values("&granularity=1", "{\">\": [{\"*\": 2}, 70]}"))
+                .containsExactly("2014-10-06T14:35:00+00:00 1.0 40.0");
     }
 
     @Test
@@ -89,8 +105,8 @@ class MetricSearchIT {
 
     @Test
     void severalMetricsAnswerPerMetricId() {
-        Reply reply = foobar.post("/v1/search/metric?metric_id=" + metric + "&metric_id=" + other + "&granularity=1",
-                "{\">=\": 12}");
+        Reply reply = foobar.post(
+                "/v1/search/metric?metric_id=" + metric + "&metric_id=" + other + "&granularity=1", "{\">=\": 12}");
 
         assertThat(reply.status()).as("%s", reply).isEqualTo(200);
         assertThat(reply.json().get(other).toString()).isEqualTo("[[\"2014-10-06T14:34:12+00:00\",1.0,12.0]]");
@@ -111,8 +127,13 @@ class MetricSearchIT {
 
         assertThat(wrongGranularity.status()).as("%s", wrongGranularity).isEqualTo(400);
         assertThat(wrongGranularity.description().get("cause").asText()).isEqualTo("Aggregation does not exist");
-        assertThat(wrongGranularity.description().at("/detail/granularity").asDouble()).isEqualTo(300.0);
-        assertThat(wrongGranularity.description().at("/detail/aggregation_method").asText()).isEqualTo("mean");
+        assertThat(wrongGranularity.description().at("/detail/granularity").asDouble())
+                .isEqualTo(300.0);
+        assertThat(wrongGranularity
+                        .description()
+                        .at("/detail/aggregation_method")
+                        .asText())
+                .isEqualTo("mean");
         assertThat(wrongStart.status()).isEqualTo(400);
         assertThat(wrongStartObject.status()).isEqualTo(400);
         assertThat(wrongStartObject.body()).contains("Invalid value for start");
@@ -153,8 +174,8 @@ class MetricSearchIT {
         assertThat(reply.status()).as("%s for %s", reply, predicate).isEqualTo(200);
         List<String> values = new ArrayList<>();
         JsonNode series = reply.json().get(metric);
-        series.forEach(point -> values.add(point.get(0).asText() + " " + point.get(1).asDouble() + " "
-                + point.get(2).asDouble()));
+        series.forEach(point -> values.add(point.get(0).asText() + " "
+                + point.get(1).asDouble() + " " + point.get(2).asDouble()));
         return values;
     }
 }

@@ -6,8 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.meterflow.testsupport.PostgresDatabase;
 import io.meterflow.testsupport.RealServices;
 import io.meterflow.timeseries.ApiFixture;
-import io.meterflow.timeseries.GnocchiClient.Reply;
 import io.meterflow.timeseries.GnocchiClient;
+import io.meterflow.timeseries.GnocchiClient.Reply;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -98,7 +98,8 @@ class ResourceSearchIT {
                 .containsExactly("web-1", "db-2");
         assertThat(search("{\"not\": {\"like\": {\"name\": \"web%\"}}}")).containsExactly("db-1", "db-2");
         assertThat(search("{\"and\": [{\"=\": {\"project_id\": \"pa\"}}, {\"not\": {\"or\": ["
-                + "{\"=\": {\"cores\": 2}}, {\"=\": {\"cores\": 4}}]}}]}")).containsExactly("db-2");
+                        + "{\"=\": {\"cores\": 2}}, {\"=\": {\"cores\": 4}}]}}]}"))
+                .containsExactly("db-2");
         assertThat(search("{}")).containsExactly("web-1", "web-2", "db-1", "db-2");
     }
 
@@ -109,10 +110,12 @@ class ResourceSearchIT {
         assertThat(search("{\">=\": {\"started_at\": \"2015-01-01\"}}")).containsExactly("db-1", "db-2");
         assertThat(search("{\"<\": {\"ended_at\": \"2014-01-02T00:00:00\"}}")).containsExactly("web-1");
         assertThat(search("{\"=\": {\"ended_at\": null}}")).containsExactly("db-1", "db-2");
-        assertThat(search("{\">\": {\"booted\": \"2015-12-31T23:00:00+00:00\"}}")).containsExactly("db-2");
+        assertThat(search("{\">\": {\"booted\": \"2015-12-31T23:00:00+00:00\"}}"))
+                .containsExactly("db-2");
         assertThat(search("{\">=\": {\"revision_start\": \"" + beforeCreation + "\"}}"))
                 .containsExactly("web-1", "web-2", "db-1", "db-2");
-        assertThat(search("{\"<\": {\"revision_start\": \"" + beforeCreation + "\"}}")).isEmpty();
+        assertThat(search("{\"<\": {\"revision_start\": \"" + beforeCreation + "\"}}"))
+                .isEmpty();
     }
 
     @Test
@@ -149,14 +152,17 @@ class ResourceSearchIT {
         assertThat(search("{\"=\": {\"id\": \"web-2\"}}")).containsExactly("web-2");
         assertThat(search("{\"in\": {\"id\": [\"web-1\", \"db-1\"]}}")).containsExactly("web-1", "db-1");
         assertThat(filter("id = 'db-2'")).containsExactly("db-2");
-        assertThat(api.user("someone-else").post("/v1/search/resource/server", "{\"=\": {\"id\": \"web-2\"}}")
-                .json()).isEmpty();
+        assertThat(api.user("someone-else")
+                        .post("/v1/search/resource/server", "{\"=\": {\"id\": \"web-2\"}}")
+                        .json())
+                .isEmpty();
     }
 
     @Test
     void attrsAndSortingApplyToSearches() {
-        JsonNode sorted = foobar.post("/v1/search/resource/server?sort=cores:desc&attrs=id&attrs=cores",
-                "{\">\": {\"cores\": 2}}").json();
+        JsonNode sorted = foobar.post(
+                        "/v1/search/resource/server?sort=cores:desc&attrs=id&attrs=cores", "{\">\": {\"cores\": 2}}")
+                .json();
 
         assertThat(sorted).hasSize(3);
         assertThat(sorted.get(0).get("cores").asDouble()).isEqualTo(16.0);
@@ -168,13 +174,19 @@ class ResourceSearchIT {
     void malformedQueriesAreRefusedWithGnocchisErrors() throws Exception {
         long revisions = api.count("SELECT count(*) FROM resource");
 
-        assertInvalidInput(post("{\"and\": {\"project_id\": \"foobar\"}}"),
-                "expected a list for dictionary value @ data", "[\"and\"]");
+        assertInvalidInput(
+                post("{\"and\": {\"project_id\": \"foobar\"}}"),
+                "expected a list for dictionary value @ data",
+                "[\"and\"]");
         assertInvalidInput(post("{\"like\": {\"id\": \"fa%\"}}"), "extra keys not allowed @ data", "[\"like\",\"id\"]");
-        assertInvalidInput(post("{\"ne\": {\"project_id\": [\"foobar\"]}}"),
-                "expected str for dictionary value @ data", "[\"ne\",\"project_id\"]");
-        assertInvalidInput(post("{\"not\": [{\"project_id\": \"foobar\"}]}"),
-                "expected a dictionary for dictionary value @ data", "[\"not\"]");
+        assertInvalidInput(
+                post("{\"ne\": {\"project_id\": [\"foobar\"]}}"),
+                "expected str for dictionary value @ data",
+                "[\"ne\",\"project_id\"]");
+        assertInvalidInput(
+                post("{\"not\": [{\"project_id\": \"foobar\"}]}"),
+                "expected a dictionary for dictionary value @ data",
+                "[\"not\"]");
         Reply emptyIn = post("{\"in\": {\"cores\": []}}");
         Reply unknownOperator = post("{\"wat\": {\"cores\": 2}}");
         Reply twoKeys = post("{\"=\": {\"cores\": 2}, \">\": {\"cores\": 1}}");
@@ -212,8 +224,8 @@ class ResourceSearchIT {
         assertThat(search("{}")).containsExactly("web-1", "web-2", "db-1", "db-2");
     }
 
-    private static void create(String id, int cores, boolean enabled, String project, String startedAt,
-            String endedAt, String booted) {
+    private static void create(
+            String id, int cores, boolean enabled, String project, String startedAt, String endedAt, String booted) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("id", id);
         body.put("name", id);
@@ -257,7 +269,8 @@ class ResourceSearchIT {
 
     private static List<String> originalIds(JsonNode resources) {
         List<String> ids = new ArrayList<>();
-        resources.forEach(resource -> ids.add(resource.get("original_resource_id").asText()));
+        resources.forEach(
+                resource -> ids.add(resource.get("original_resource_id").asText()));
         return ids;
     }
 

@@ -35,7 +35,8 @@ class ServiceDocumentsIT {
 
         assertThat(reply.status()).isEqualTo(200);
         JsonNode version = reply.json().get("versions").get(0);
-        assertThat(reply.json().get("build").asText()).as("a Gnocchi release, as ceilometer-upgrade compares it")
+        assertThat(reply.json().get("build").asText())
+                .as("a Gnocchi release, as ceilometer-upgrade compares it")
                 .isEqualTo("4.4.2");
         assertThat(version.get("id").asText()).isEqualTo("v1.0");
         assertThat(version.get("status").asText()).isEqualTo("CURRENT");
@@ -56,12 +57,25 @@ class ServiceDocumentsIT {
             rels.add(link.get("rel").asText());
             hrefs.add(link.get("href").asText());
         });
-        assertThat(rels).containsExactly("self", "aggregates", "aggregation", "archive_policy",
-                "archive_policy_rule", "batch", "capabilities", "influxdb", "metric", "resource", "resource_type",
-                "search", "status");
+        assertThat(rels)
+                .containsExactly(
+                        "self",
+                        "aggregates",
+                        "aggregation",
+                        "archive_policy",
+                        "archive_policy_rule",
+                        "batch",
+                        "capabilities",
+                        "influxdb",
+                        "metric",
+                        "resource",
+                        "resource_type",
+                        "search",
+                        "status");
         String v1 = api.baseUri() + "/v1";
         assertThat(hrefs.get(0)).isEqualTo(v1);
-        assertThat(hrefs.subList(1, hrefs.size())).allSatisfy(href -> assertThat(href).startsWith(v1 + "/"));
+        assertThat(hrefs.subList(1, hrefs.size()))
+                .allSatisfy(href -> assertThat(href).startsWith(v1 + "/"));
         assertThat(hrefs).contains(v1 + "/metric", v1 + "/archive_policy");
     }
 
@@ -84,9 +98,23 @@ class ServiceDocumentsIT {
         assertThat(reply.status()).isEqualTo(200);
         List<String> methods = new ArrayList<>();
         reply.json().get("aggregation_methods").forEach(method -> methods.add(method.asText()));
-        assertThat(methods).hasSize(216).doesNotHaveDuplicates()
-                .contains("mean", "sum", "last", "max", "min", "std", "median", "first", "count", "1pct", "99pct",
-                        "rate:mean", "rate:99pct")
+        assertThat(methods)
+                .hasSize(216)
+                .doesNotHaveDuplicates()
+                .contains(
+                        "mean",
+                        "sum",
+                        "last",
+                        "max",
+                        "min",
+                        "std",
+                        "median",
+                        "first",
+                        "count",
+                        "1pct",
+                        "99pct",
+                        "rate:mean",
+                        "rate:99pct")
                 .doesNotContain("*", "0pct", "100pct", "+mean", "-mean");
     }
 
@@ -101,7 +129,9 @@ class ServiceDocumentsIT {
         assertThat(storage.get("measures_to_process").size()).isZero();
         JsonNode metricd = reply.json().get("metricd");
         assertThat(metricd.get("processors")).hasSize(1);
-        assertThat(metricd.get("statistics").has(metricd.get("processors").get(0).asText())).isTrue();
+        assertThat(metricd.get("statistics")
+                        .has(metricd.get("processors").get(0).asText()))
+                .isTrue();
     }
 
     @Test

@@ -43,10 +43,14 @@ class SmallerSplitsIT {
         // Already within one new split: left as it is.
         TimeSeries fewSeconds = series(OLD_SPLIT + 3_600 * SECOND, SECOND, 10, 2);
         try (Connection connection = db.connect()) {
-            connection.createStatement().execute("INSERT INTO archive_policy (name, back_window, definition, "
-                    + "aggregation_methods) VALUES ('p', 0, '[]', '{mean,max}')");
-            connection.createStatement().execute("INSERT INTO metric (id, archive_policy_name, creator) VALUES ('"
-                    + metric + "', 'p', 'admin')");
+            connection
+                    .createStatement()
+                    .execute("INSERT INTO archive_policy (name, back_window, definition, "
+                            + "aggregation_methods) VALUES ('p', 0, '[]', '{mean,max}')");
+            connection
+                    .createStatement()
+                    .execute("INSERT INTO metric (id, archive_policy_name, creator) VALUES ('" + metric
+                            + "', 'p', 'admin')");
             insertVersion1(connection, metric, "mean", SECOND, OLD_SPLIT, seconds);
             insertVersion1(connection, metric, "mean", MINUTE, OLD_SPLIT, minutes);
             insertVersion1(connection, metric, "max", SECOND, OLD_SPLIT + 3_600 * SECOND, fewSeconds);
@@ -63,7 +67,9 @@ class SmallerSplitsIT {
             // A range read starting inside an old split finds its points (it reads whole splits, the
             // caller trims); without the migration it would have found none.
             long from = OLD_SPLIT + 500 * SECOND;
-            assertThat(store.read(connection, metric, "mean", List.of(SECOND), from, null).get(SECOND).from(from))
+            assertThat(store.read(connection, metric, "mean", List.of(SECOND), from, null)
+                            .get(SECOND)
+                            .from(from))
                     .isEqualTo(seconds.from(from));
             List<Long> secondSplits = splitStarts(connection, metric, "mean", SECOND);
             assertThat(secondSplits).hasSize(9); // 1,000 seconds over splits of 120
@@ -76,8 +82,10 @@ class SmallerSplitsIT {
                         long granularity = rows.getLong(1);
                         long start = rows.getLong(2);
                         TimeSeries points = SplitCodec.decode(rows.getBytes(3), start, granularity);
-                        assertThat(SplitKey.splitStartOf(points.first(), granularity)).isEqualTo(start);
-                        assertThat(SplitKey.splitStartOf(points.last(), granularity)).isEqualTo(start);
+                        assertThat(SplitKey.splitStartOf(points.first(), granularity))
+                                .isEqualTo(start);
+                        assertThat(SplitKey.splitStartOf(points.last(), granularity))
+                                .isEqualTo(start);
                     }
                 }
             }
@@ -95,8 +103,9 @@ class SmallerSplitsIT {
     }
 
     /** The version 1 form: version, count, every bucket offset, then the values. */
-    private static void insertVersion1(Connection connection, UUID metric, String method, long granularity,
-            long splitStart, TimeSeries points) throws SQLException {
+    private static void insertVersion1(
+            Connection connection, UUID metric, String method, long granularity, long splitStart, TimeSeries points)
+            throws SQLException {
         ByteBuffer bytes = ByteBuffer.allocate(1 + 4 + points.size() * 12);
         bytes.put((byte) 1).putInt(points.size());
         for (long timestamp : points.timestamps()) {

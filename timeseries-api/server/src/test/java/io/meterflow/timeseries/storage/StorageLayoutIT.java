@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.meterflow.testsupport.PostgresDatabase;
 import io.meterflow.testsupport.RealServices;
 import io.meterflow.timeseries.ApiFixture;
-import io.meterflow.timeseries.GnocchiClient.Point;
 import io.meterflow.timeseries.GnocchiClient;
+import io.meterflow.timeseries.GnocchiClient.Point;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,6 +26,7 @@ class StorageLayoutIT {
 
     /** 2014-11-01T00:00:00Z: a multiple of 120 hours, so a day of hours fills one split, a day of minutes 12. */
     private static final long DAY_START = 1_414_800_000L;
+
     private static final long NANOS = 1_000_000_000L;
 
     private static ApiFixture api;
@@ -35,10 +36,22 @@ class StorageLayoutIT {
     static void start(PostgresDatabase db) throws Exception {
         api = ApiFixture.start(db);
         client = api.user("foobar");
-        api.admin().createPolicy(Map.of("name", "ten-minutes", "aggregation_methods", List.of("count"),
-                "definition", List.of(Map.of("granularity", 60, "points", 10))));
-        api.admin().createPolicy(Map.of("name", "ten-seconds", "aggregation_methods", List.of("count"),
-                "definition", List.of(Map.of("granularity", 1, "points", 10))));
+        api.admin()
+                .createPolicy(Map.of(
+                        "name",
+                        "ten-minutes",
+                        "aggregation_methods",
+                        List.of("count"),
+                        "definition",
+                        List.of(Map.of("granularity", 60, "points", 10))));
+        api.admin()
+                .createPolicy(Map.of(
+                        "name",
+                        "ten-seconds",
+                        "aggregation_methods",
+                        List.of("count"),
+                        "definition",
+                        List.of(Map.of("granularity", 1, "points", 10))));
     }
 
     @AfterAll
@@ -55,16 +68,21 @@ class StorageLayoutIT {
         UUID id = UUID.fromString(metric);
         // 6 methods x (12 splits of minutes, 1 of hours), but std has no point for minutes of one
         // measure: no rows.
-        assertThat(api.count("SELECT count(*) FROM aggregate_split WHERE metric_id = ?", id)).isEqualTo(5 * 12 + 6);
-        assertThat(api.count("SELECT count(*) FROM aggregate_split WHERE metric_id = ? AND granularity = ?",
-                id, 60 * NANOS)).isEqualTo(5 * 12);
+        assertThat(api.count("SELECT count(*) FROM aggregate_split WHERE metric_id = ?", id))
+                .isEqualTo(5 * 12 + 6);
+        assertThat(api.count(
+                        "SELECT count(*) FROM aggregate_split WHERE metric_id = ? AND granularity = ?", id, 60 * NANOS))
+                .isEqualTo(5 * 12);
         // Contiguous buckets: 8 bytes a point, 9 bytes of header a row, no compression needed.
         assertThat(api.count("SELECT sum(octet_length(points)) FROM aggregate_split WHERE metric_id = ?", id))
                 .isEqualTo((5 * 1440 + 6 * 24) * 8 + (5 * 12 + 6) * 9);
-        assertThat(api.count("SELECT count(*) FROM metric_unaggregated WHERE metric_id = ?", id)).isEqualTo(1);
-        assertThat(client.measures(metric, "granularity=60&aggregation=count")).hasSize(1440)
+        assertThat(api.count("SELECT count(*) FROM metric_unaggregated WHERE metric_id = ?", id))
+                .isEqualTo(1);
+        assertThat(client.measures(metric, "granularity=60&aggregation=count"))
+                .hasSize(1440)
                 .allSatisfy(point -> assertThat(point.value()).isEqualTo(1.0));
-        assertThat(client.measures(metric, "granularity=3600&aggregation=count")).hasSize(24)
+        assertThat(client.measures(metric, "granularity=3600&aggregation=count"))
+                .hasSize(24)
                 .allSatisfy(point -> assertThat(point.value()).isEqualTo(60.0));
     }
 
