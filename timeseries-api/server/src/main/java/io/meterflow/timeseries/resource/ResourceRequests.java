@@ -41,6 +41,46 @@ public final class ResourceRequests {
         return parse(type, body, creator, false);
     }
 
+    /**
+     * A resource a stream job creates from what a sample or a resource event says, validated as a
+     * creation body is: {@code owners} holds {@code user_id} and {@code project_id} where known.
+     */
+    public ResourceRequest creation(
+            ResourceType type,
+            String originalId,
+            String creator,
+            Map<String, String> owners,
+            ObjectNode attributes,
+            Map<String, ResourceRequest.MetricLink> metrics) {
+        UUID id;
+        try {
+            id = ResourceIds.toResourceUuid(originalId, creator);
+        } catch (IllegalArgumentException unusable) {
+            throw invalid(unusable.getMessage(), "id");
+        }
+        ObjectNode normalized = normalizedAttributes(type, attributes);
+        for (AttributeSchema attribute : type.attributes()) {
+            if (attribute.required() && !normalized.has(attribute.name())) {
+                throw required(attribute.name());
+            }
+        }
+        metrics.forEach((name, link) -> checkNewMetric(name, link.unit(), List.of("metrics")));
+        return new ResourceRequest(originalId, id, new LinkedHashMap<>(owners), normalized, metrics);
+    }
+
+    /** Attributes (and owners, where given) a stream job changes, validated as a PATCH body is. */
+    public ResourceRequest attributeUpdate(ResourceType type, Map<String, String> owners, ObjectNode attributes) {
+        return new ResourceRequest(
+                null, null, new LinkedHashMap<>(owners), normalizedAttributes(type, attributes), null);
+    }
+
+    /** A new metric to attach, by name, validated as one in a body is. */
+    public static Map<String, ResourceRequest.MetricLink> newMetric(
+            String name, String archivePolicyName, String unit) {
+        checkNewMetric(name, unit, List.of());
+        return Map.of(name, new ResourceRequest.MetricLink(null, archivePolicyName, unit));
+    }
+
     /** {@code POST .../metric}: the metrics map alone. */
     public Map<String, ResourceRequest.MetricLink> parseMetrics(JsonNode body) {
         if (!body.isObject()) {
@@ -86,20 +126,43 @@ public final class ResourceRequests {
                 }
                 metrics = metrics(value, List.of("metrics"));
             } else {
-                AttributeSchema attribute = type.attribute(key)
-                        .orElseThrow(() -> InvalidInputException.field(
-                                "extra keys not allowed @ data['" + key + "']", List.of(key)));
-                try {
-                    attributes.set(key, attribute.normalize(value));
-                } catch (AttributeSchema.InvalidAttributeValue invalid) {
-                    throw invalid(invalid.getMessage(), key);
-                }
+                attributes.set(key, normalizedAttribute(type, key, value));
             }
         }
         if (creation && id == null) {
             throw required("id");
         }
         return new ResourceRequest(originalId, id, generic, attributes, metrics);
+    }
+
+    private static ObjectNode normalizedAttributes(ResourceType type, ObjectNode given) {
+        ObjectNode attributes = JsonNodeFactory.instance.objectNode();
+        given.fields()
+                .forEachRemaining(field ->
+                        attributes.set(field.getKey(), normalizedAttribute(type, field.getKey(), field.getValue())));
+        return attributes;
+    }
+
+    private static JsonNode normalizedAttribute(ResourceType type, String key, JsonNode value) {
+        AttributeSchema attribute = type.attribute(key)
+                .orElseThrow(() ->
+                        InvalidInputException.field("extra keys not allowed @ data['" + key + "']", List.of(key)));
+        try {
+            return attribute.normalize(value);
+        } catch (AttributeSchema.InvalidAttributeValue invalid) {
+            throw invalid(invalid.getMessage(), key);
+        }
+    }
+
+    private static void checkNewMetric(String name, String unit, List<String> path) {
+        if (name.contains("/")) {
+            throw InvalidInputException.because("'/' is not supported in metric name");
+        }
+        if (unit != null && unit.length() > 31) {
+            throw InvalidInputException.field(
+                    "length of value must be at most 31 for dictionary value @ " + where(append(path, name), "unit"),
+                    append(append(path, name), "unit"));
+        }
     }
 
     private Instant timestamp(String key, JsonNode value) {
@@ -144,16 +207,8 @@ public final class ResourceRequests {
                             append(append(path, name), key));
                 }
             }
-            if (name.contains("/")) {
-                throw InvalidInputException.because("'/' is not supported in metric name");
-            }
             String unit = definition.hasNonNull("unit") ? definition.get("unit").asText() : null;
-            if (unit != null && unit.length() > 31) {
-                throw InvalidInputException.field(
-                        "length of value must be at most 31 for dictionary value @ "
-                                + where(append(path, name), "unit"),
-                        append(append(path, name), "unit"));
-            }
+            checkNewMetric(name, unit, path);
             String policy = definition.hasNonNull("archive_policy_name")
                     ? definition.get("archive_policy_name").asText()
                     : null;

@@ -7,6 +7,8 @@ import io.meterflow.timeseries.failure.NotFoundException;
 import io.meterflow.timeseries.failure.TimeseriesFailure;
 import io.meterflow.timeseries.failure.UnavailableException;
 import io.meterflow.timeseries.resourceid.ResourceIds;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -39,6 +41,18 @@ record IngestIdentity(Caller caller) {
         } catch (IllegalArgumentException unusable) {
             throw new MalformedInputException("resource id " + resourceId + ": " + unusable.getMessage());
         }
+    }
+
+    /** The owners a sample or event names, as a request's generic fields: unknown ones are left out. */
+    static Map<String, String> owners(String userId, String projectId) {
+        Map<String, String> owners = new LinkedHashMap<>();
+        if (userId != null) {
+            owners.put("user_id", userId);
+        }
+        if (projectId != null) {
+            owners.put("project_id", projectId);
+        }
+        return owners;
     }
 
     /** The index's refusal of what the input asked for, as a dead-letter reason. */

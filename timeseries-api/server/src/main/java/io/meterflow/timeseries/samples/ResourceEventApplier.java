@@ -1,7 +1,6 @@
 package io.meterflow.timeseries.samples;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.meterflow.timeseries.failure.ConflictException;
 import io.meterflow.timeseries.failure.NotFoundException;
 import io.meterflow.timeseries.failure.TimeseriesFailure;
@@ -77,13 +76,17 @@ final class ResourceEventApplier {
             ignored(event, "unknown resource type " + event.resourceType());
             return;
         }
-        ObjectNode body = fitted(type.get(), event).values().deepCopy();
-        body.put("id", IngestIdentity.gnocchiId(event.resourceId()));
-        putIfPresent(body, "user_id", event.userId());
-        putIfPresent(body, "project_id", event.projectId());
         try {
             resources.create(
-                    identity.caller(), type.get(), requests.parseCreation(type.get(), body, identity.creator()));
+                    identity.caller(),
+                    type.get(),
+                    requests.creation(
+                            type.get(),
+                            IngestIdentity.gnocchiId(event.resourceId()),
+                            identity.creator(),
+                            IngestIdentity.owners(event.userId(), event.projectId()),
+                            fitted(type.get(), event).values(),
+                            Map.of()));
             counters.resourcesCreated().mark();
         } catch (ConflictException createdMeanwhile) {
             resources.find(ResourceType.GENERIC, id).ifPresent(resource -> update(resource, event));
@@ -97,15 +100,16 @@ final class ResourceEventApplier {
     private void update(Resource resource, ResourceEvent event) {
         ResourceType type = resources.type(resource.type());
         FittedAttributes fitted = fitted(type, event);
-        ObjectNode body = fitted.values().deepCopy();
         boolean owners = (event.userId() != null && !event.userId().equals(resource.userId()))
                 || (event.projectId() != null && !event.projectId().equals(resource.projectId()));
         if (!owners && !fitted.changes(resource.attributes())) {
             return;
         }
-        putIfPresent(body, "user_id", event.userId());
-        putIfPresent(body, "project_id", event.projectId());
-        patch(resource, type, current -> requests.parseUpdate(type, body, identity.creator()));
+        patch(
+                resource,
+                type,
+                current -> requests.attributeUpdate(
+                        type, IngestIdentity.owners(event.userId(), event.projectId()), fitted.values()));
     }
 
     /**
@@ -169,11 +173,5 @@ final class ResourceEventApplier {
     private Instant effectiveEnd(ResourceEvent event) {
         Instant eventTime = times.instant("event_time", event.eventTime());
         return event.endedAt() == null ? eventTime : times.instant("ended_at", event.endedAt());
-    }
-
-    private static void putIfPresent(ObjectNode body, String field, String value) {
-        if (value != null) {
-            body.put(field, value);
-        }
     }
 }

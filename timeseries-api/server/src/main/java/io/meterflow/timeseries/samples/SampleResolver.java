@@ -1,6 +1,5 @@
 package io.meterflow.timeseries.samples;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.meterflow.timeseries.failure.ConflictException;
 import io.meterflow.timeseries.failure.TimeseriesFailure;
@@ -86,13 +85,14 @@ final class SampleResolver {
 
     private Resource created(
             Sample sample, UUID resourceId, ResourceType type, FittedAttributes fitted, MappedMeter meter) {
-        ObjectNode body = fitted.values().deepCopy();
-        body.put("id", IngestIdentity.gnocchiId(sample.resourceId()));
-        body.put("user_id", sample.userId());
-        body.put("project_id", sample.projectId());
-        body.set("metrics", metricBody(sample, meter));
         try {
-            ResourceRequest request = requests.parseCreation(type, body, identity.creator());
+            ResourceRequest request = requests.creation(
+                    type,
+                    IngestIdentity.gnocchiId(sample.resourceId()),
+                    identity.creator(),
+                    IngestIdentity.owners(sample.userId(), sample.projectId()),
+                    fitted.values(),
+                    newMetric(sample, meter));
             Resource created = resources.create(identity.caller(), type, request);
             counters.resourcesCreated().mark();
             counters.metricsCreated().mark();
@@ -120,7 +120,7 @@ final class SampleResolver {
                     identity.caller(),
                     type,
                     existing.id(),
-                    current -> requests.parseUpdate(type, fitted.values(), identity.creator()));
+                    current -> requests.attributeUpdate(type, Map.of(), fitted.values()));
             counters.resourcesUpdated().mark();
             return updated;
         } catch (TimeseriesFailure refusal) {
@@ -130,7 +130,7 @@ final class SampleResolver {
 
     private UUID addMetric(Resource resource, Sample sample, MappedMeter meter) {
         try {
-            Map<String, ResourceRequest.MetricLink> links = requests.parseMetrics(metricBody(sample, meter));
+            Map<String, ResourceRequest.MetricLink> links = newMetric(sample, meter);
             UUID id = resources.addMetrics(identity.caller(), ResourceType.GENERIC, resource.id(), links).stream()
                     .filter(m -> m.name().equals(sample.name()))
                     .map(Metric::id)
@@ -149,14 +149,8 @@ final class SampleResolver {
     }
 
     /** {@code {name: {archive_policy_name?, unit?}}}, checked by the API's parser (unit length, name). */
-    private ObjectNode metricBody(Sample sample, MappedMeter meter) {
-        ObjectNode metrics = JsonNodeFactory.instance.objectNode();
-        ObjectNode metric = metrics.putObject(sample.name());
-        policy(meter).ifPresent(policy -> metric.put("archive_policy_name", policy));
-        if (sample.unit() != null) {
-            metric.put("unit", sample.unit());
-        }
-        return metrics;
+    private Map<String, ResourceRequest.MetricLink> newMetric(Sample sample, MappedMeter meter) {
+        return ResourceRequests.newMetric(sample.name(), policy(meter).orElse(null), sample.unit());
     }
 
     private Optional<String> policy(MappedMeter meter) {
