@@ -1,21 +1,24 @@
 package io.meterflow.serviceconfig;
 
 import io.dropwizard.configuration.ConfigurationSourceProvider;
-import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
-import io.dropwizard.configuration.SubstitutingSourceProvider;
+import java.util.function.UnaryOperator;
 
 /**
  * Where every Meterflow service reads its configuration: the YAML file given on the command line,
- * else the one packaged with the service, with {@code ${METERFLOW_X:-default}} replaced from the
- * environment, so each key can be set either way (docs/configuration.md).
+ * else the one packaged with the service, bound to the environment: {@code key: ${METERFLOW_X}}
+ * takes the variable when set and the configuration class's default otherwise, so each key can be
+ * set either way and each default is written once (docs/configuration.md).
  */
 public final class ServiceConfigSources {
 
     private ServiceConfigSources() {}
 
     public static ConfigurationSourceProvider fileOrPackagedWithEnvironment() {
-        // Not strict: a ${...} left in a value is the operator's text, not a missing variable.
-        return new SubstitutingSourceProvider(
-                new ClasspathFallbackSourceProvider(), new EnvironmentVariableSubstitutor(false));
+        return fileOrPackagedWith(System::getenv);
+    }
+
+    /** The same with another environment: for tests, and for a launcher that composes services. */
+    public static ConfigurationSourceProvider fileOrPackagedWith(UnaryOperator<String> environment) {
+        return new EnvironmentBoundSourceProvider(new ClasspathFallbackSourceProvider(), environment);
     }
 }

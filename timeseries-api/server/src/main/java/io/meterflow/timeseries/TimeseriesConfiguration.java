@@ -131,7 +131,7 @@ public final class TimeseriesConfiguration extends Configuration {
         aggregatorOnly = true;
     }
 
-    int aggregatorPort() {
+    public int aggregatorPort() {
         return aggregatorPort;
     }
 
