@@ -14,6 +14,7 @@ import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * The structure every Meterflow module keeps, checked on its own compiled classes by a test of its
@@ -43,10 +44,7 @@ public final class MeterflowArchitecture {
 
     /** Checks every rule on the module's classes; {@code rootPackage} is the module's own, e.g. {@code io.meterflow.collector}. */
     public static void check(String rootPackage) {
-        JavaClasses classes = moduleClasses();
-        for (ArchRule rule : rules(rootPackage)) {
-            rule.check(classes);
-        }
+        check(rootPackage, moduleClasses());
     }
 
     /**
@@ -54,14 +52,14 @@ public final class MeterflowArchitecture {
      * this one depends on, which cannot depend on this one in turn.
      */
     public static void checkOnClassPath(String rootPackage) {
-        JavaClasses classes = new ClassFileImporter().importPackages(rootPackage);
-        for (ArchRule rule : rules(rootPackage)) {
-            rule.check(classes);
-        }
+        check(rootPackage, new ClassFileImporter().importPackages(rootPackage));
     }
 
-    static java.util.List<ArchRule> rules(String rootPackage) {
-        return java.util.List.of(noPackageCycles(rootPackage), noOtherModulesInternals(), servicesSpeakTheDomain());
+    private static void check(String rootPackage, JavaClasses classes) {
+        for (ArchRule rule :
+                List.of(noPackageCycles(rootPackage), noOtherModulesInternals(), servicesSpeakTheDomain())) {
+            rule.check(classes);
+        }
     }
 
     public static ArchRule noPackageCycles(String rootPackage) {

@@ -1,7 +1,5 @@
 package io.meterflow.wire;
 
-import java.nio.charset.StandardCharsets;
-
 /**
  * The headers of a dead-lettered Kafka record: the record itself goes to the dead-letter topic
  * unchanged, and these say why and where it came from.
@@ -15,8 +13,8 @@ public final class DeadLetterHeaders {
 
     private DeadLetterHeaders() {}
 
-    /** The {@link #SOURCE} header's value. */
-    public static byte[] source(String topic, int partition, long offset) {
-        return (topic + "-" + partition + "@" + offset).getBytes(StandardCharsets.UTF_8);
+    /** The {@link #SOURCE} header's text. */
+    public static String source(String topic, int partition, long offset) {
+        return topic + "-" + partition + "@" + offset;
     }
 }

@@ -90,7 +90,8 @@ final class MeasureFoldProcessor implements Processor<byte[], byte[], byte[], by
         headers.add(DeadLetterHeaders.REASON, reason.getBytes(StandardCharsets.UTF_8));
         headers.add(
                 DeadLetterHeaders.SOURCE,
-                DeadLetterHeaders.source(source.topic(), source.partition(), source.offset()));
+                DeadLetterHeaders.source(source.topic(), source.partition(), source.offset())
+                        .getBytes(StandardCharsets.UTF_8));
         context.forward(record.withHeaders(headers), AggregatorTopology.DEAD_LETTERS);
         counters.deadLettered().mark();
     }

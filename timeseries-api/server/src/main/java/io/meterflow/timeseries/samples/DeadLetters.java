@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.processor.api.RecordMetadata;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,16 +26,14 @@ final class DeadLetters {
     }
 
     void send(ProcessorContext<byte[], byte[]> context, Record<byte[], byte[]> record, String reason) {
-        String source = context.recordMetadata().map(DeadLetters::describe).orElse("unknown");
+        String source = context.recordMetadata()
+                .map(metadata -> DeadLetterHeaders.source(metadata.topic(), metadata.partition(), metadata.offset()))
+                .orElse("unknown");
         Headers headers = record.headers();
         headers.add(DeadLetterHeaders.REASON, reason.getBytes(StandardCharsets.UTF_8));
         headers.add(DeadLetterHeaders.SOURCE, source.getBytes(StandardCharsets.UTF_8));
         context.forward(record.withHeaders(headers), sinkName);
         counters.deadLettered().mark();
         LOG.warn("Dead-lettered {}: {}", source, reason);
-    }
-
-    private static String describe(RecordMetadata metadata) {
-        return metadata.topic() + "-" + metadata.partition() + "@" + metadata.offset();
     }
 }

@@ -8,12 +8,12 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /** The repository's Maven modules, found on disk from any module's directory. */
-public final class ModuleLayout {
+final class ModuleLayout {
 
     private ModuleLayout() {}
 
     /** The nearest directory at or above the working directory that holds {@code mvnw}. */
-    public static Path projectRoot() {
+    static Path projectRoot() {
         for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
             if (Files.isRegularFile(dir.resolve("mvnw")) && Files.isRegularFile(dir.resolve("pom.xml"))) {
                 return dir;
@@ -24,7 +24,7 @@ public final class ModuleLayout {
     }
 
     /** Every module directory below the root with Java sources of its own. */
-    public static List<Path> modulesWithCode(Path root) {
+    static List<Path> modulesWithCode(Path root) {
         try (Stream<Path> paths = Files.walk(root)) {
             return paths.filter(p -> p.getFileName().toString().equals("pom.xml"))
                     .map(Path::getParent)
