@@ -10,7 +10,7 @@ import net.sourceforge.argparse4j.inf.Namespace;
 /**
  * {@code aggregator [CONFIG.yml]}: runs the stream jobs without the API, for deployments that
  * scale them apart from it: the aggregator (measures topic to PostgreSQL) and, unless
- * {@code ingest.samples.enabled} is false, the sample ingest (the collector's samples and resource
+ * {@code sampleIngest.enabled} is false, the sample ingest (the collector's samples and resource
  * events to resources, metrics and measures). It serves its health check and Prometheus metrics on
  * {@code aggregatorPort} (8044), not the API's port.
  */

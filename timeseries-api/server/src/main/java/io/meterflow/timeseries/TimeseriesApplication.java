@@ -1,9 +1,6 @@
 package io.meterflow.timeseries;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.dropwizard.core.Application;
@@ -14,13 +11,9 @@ import io.dropwizard.jetty.HttpConnectorFactory;
 import io.meterflow.serviceconfig.ServiceConfigSources;
 import io.meterflow.singlenode.SingleNodeKafka;
 import io.meterflow.singlenode.SingleNodePostgres;
-import io.meterflow.timeseries.aggregates.AggregateQuery;
+import io.meterflow.timeseries.access.AccessPolicy;
 import io.meterflow.timeseries.aggregates.AggregatesProcessor;
-import io.meterflow.timeseries.aggregates.AggregatesResource;
 import io.meterflow.timeseries.aggregates.AggregatesWarmUp;
-import io.meterflow.timeseries.aggregates.AggregationResource;
-import io.meterflow.timeseries.aggregates.ResourceAggregates;
-import io.meterflow.timeseries.aggregates.ResourceAggregationResource;
 import io.meterflow.timeseries.aggregator.Aggregator;
 import io.meterflow.timeseries.aggregator.AggregatorProgress;
 import io.meterflow.timeseries.aggregator.KafkaBacklog;
@@ -30,66 +23,70 @@ import io.meterflow.timeseries.api.EmptySegmentFilter;
 import io.meterflow.timeseries.api.ErrorResponses;
 import io.meterflow.timeseries.api.FailureMapper;
 import io.meterflow.timeseries.api.ForwardedHeadersFilter;
+import io.meterflow.timeseries.api.GnocchiJson;
 import io.meterflow.timeseries.api.JsonBodies;
-import io.meterflow.timeseries.api.PythonStyleJsonPrinter;
 import io.meterflow.timeseries.api.UnexpectedExceptionMapper;
 import io.meterflow.timeseries.api.WebApplicationExceptionMapper;
+import io.meterflow.timeseries.api.aggregates.AggregateQuery;
+import io.meterflow.timeseries.api.aggregates.AggregatesResource;
+import io.meterflow.timeseries.api.aggregates.AggregationResource;
+import io.meterflow.timeseries.api.aggregates.ResourceAggregates;
+import io.meterflow.timeseries.api.aggregates.ResourceAggregationResource;
+import io.meterflow.timeseries.api.archivepolicy.ArchivePolicyResource;
+import io.meterflow.timeseries.api.archivepolicyrule.ArchivePolicyRuleResource;
+import io.meterflow.timeseries.api.auth.AuthMode;
+import io.meterflow.timeseries.api.auth.AuthenticationFilter;
+import io.meterflow.timeseries.api.measure.BatchMeasureResource;
+import io.meterflow.timeseries.api.measure.MeasureResource;
+import io.meterflow.timeseries.api.measure.MeasuresJson;
+import io.meterflow.timeseries.api.measure.MetricSearchResource;
+import io.meterflow.timeseries.api.measure.ResourceMetricResource;
+import io.meterflow.timeseries.api.metric.MetricResource;
+import io.meterflow.timeseries.api.resource.ResourceResource;
+import io.meterflow.timeseries.api.resource.ResourceSearchResource;
+import io.meterflow.timeseries.api.resource.ResourceSearches;
+import io.meterflow.timeseries.api.resource.ResourceView;
+import io.meterflow.timeseries.api.resource.ResourcesJson;
+import io.meterflow.timeseries.api.resourcetype.ResourceTypeResource;
+import io.meterflow.timeseries.api.status.CapabilitiesResource;
+import io.meterflow.timeseries.api.status.HealthcheckResource;
+import io.meterflow.timeseries.api.status.StatusResource;
+import io.meterflow.timeseries.api.status.VersionResource;
 import io.meterflow.timeseries.archivepolicy.ArchivePolicyDao;
 import io.meterflow.timeseries.archivepolicy.ArchivePolicyRequests;
-import io.meterflow.timeseries.archivepolicy.ArchivePolicyResource;
 import io.meterflow.timeseries.archivepolicy.ArchivePolicyService;
 import io.meterflow.timeseries.archivepolicy.BuiltInArchivePolicies;
 import io.meterflow.timeseries.archivepolicy.BuiltInPolicyInstaller;
 import io.meterflow.timeseries.archivepolicyrule.ArchivePolicyRuleDao;
-import io.meterflow.timeseries.archivepolicyrule.ArchivePolicyRuleResource;
 import io.meterflow.timeseries.archivepolicyrule.ArchivePolicyRuleService;
-import io.meterflow.timeseries.auth.AccessPolicy;
-import io.meterflow.timeseries.auth.AuthMode;
-import io.meterflow.timeseries.auth.AuthenticationFilter;
 import io.meterflow.timeseries.database.DatabaseHealthCheck;
 import io.meterflow.timeseries.database.Migrations;
 import io.meterflow.timeseries.database.Transactions;
 import io.meterflow.timeseries.ingest.IngestSettings;
 import io.meterflow.timeseries.ingest.KafkaMeasureIntake;
 import io.meterflow.timeseries.ingest.MeasuresTopics;
-import io.meterflow.timeseries.measure.BatchMeasureResource;
+import io.meterflow.timeseries.measure.Backlog;
 import io.meterflow.timeseries.measure.MeasureIntake;
 import io.meterflow.timeseries.measure.MeasureReader;
-import io.meterflow.timeseries.measure.MeasureResource;
 import io.meterflow.timeseries.measure.MeasureWriter;
-import io.meterflow.timeseries.measure.MeasuresJson;
 import io.meterflow.timeseries.measure.MeasuresParser;
-import io.meterflow.timeseries.measure.MetricSearchResource;
 import io.meterflow.timeseries.measure.ResourceMeasuresBatch;
-import io.meterflow.timeseries.measure.ResourceMetricResource;
 import io.meterflow.timeseries.metric.MetricDao;
-import io.meterflow.timeseries.metric.MetricResource;
 import io.meterflow.timeseries.metric.MetricService;
 import io.meterflow.timeseries.resource.ResourceDao;
 import io.meterflow.timeseries.resource.ResourceListing;
 import io.meterflow.timeseries.resource.ResourceRequests;
-import io.meterflow.timeseries.resource.ResourceResource;
 import io.meterflow.timeseries.resource.ResourceRows;
-import io.meterflow.timeseries.resource.ResourceSearchResource;
-import io.meterflow.timeseries.resource.ResourceSearches;
 import io.meterflow.timeseries.resource.ResourceService;
-import io.meterflow.timeseries.resource.ResourceView;
-import io.meterflow.timeseries.resource.ResourcesJson;
 import io.meterflow.timeseries.resourcetype.AttributeDefinitions;
 import io.meterflow.timeseries.resourcetype.AttributeIndexes;
-import io.meterflow.timeseries.resourcetype.BuiltInResourceTypeInstaller;
 import io.meterflow.timeseries.resourcetype.ResourceTypeDao;
 import io.meterflow.timeseries.resourcetype.ResourceTypeRequests;
-import io.meterflow.timeseries.resourcetype.ResourceTypeResource;
 import io.meterflow.timeseries.resourcetype.ResourceTypeService;
+import io.meterflow.timeseries.samples.CeilometerResourceTypeInstaller;
 import io.meterflow.timeseries.samples.SampleIngest;
 import io.meterflow.timeseries.search.ResourceFilterCompiler;
 import io.meterflow.timeseries.search.SearchQueryParser;
-import io.meterflow.timeseries.status.Backlog;
-import io.meterflow.timeseries.status.CapabilitiesResource;
-import io.meterflow.timeseries.status.HealthcheckResource;
-import io.meterflow.timeseries.status.StatusResource;
-import io.meterflow.timeseries.status.VersionResource;
 import io.meterflow.timeseries.storage.AggregateStore;
 import io.meterflow.timeseries.storage.BufferSlices;
 import io.meterflow.timeseries.time.Timestamps;
@@ -153,15 +150,9 @@ public final class TimeseriesApplication extends Application<TimeseriesConfigura
     @Override
     public void run(TimeseriesConfiguration config, Environment environment) throws Exception {
         configureServer(config, environment);
-        ObjectMapper json = environment.getObjectMapper();
-        // Gnocchi writes NaN and Infinity as bare literals and accepts them in bodies.
-        json.configure(JsonGenerator.Feature.QUOTE_NON_NUMERIC_NUMBERS, false);
-        json.configure(JsonParser.Feature.ALLOW_NON_NUMERIC_NUMBERS, true);
-        // Correctly rounded like Double.parseDouble, several times faster: bodies are mostly numbers.
-        json.configure(com.fasterxml.jackson.core.StreamReadFeature.USE_FAST_DOUBLE_PARSER.mappedFeature(), true);
-        // Python's separators (", " and ": "): some clients and tests match response text.
-        json.setDefaultPrettyPrinter(new PythonStyleJsonPrinter());
-        json.enable(SerializationFeature.INDENT_OUTPUT);
+        // The API's own mapper, with Gnocchi's JSON quirks; the environment's stays Dropwizard's.
+        ObjectMapper json = GnocchiJson.newObjectMapper();
+        GnocchiJson.install(environment.jersey(), json);
 
         exposeMetricsForPrometheus(environment);
         DataSource dataSource = dataSource(config, environment);
@@ -191,7 +182,7 @@ public final class TimeseriesApplication extends Application<TimeseriesConfigura
         AttributeDefinitions attributeDefinitions = new AttributeDefinitions(json, timestamps);
         ResourceTypeService resourceTypes = new ResourceTypeService(
                 transactions, new ResourceTypeDao(attributeDefinitions), new AttributeIndexes());
-        new BuiltInResourceTypeInstaller(transactions, resourceTypes, attributeDefinitions)
+        new CeilometerResourceTypeInstaller(transactions, resourceTypes, attributeDefinitions)
                 .installOnNewDatabase(!config.gnocchiTestsProfile());
         ResourceService resources = new ResourceService(
                 transactions,
@@ -373,9 +364,9 @@ public final class TimeseriesApplication extends Application<TimeseriesConfigura
                     clock);
             environment.lifecycle().manage(aggregator);
             environment.healthChecks().register("aggregator", aggregator.healthCheck());
-            if (settings.samples().enabled()) {
+            if (config.sampleIngest().enabled()) {
                 SampleIngest samples = new SampleIngest(
-                        settings.samples(),
+                        config.sampleIngest(),
                         settings.measuresTopic(),
                         bootstrapServers,
                         admin,

@@ -3,6 +3,7 @@ package io.meterflow.timeseries;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dropwizard.core.Configuration;
 import io.meterflow.timeseries.ingest.IngestSettings;
+import io.meterflow.timeseries.samples.SampleIngestSettings;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -90,6 +91,15 @@ public final class TimeseriesConfiguration extends Configuration {
     @JsonProperty
     private IngestSettings ingest = new IngestSettings();
 
+    /**
+     * The collector's samples and resource events to resources, metrics and measures: runs
+     * wherever the aggregator runs (in process, or the {@code aggregator} command).
+     */
+    @Valid
+    @NotNull
+    @JsonProperty
+    private SampleIngestSettings sampleIngest = new SampleIngestSettings();
+
     /** The port of the {@code aggregator} command's health check and metrics, in place of the API's; 0: any free one. */
     @Min(0)
     @Max(65535)
@@ -120,6 +130,10 @@ public final class TimeseriesConfiguration extends Configuration {
 
     public IngestSettings ingest() {
         return ingest;
+    }
+
+    public SampleIngestSettings sampleIngest() {
+        return sampleIngest;
     }
 
     /** True when this process runs only the aggregator (the {@code aggregator} command). */

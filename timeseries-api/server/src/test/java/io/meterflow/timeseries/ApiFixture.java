@@ -85,6 +85,11 @@ public final class ApiFixture implements AutoCloseable {
         return new GnocchiClient(baseUri);
     }
 
+    /** The Dropwizard environment's own mapper (admin pages, health checks), not the API's. */
+    public com.fasterxml.jackson.databind.ObjectMapper environmentObjectMapper() {
+        return app.getObjectMapper();
+    }
+
     public PostgresDatabase database() {
         return database;
     }

@@ -33,7 +33,7 @@ class PackagedConfigurationTest {
         assertThat(config.ingest().embedded().brokerPort()).isEqualTo(9092);
         assertThat(config.ingest().measuresTopic()).isEqualTo(Topics.MEASURES);
         assertThat(config.ingest().partitions()).isEqualTo(8);
-        assertThat(config.ingest().samples().samplesTopic()).isEqualTo(Topics.SAMPLES);
+        assertThat(config.sampleIngest().samplesTopic()).isEqualTo(Topics.SAMPLES);
         assertThat(connector(config).getPort()).isEqualTo(8041);
         assertThat(connector(config).getBindHost()).isEqualTo("127.0.0.1");
     }

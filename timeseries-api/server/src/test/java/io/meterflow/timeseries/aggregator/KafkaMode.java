@@ -24,11 +24,11 @@ public final class KafkaMode {
                 ConfigOverride.config("ingest.commitIntervalMs", "100"),
                 ConfigOverride.config("ingest.aggregatorInProcess", String.valueOf(aggregatorInProcess)),
                 // The sample ingest runs with the aggregator: on this class's topics and group too.
-                ConfigOverride.config("ingest.samples.samplesTopic", samplesTopic(kafka, name)),
-                ConfigOverride.config("ingest.samples.resourceEventsTopic", resourceEventsTopic(kafka, name)),
-                ConfigOverride.config("ingest.samples.deadLetterTopic", sampleDeadLetterTopic(kafka, name)),
-                ConfigOverride.config("ingest.samples.applicationId", kafka.groupId(name + ".sample-ingest")),
-                ConfigOverride.config("ingest.samples.commitIntervalMs", "100"),
+                ConfigOverride.config("sampleIngest.samplesTopic", samplesTopic(kafka, name)),
+                ConfigOverride.config("sampleIngest.resourceEventsTopic", resourceEventsTopic(kafka, name)),
+                ConfigOverride.config("sampleIngest.deadLetterTopic", sampleDeadLetterTopic(kafka, name)),
+                ConfigOverride.config("sampleIngest.applicationId", kafka.groupId(name + ".sample-ingest")),
+                ConfigOverride.config("sampleIngest.commitIntervalMs", "100"),
                 ConfigOverride.config("dataDir", scratchDirectory())));
         return overrides.toArray(ConfigOverride[]::new);
     }

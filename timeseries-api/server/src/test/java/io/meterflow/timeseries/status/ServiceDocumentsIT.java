@@ -170,4 +170,14 @@ class ServiceDocumentsIT {
         assertThat(reply.json().get("code").asInt()).isEqualTo(404);
         assertThat(reply.json().get("title").asText()).isEqualTo("Not Found");
     }
+
+    @Test
+    void gnocchisJsonQuirksStayInTheApiAndOutOfTheEnvironmentsMapper() throws Exception {
+        Reply reply = api.admin().get("/v1/archive_policy");
+
+        assertThat(reply.body()).as("Python's separators").contains("\": ");
+        assertThat(api.environmentObjectMapper().writeValueAsString(java.util.List.of(Double.NaN, 1)))
+                .as("the process's other JSON (admin pages, another service) keeps standard JSON")
+                .isEqualTo("[\"NaN\",1]");
+    }
 }

@@ -1,0 +1,159 @@
+package io.meterflow.timeseries.aggregator;
+
+import io.meterflow.timeseries.database.Transactions;
+import io.meterflow.timeseries.measure.Backlog;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListOffsetsResult;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.utils.Utils;
+
+/**
+ * The backlog of the Kafka mode: records between what the aggregator has written to PostgreSQL
+ * ({@code aggregator_progress}) and the end of each partition of the measures topic.
+ *
+ * <p>Kafka counts records, Gnocchi's status counts measures and metrics. Measures are estimated
+ * as waiting records times the measures per record folded so far, and metrics as the waiting
+ * records (each record is one metric's measures, so this is an upper bound). Both are exactly
+ * zero when nothing waits, which is what monitoring and benchmarks poll for.
+ *
+ * <p>Transactional producers (the sample ingest) leave commit markers in the measures topic:
+ * offsets that hold no record, so {@code aggregator_progress} never reaches an end offset that
+ * is a marker's successor. The aggregator's consumer group commits its consumer position, past
+ * the markers, and only after the batch is in PostgreSQL; where it is further than
+ * {@code aggregator_progress}, it is the position that counts.
+ */
+public final class KafkaBacklog implements Backlog {
+
+    private static final Duration POLL = Duration.ofMillis(20);
+
+    private final Admin admin;
+    private final Transactions transactions;
+    private final AggregatorProgress progress;
+    private final String topic;
+    private final String aggregatorGroupId;
+    private final Duration refreshTimeout;
+
+    public KafkaBacklog(
+            Admin admin,
+            Transactions transactions,
+            AggregatorProgress progress,
+            String topic,
+            String aggregatorGroupId,
+            Duration refreshTimeout) {
+        this.admin = admin;
+        this.transactions = transactions;
+        this.progress = progress;
+        this.topic = topic;
+        this.aggregatorGroupId = aggregatorGroupId;
+        this.refreshTimeout = refreshTimeout;
+    }
+
+    @Override
+    public Summary summary() {
+        List<TopicPartition> partitions = partitions();
+        Map<TopicPartition, Long> ends = offsets(partitions, OffsetSpec.latest());
+        Map<TopicPartition, Long> starts = offsets(partitions, OffsetSpec.earliest());
+        Map<Integer, AggregatorProgress.Position> folded = transactions.read(c -> progress.readAll(c, topic));
+        Map<Integer, Long> committed = groupPositions();
+        long waiting = 0;
+        long records = 0;
+        long measures = 0;
+        for (TopicPartition partition : partitions) {
+            AggregatorProgress.Position position = folded.get(partition.partition());
+            long from =
+                    position == null ? starts.get(partition) : Math.max(position.nextOffset(), starts.get(partition));
+            from = Math.max(from, committed.getOrDefault(partition.partition(), -1L));
+            waiting += Math.max(0, ends.get(partition) - from);
+            if (position != null) {
+                records += position.records();
+                measures += position.measures();
+            }
+        }
+        double perRecord = records == 0 ? 1 : (double) measures / records;
+        return new Summary(Math.round(waiting * perRecord), waiting);
+    }
+
+    @Override
+    public void awaitMetric(UUID metricId) {
+        List<TopicPartition> partitions = partitions();
+        byte[] key = metricId.toString().getBytes(StandardCharsets.UTF_8);
+        // The producer's default partitioner for keyed records.
+        TopicPartition partition = new TopicPartition(topic, Utils.toPositive(Utils.murmur2(key)) % partitions.size());
+        long end = offsets(List.of(partition), OffsetSpec.latest()).get(partition);
+        boolean neverWritten =
+                end == offsets(List.of(partition), OffsetSpec.earliest()).get(partition);
+        long deadline = System.nanoTime() + refreshTimeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            Optional<AggregatorProgress.Position> position =
+                    transactions.read(c -> progress.read(c, topic, partition.partition()));
+            if (position.isPresent() && position.get().nextOffset() >= end) {
+                return;
+            }
+            if (position.isEmpty() && neverWritten) {
+                return; // an empty partition: nothing was ever sent there
+            }
+            if (groupPositions().getOrDefault(partition.partition(), -1L) >= end) {
+                return; // only transaction markers were left
+            }
+            try {
+                Thread.sleep(POLL.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    /** The aggregator group's committed positions in the measures topic, by partition. */
+    private Map<Integer, Long> groupPositions() {
+        Map<Integer, Long> positions = new HashMap<>();
+        await(admin.listConsumerGroupOffsets(aggregatorGroupId).partitionsToOffsetAndMetadata())
+                .forEach((partition, offset) -> {
+                    if (offset != null && partition.topic().equals(topic)) {
+                        positions.put(partition.partition(), offset.offset());
+                    }
+                });
+        return positions;
+    }
+
+    private List<TopicPartition> partitions() {
+        TopicDescription description =
+                await(admin.describeTopics(List.of(topic)).allTopicNames()).get(topic);
+        return description.partitions().stream()
+                .map(p -> new TopicPartition(topic, p.partition()))
+                .toList();
+    }
+
+    private Map<TopicPartition, Long> offsets(List<TopicPartition> partitions, OffsetSpec spec) {
+        Map<TopicPartition, OffsetSpec> request = new HashMap<>();
+        partitions.forEach(partition -> request.put(partition, spec));
+        Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> answer =
+                await(admin.listOffsets(request).all());
+        Map<TopicPartition, Long> offsets = new HashMap<>();
+        answer.forEach((partition, info) -> offsets.put(partition, info.offset()));
+        return offsets;
+    }
+
+    private static <T> T await(org.apache.kafka.common.KafkaFuture<T> future) {
+        try {
+            return future.get(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while asking Kafka for offsets", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("Kafka did not answer for the offsets of " + e.getMessage(), e);
+        }
+    }
+}
