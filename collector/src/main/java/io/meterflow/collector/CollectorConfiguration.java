@@ -1,12 +1,10 @@
 package io.meterflow.collector;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dropwizard.core.Configuration;
-import io.meterflow.singlenode.EmbeddedKafkaOptions;
+import io.meterflow.singlenode.KafkaConnectionSettings;
 import io.meterflow.wire.Topics;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -141,25 +139,7 @@ public final class CollectorConfiguration extends Configuration {
     }
 
     /** Where samples and resource events go. */
-    public static final class Kafka {
-        /**
-         * Bootstrap servers of the cluster to use; empty for the single-node broker on
-         * {@code 127.0.0.1:<embeddedPort>}, found running or started in this process.
-         */
-        @NotNull
-        @JsonProperty
-        private String bootstrapServers = "";
-
-        @Min(1)
-        @Max(65535)
-        @JsonProperty
-        private int embeddedPort = EmbeddedKafkaOptions.DEFAULT_BROKER_PORT;
-
-        @Min(1)
-        @Max(65535)
-        @JsonProperty
-        private int embeddedControllerPort = EmbeddedKafkaOptions.DEFAULT_CONTROLLER_PORT;
-
+    public static final class Kafka extends KafkaConnectionSettings {
         @NotBlank
         @JsonProperty
         private String samplesTopic = Topics.SAMPLES;
@@ -171,22 +151,6 @@ public final class CollectorConfiguration extends Configuration {
         @Min(1000)
         @JsonProperty
         private int deliveryTimeoutMs = 30000;
-
-        public String bootstrapServers() {
-            return bootstrapServers;
-        }
-
-        /** Checked at start with the other keys, not when the broker would start. */
-        @JsonIgnore
-        @AssertTrue(message = "kafka.embeddedPort and kafka.embeddedControllerPort must differ")
-        public boolean isEmbeddedPortsDistinct() {
-            return embeddedPort != embeddedControllerPort;
-        }
-
-        /** The single-node broker's listeners, used only when {@code bootstrapServers} is empty. */
-        public EmbeddedKafkaOptions embedded() {
-            return EmbeddedKafkaOptions.persistent(embeddedPort, embeddedControllerPort);
-        }
 
         public String samplesTopic() {
             return samplesTopic;

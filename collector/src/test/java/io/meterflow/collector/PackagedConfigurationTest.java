@@ -1,7 +1,9 @@
 package io.meterflow.collector;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.dropwizard.configuration.ConfigurationValidationException;
 import io.dropwizard.configuration.YamlConfigurationFactory;
 import io.dropwizard.core.server.SimpleServerFactory;
 import io.dropwizard.jackson.Jackson;
@@ -43,6 +45,16 @@ class PackagedConfigurationTest {
 
         assertThat(config.amqp().prefetch()).isEqualTo(50);
         assertThat(config.meters().novaFormat()).isEqualTo("legacy");
+    }
+
+    @Test
+    void theSharedKafkaKeysRefuseOneEmbeddedPortForBothListeners() {
+        // The keys come from KafkaConnectionSettings, shared by every service's Kafka section.
+        assertThatThrownBy(
+                        () -> load(Map.of("METERFLOW_KAFKA_PORT", "9999", "METERFLOW_KAFKA_CONTROLLER_PORT", "9999")))
+                .isInstanceOf(ConfigurationValidationException.class)
+                .hasMessageContaining(
+                        "kafka.embeddedPortsDistinct embeddedPort and embeddedControllerPort must differ");
     }
 
     private static CollectorConfiguration load(Map<String, String> environment) throws Exception {

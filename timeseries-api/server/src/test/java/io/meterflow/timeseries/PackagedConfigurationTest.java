@@ -1,7 +1,9 @@
 package io.meterflow.timeseries;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.dropwizard.configuration.ConfigurationValidationException;
 import io.dropwizard.configuration.YamlConfigurationFactory;
 import io.dropwizard.core.server.SimpleServerFactory;
 import io.dropwizard.jackson.Jackson;
@@ -50,6 +52,16 @@ class PackagedConfigurationTest {
         assertThat(config.ingest().partitions()).isEqualTo(3);
         assertThat(config.ingest().bootstrapServers()).isEqualTo("k1:9092");
         assertThat(connector(config).getPort()).isEqualTo(8099);
+    }
+
+    @Test
+    void theSharedKafkaKeysRefuseOneEmbeddedPortForBothListeners() {
+        // The keys come from KafkaConnectionSettings, shared by every service's Kafka section.
+        assertThatThrownBy(
+                        () -> load(Map.of("METERFLOW_KAFKA_PORT", "9999", "METERFLOW_KAFKA_CONTROLLER_PORT", "9999")))
+                .isInstanceOf(ConfigurationValidationException.class)
+                .hasMessageContaining(
+                        "ingest.embeddedPortsDistinct embeddedPort and embeddedControllerPort must differ");
     }
 
     private static TimeseriesConfiguration load(Map<String, String> environment) throws Exception {

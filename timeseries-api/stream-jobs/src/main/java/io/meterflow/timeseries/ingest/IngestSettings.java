@@ -1,7 +1,7 @@
 package io.meterflow.timeseries.ingest;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import io.meterflow.singlenode.EmbeddedKafkaOptions;
+import io.meterflow.singlenode.KafkaConnectionSettings;
 import io.meterflow.wire.Topics;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -9,7 +9,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 
 /** How measures reach the aggregates: the {@code ingest} section of meterflow-timeseries.yml. */
-public final class IngestSettings {
+public final class IngestSettings extends KafkaConnectionSettings {
 
     /**
      * {@code kafka}: the API appends measures to Kafka and the aggregator folds them;
@@ -19,25 +19,6 @@ public final class IngestSettings {
     @Pattern(regexp = "direct|kafka", message = "must be direct or kafka")
     @JsonProperty
     private String mode = "kafka";
-
-    /**
-     * Bootstrap servers as configured; empty uses (or starts) the single-node broker. The
-     * application resolves it once and hands the resolved address to the Kafka clients.
-     */
-    @NotNull
-    @JsonProperty
-    private String bootstrapServers = "";
-
-    /** Ports of the single-node broker (shared with the collector: whichever starts first runs it). */
-    @Min(1)
-    @Max(65535)
-    @JsonProperty
-    private int embeddedPort = EmbeddedKafkaOptions.DEFAULT_BROKER_PORT;
-
-    @Min(1)
-    @Max(65535)
-    @JsonProperty
-    private int embeddedControllerPort = EmbeddedKafkaOptions.DEFAULT_CONTROLLER_PORT;
 
     @NotNull
     @JsonProperty
@@ -113,14 +94,6 @@ public final class IngestSettings {
 
     public boolean kafka() {
         return "kafka".equals(mode);
-    }
-
-    public String bootstrapServers() {
-        return bootstrapServers;
-    }
-
-    public EmbeddedKafkaOptions embedded() {
-        return EmbeddedKafkaOptions.persistent(embeddedPort, embeddedControllerPort);
     }
 
     public String measuresTopic() {
