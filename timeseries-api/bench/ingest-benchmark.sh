@@ -9,7 +9,9 @@
 # usage: timeseries-api/bench/ingest-benchmark.sh [--shapes "bulk ceilometer"] [--only meterflow|gnocchi]
 #          [--out FILE] [--scale N]   (--scale divides the metric counts, for a quick try)
 # METERFLOW_BENCH_JAR: a service jar to run with java -jar instead of this tree's build (run through
-# bin/meterflow), to compare two builds.
+# bin/meterflow), to compare two builds. Only for builds before e769b97, whose lib/ still held the
+# embedded broker; to compare with a later build, run that checkout's own copy of this script
+# (git worktree add /tmp/before REV; build it; /tmp/before/timeseries-api/bench/ingest-benchmark.sh).
 # Needs: Debian's gnocchi packages (see ../../../shared/gnocchi/start-gnocchi.sh), a PostgreSQL on
 # 127.0.0.1:5432 (user postgres; tune-postgresql.sh sizes it), the module built (./mvnw -DskipTests package).
 # The first line written is the PostgreSQL settings the run had. Meterflow runs on
