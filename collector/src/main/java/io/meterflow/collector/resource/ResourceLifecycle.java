@@ -57,17 +57,7 @@ public final class ResourceLifecycle {
         copy(attributes, "vcpus", p.get("vcpus"));
         copy(attributes, "created_at", time(p.get("created_at")));
         copy(attributes, "launched_at", time(p.get("launched_at")));
-        String endedAt = kind == ResourceEvent.Kind.DELETED ? endedAt(n, p.get("deleted_at")) : null;
-        return Optional.of(new ResourceEvent(
-                id,
-                "instance",
-                kind,
-                CeilometerTime.normalize(n.timestamp()),
-                text(p.get("tenant_id")),
-                text(p.get("user_id")),
-                attributes,
-                endedAt,
-                n.messageId()));
+        return Optional.of(event(n, id, "instance", kind, attributes));
     }
 
     private static Optional<ResourceEvent> volume(Notification n, ResourceEvent.Kind kind) {
@@ -81,17 +71,24 @@ public final class ResourceLifecycle {
         copy(attributes, "volume_type", p.get("volume_type"));
         copy(attributes, "size", p.get("size"));
         copy(attributes, "instance_id", p.path("volume_attachment").path(0).get("instance_uuid"));
+        return Optional.of(event(n, id, "volume", kind, attributes));
+    }
+
+    /** The event of {@code id}: owner and, for a deletion, end time as Nova and Cinder both send them. */
+    private static ResourceEvent event(
+            Notification n, String id, String type, ResourceEvent.Kind kind, ObjectNode attributes) {
+        JsonNode p = n.payload();
         String endedAt = kind == ResourceEvent.Kind.DELETED ? endedAt(n, p.get("deleted_at")) : null;
-        return Optional.of(new ResourceEvent(
+        return new ResourceEvent(
                 id,
-                "volume",
+                type,
                 kind,
                 CeilometerTime.normalize(n.timestamp()),
                 text(p.get("tenant_id")),
                 text(p.get("user_id")),
                 attributes,
                 endedAt,
-                n.messageId()));
+                n.messageId());
     }
 
     /** The service's deletion time when it sends one, else the notification's own time. */
