@@ -43,7 +43,7 @@ rabbit=$(cat "/var/lib/rabbitmq/mnesia/rabbit@$(hostname).pid" 2>/dev/null || pg
 
 
 start_collector() {
-  METERFLOW_AMQP_URL="amqp://guest:guest@127.0.0.1:5672/$vhost" METERFLOW_KAFKA="$bootstrap" \
+  METERFLOW_AMQP_URL="amqp://guest:guest@127.0.0.1:5672/$vhost" METERFLOW_KAFKA="$bootstrap" METERFLOW_DEPLOYMENT=bench \
   METERFLOW_COLLECTOR_PORT=$port METERFLOW_DEAD_LETTER_UNMATCHED=false METERFLOW_LOG_LEVEL=WARN \
     "$top/bin/meterflow" collector > "$work/collector.log" 2>&1 &
   collector=$!

@@ -25,6 +25,9 @@ import io.meterflow.collector.notification.NovaTwins;
 import io.meterflow.collector.publish.KafkaPublisher;
 import io.meterflow.collector.replay.ReplayCommand;
 import io.meterflow.collector.resource.ResourceLifecycle;
+import io.meterflow.deployment.DeploymentNamespace;
+import io.meterflow.deployment.DeploymentRegistry;
+import io.meterflow.deployment.NamespaceChoice;
 import io.meterflow.serviceconfig.ServiceConfigSources;
 import io.meterflow.singlenode.SingleNodeKafka;
 import io.meterflow.wire.ResourceEventCodec;
@@ -105,8 +108,13 @@ public final class CollectorApplication extends Application<CollectorConfigurati
                 kafka.close();
             }
         });
-        KafkaPublisher publisher =
-                kafkaPublisher(config, kafka.bootstrapServers(), environment.getObjectMapper(), "meterflow-collector");
+        DeploymentNamespace namespace = NamespaceChoice.forServiceWithoutDatabase(
+                config.kafka().deployment(),
+                new DeploymentRegistry(kafka.bootstrapServers(), config.kafka().deploymentsTopic()),
+                Duration.ofSeconds(config.kafka().deploymentWaitSeconds()));
+        LOG.info("Publishing in Kafka {}", namespace.describe());
+        KafkaPublisher publisher = kafkaPublisher(
+                config, namespace, kafka.bootstrapServers(), environment.getObjectMapper(), "meterflow-collector");
         environment.lifecycle().manage(new Managed() {
             @Override
             public void stop() {
@@ -155,14 +163,18 @@ public final class CollectorApplication extends Application<CollectorConfigurati
     }
 
     static KafkaPublisher kafkaPublisher(
-            CollectorConfiguration config, String bootstrapServers, ObjectMapper json, String clientId) {
+            CollectorConfiguration config,
+            DeploymentNamespace namespace,
+            String bootstrapServers,
+            ObjectMapper json,
+            String clientId) {
         CollectorConfiguration.Kafka kafka = config.kafka();
         return new KafkaPublisher(
                 KafkaPublisher.producer(bootstrapServers, kafka.deliveryTimeoutMs(), clientId),
                 new SampleCodec(json),
                 new ResourceEventCodec(json),
-                kafka.samplesTopic(),
-                kafka.resourceEventsTopic());
+                namespace.name(kafka.samplesTopic()),
+                namespace.name(kafka.resourceEventsTopic()));
     }
 
     /** The whole live path from RabbitMQ to the publisher; the server and the integration tests share it. */

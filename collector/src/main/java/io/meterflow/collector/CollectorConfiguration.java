@@ -152,6 +152,18 @@ public final class CollectorConfiguration extends Configuration {
         @JsonProperty
         private int deliveryTimeoutMs = 30000;
 
+        /**
+         * With no deployment configured: how long to wait at start for a time-series service to
+         * register the namespace this collector then publishes in.
+         */
+        @Min(0)
+        @JsonProperty
+        private int deploymentWaitSeconds = 120;
+
+        public int deploymentWaitSeconds() {
+            return deploymentWaitSeconds;
+        }
+
         public String samplesTopic() {
             return samplesTopic;
         }

@@ -14,6 +14,7 @@ import io.meterflow.collector.ingest.Outcome;
 import io.meterflow.collector.notification.NovaFormat;
 import io.meterflow.collector.publish.KafkaPublisher;
 import io.meterflow.collector.replay.RecordedMessage;
+import io.meterflow.deployment.DeploymentNamespace;
 import io.meterflow.testsupport.AmqpBroker;
 import io.meterflow.wire.WireFixtures;
 import java.nio.charset.StandardCharsets;
@@ -97,7 +98,13 @@ final class LiveCollector {
     }
 
     static KafkaPublisher publisher(CollectorConfiguration config, String clientId) {
-        return CollectorApplication.kafkaPublisher(config, config.kafka().bootstrapServers(), JSON, clientId);
+        // Tests name their topics in full: the configured namespace, usually none (legacy names).
+        return CollectorApplication.kafkaPublisher(
+                config,
+                new DeploymentNamespace(config.kafka().deployment()),
+                config.kafka().bootstrapServers(),
+                JSON,
+                clientId);
     }
 
     static NotificationConsumer start(CollectorConfiguration config, KafkaPublisher publisher) {

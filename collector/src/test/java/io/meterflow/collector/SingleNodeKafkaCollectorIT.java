@@ -44,6 +44,7 @@ class SingleNodeKafkaCollectorIT {
                         "METERFLOW_AMQP_QUEUE_PREFIX", amqp.name("q."),
                         "METERFLOW_AMQP_DEAD_LETTER_QUEUE", amqp.name("dead-letter"),
                         "METERFLOW_DATA_DIR", data.toString(),
+                        "METERFLOW_DEPLOYMENT", "single",
                         "METERFLOW_KAFKA_PORT", String.valueOf(kafkaPort),
                         "METERFLOW_KAFKA_CONTROLLER_PORT", String.valueOf(freePort()),
                         "METERFLOW_COLLECTOR_PORT", String.valueOf(httpPort)),
@@ -53,7 +54,7 @@ class SingleNodeKafkaCollectorIT {
             LiveCollector.publish(amqp, lines);
             List<String> ids = LiveCollector.sampleIds(
                     "127.0.0.1:" + kafkaPort,
-                    "meterflow.samples",
+                    "single.meterflow.samples",
                     "check",
                     expected.sampleIds().size(),
                     Duration.ofSeconds(120));

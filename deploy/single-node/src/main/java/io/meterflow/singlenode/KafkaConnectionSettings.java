@@ -15,6 +15,9 @@ import jakarta.validation.constraints.NotNull;
  */
 public abstract class KafkaConnectionSettings {
 
+    /** The compacted topic where deployments claim their namespaces. */
+    public static final String DEFAULT_DEPLOYMENTS_TOPIC = "meterflow.deployments";
+
     /** Bootstrap servers of the cluster to use; empty for the single-node broker. */
     @NotNull
     @JsonProperty
@@ -30,9 +33,30 @@ public abstract class KafkaConnectionSettings {
     @JsonProperty
     private int embeddedControllerPort = EmbeddedKafkaOptions.DEFAULT_CONTROLLER_PORT;
 
+    /**
+     * The namespace of this deployment's topics and consumer groups; empty: the one its database
+     * gives (the time-series services), or the only one registered on the cluster (the collector).
+     */
+    @NotNull
+    @JsonProperty
+    private String deployment = "";
+
+    @NotNull
+    @JsonProperty
+    private String deploymentsTopic = DEFAULT_DEPLOYMENTS_TOPIC;
+
     /** Bootstrap servers as configured; empty uses (or starts) the single-node broker. */
     public String bootstrapServers() {
         return bootstrapServers;
+    }
+
+    /** The configured namespace, possibly empty. */
+    public String deployment() {
+        return deployment;
+    }
+
+    public String deploymentsTopic() {
+        return deploymentsTopic;
     }
 
     /** Checked at start with the other keys, not when the broker would start. */

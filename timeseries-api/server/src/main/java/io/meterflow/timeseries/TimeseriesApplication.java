@@ -8,6 +8,10 @@ import io.dropwizard.core.server.SimpleServerFactory;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
 import io.dropwizard.jetty.HttpConnectorFactory;
+import io.meterflow.deployment.DeploymentNamespace;
+import io.meterflow.deployment.DeploymentRegistry;
+import io.meterflow.deployment.NamespaceChoice;
+import io.meterflow.deployment.Registration;
 import io.meterflow.serviceconfig.ServiceConfigSources;
 import io.meterflow.singlenode.SingleNodeKafka;
 import io.meterflow.singlenode.SingleNodePostgres;
@@ -60,10 +64,12 @@ import io.meterflow.timeseries.archivepolicy.BuiltInPolicyInstaller;
 import io.meterflow.timeseries.archivepolicyrule.ArchivePolicyRuleDao;
 import io.meterflow.timeseries.archivepolicyrule.ArchivePolicyRuleService;
 import io.meterflow.timeseries.database.DatabaseHealthCheck;
+import io.meterflow.timeseries.database.DeploymentRecord;
 import io.meterflow.timeseries.database.Migrations;
 import io.meterflow.timeseries.database.Transactions;
 import io.meterflow.timeseries.ingest.IngestSettings;
 import io.meterflow.timeseries.ingest.KafkaMeasureIntake;
+import io.meterflow.timeseries.ingest.MeasureTopicNames;
 import io.meterflow.timeseries.ingest.MeasuresTopics;
 import io.meterflow.timeseries.measure.Backlog;
 import io.meterflow.timeseries.measure.MeasureIntake;
@@ -85,6 +91,7 @@ import io.meterflow.timeseries.resourcetype.ResourceTypeRequests;
 import io.meterflow.timeseries.resourcetype.ResourceTypeService;
 import io.meterflow.timeseries.samples.CeilometerResourceTypeInstaller;
 import io.meterflow.timeseries.samples.SampleIngest;
+import io.meterflow.timeseries.samples.SampleTopicNames;
 import io.meterflow.timeseries.search.ResourceFilterCompiler;
 import io.meterflow.timeseries.search.SearchQueryParser;
 import io.meterflow.timeseries.storage.AggregateStore;
@@ -343,17 +350,20 @@ public final class TimeseriesApplication extends Application<TimeseriesConfigura
                 admin.close(Duration.ofSeconds(5));
             }
         });
-        MeasuresTopics.ensure(admin, settings);
+        DeploymentNamespace namespace = claimNamespace(settings, bootstrapServers, transactions, clock);
+        MeasureTopicNames names = MeasureTopicNames.of(settings, namespace);
+        MeasuresTopics.ensure(admin, names, settings.partitions());
         KafkaBacklog backlog = new KafkaBacklog(
                 admin,
                 transactions,
                 new AggregatorProgress(),
-                settings.measuresTopic(),
-                settings.aggregatorApplicationId(),
+                names.measures(),
+                names.aggregatorApplicationId(),
                 Duration.ofMillis(settings.refreshTimeoutMs()));
         if (settings.aggregatorInProcess() || config.aggregatorOnly()) {
             Aggregator aggregator = new Aggregator(
                     settings,
+                    names,
                     bootstrapServers,
                     transactions,
                     store,
@@ -367,7 +377,8 @@ public final class TimeseriesApplication extends Application<TimeseriesConfigura
             if (config.sampleIngest().enabled()) {
                 SampleIngest samples = new SampleIngest(
                         config.sampleIngest(),
-                        settings.measuresTopic(),
+                        SampleTopicNames.of(config.sampleIngest(), namespace),
+                        names.measures(),
                         bootstrapServers,
                         admin,
                         index.resources(),
@@ -385,12 +396,39 @@ public final class TimeseriesApplication extends Application<TimeseriesConfigura
         }
         KafkaMeasureIntake intake = new KafkaMeasureIntake(
                 new KafkaProducer<>(producerConfig(bootstrapServers)),
-                settings.measuresTopic(),
+                names.measures(),
                 new MeasureRecordCodec(),
                 Duration.ofMillis(settings.acknowledgeTimeoutMs()),
                 environment.metrics());
         environment.lifecycle().manage(intake);
         return new Ingest(intake, backlog, "kafka");
+    }
+
+    /**
+     * The deployment's namespace (configured, or given by the database's deployment id), claimed
+     * in the cluster's registry so that no other deployment's database folds its topics: a
+     * conflict stops the start with a message naming both deployments.
+     */
+    private static DeploymentNamespace claimNamespace(
+            IngestSettings settings, String bootstrapServers, Transactions transactions, Clock clock) {
+        DeploymentRecord deployment = DeploymentRecord.read(transactions);
+        DeploymentNamespace namespace =
+                NamespaceChoice.forDatabase(settings.deployment(), deployment.id(), deployment.legacyTopics());
+        new DeploymentRegistry(bootstrapServers, settings.deploymentsTopic())
+                .claim(new Registration(namespace, deployment.id(), describeDatabase(transactions), clock.instant()));
+        LOG.info("Deployment {}: Kafka {}", deployment.id(), namespace.describe());
+        return namespace;
+    }
+
+    /** Host and database, for the registry's messages: no credentials. */
+    private static String describeDatabase(Transactions transactions) {
+        String database = transactions.read(connection -> {
+            var meta = connection.getMetaData();
+            String url = meta.getURL();
+            int query = url.indexOf('?');
+            return query < 0 ? url : url.substring(0, query);
+        });
+        return "first started on host " + processorName() + ", database " + database;
     }
 
     private static Map<String, Object> producerConfig(String bootstrapServers) {

@@ -27,6 +27,7 @@ public final class SampleIngest implements Managed {
     private static final Logger LOG = LoggerFactory.getLogger(SampleIngest.class);
 
     private final SampleIngestSettings settings;
+    private final SampleTopicNames names;
     private final String measuresTopic;
     private final String bootstrapServers;
     private final Admin admin;
@@ -36,6 +37,7 @@ public final class SampleIngest implements Managed {
 
     public SampleIngest(
             SampleIngestSettings settings,
+            SampleTopicNames names,
             String measuresTopic,
             String bootstrapServers,
             Admin admin,
@@ -46,6 +48,7 @@ public final class SampleIngest implements Managed {
             Path stateDirectory,
             Clock clock) {
         this.settings = settings;
+        this.names = names;
         this.measuresTopic = measuresTopic;
         this.bootstrapServers = bootstrapServers;
         this.admin = admin;
@@ -71,15 +74,15 @@ public final class SampleIngest implements Managed {
 
     @Override
     public void start() {
-        SampleTopics.ensure(admin, settings);
+        SampleTopics.ensure(admin, names);
         streams.start(
-                () -> SampleIngestTopology.build(settings, measuresTopic, parts),
-                SampleIngestTopology.streamsConfig(settings, bootstrapServers, stateDirectory.toString()));
+                () -> SampleIngestTopology.build(names, measuresTopic, parts),
+                SampleIngestTopology.streamsConfig(settings, names, bootstrapServers, stateDirectory.toString()));
         LOG.info(
                 "Sample ingest {} reading {} and {} into {}",
-                settings.applicationId(),
-                settings.samplesTopic(),
-                settings.resourceEventsTopic(),
+                names.applicationId(),
+                names.samples(),
+                names.resourceEvents(),
                 measuresTopic);
     }
 

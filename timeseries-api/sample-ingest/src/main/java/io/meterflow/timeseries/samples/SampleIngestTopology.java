@@ -39,10 +39,10 @@ public final class SampleIngestTopology {
             ResourceEventApplier applier,
             SampleIngestMetrics counters) {}
 
-    static Topology build(SampleIngestSettings settings, String measuresTopic, Parts parts) {
+    static Topology build(SampleTopicNames names, String measuresTopic, Parts parts) {
         MeasureRecordCodec measures = new MeasureRecordCodec();
         Topology topology = new Topology();
-        topology.addSource(SAMPLES, new ByteArrayDeserializer(), new ByteArrayDeserializer(), settings.samplesTopic());
+        topology.addSource(SAMPLES, new ByteArrayDeserializer(), new ByteArrayDeserializer(), names.samples());
         topology.addProcessor(
                 RESOLVE,
                 () -> new SampleProcessor(
@@ -58,14 +58,9 @@ public final class SampleIngestTopology {
                 SAMPLES);
         topology.addSink(MEASURES, measuresTopic, new ByteArraySerializer(), new ByteArraySerializer(), RESOLVE);
         topology.addSink(
-                SAMPLE_DEAD_LETTERS,
-                settings.deadLetterTopic(),
-                new ByteArraySerializer(),
-                new ByteArraySerializer(),
-                RESOLVE);
+                SAMPLE_DEAD_LETTERS, names.deadLetter(), new ByteArraySerializer(), new ByteArraySerializer(), RESOLVE);
 
-        topology.addSource(
-                EVENTS, new ByteArrayDeserializer(), new ByteArrayDeserializer(), settings.resourceEventsTopic());
+        topology.addSource(EVENTS, new ByteArrayDeserializer(), new ByteArrayDeserializer(), names.resourceEvents());
         topology.addProcessor(
                 APPLY,
                 () -> new ResourceEventProcessor(
@@ -75,17 +70,14 @@ public final class SampleIngestTopology {
                         parts.counters()),
                 EVENTS);
         topology.addSink(
-                EVENT_DEAD_LETTERS,
-                settings.deadLetterTopic(),
-                new ByteArraySerializer(),
-                new ByteArraySerializer(),
-                APPLY);
+                EVENT_DEAD_LETTERS, names.deadLetter(), new ByteArraySerializer(), new ByteArraySerializer(), APPLY);
         return topology;
     }
 
-    static Properties streamsConfig(SampleIngestSettings settings, String bootstrapServers, String stateDirectory) {
+    static Properties streamsConfig(
+            SampleIngestSettings settings, SampleTopicNames names, String bootstrapServers, String stateDirectory) {
         Properties config = ManagedStreams.exactlyOnceConfig(
-                settings.applicationId(),
+                names.applicationId(),
                 bootstrapServers,
                 settings.threads(),
                 settings.commitIntervalMs(),

@@ -23,13 +23,13 @@ final class SampleTopics {
 
     private SampleTopics() {}
 
-    static void ensure(Admin admin, SampleIngestSettings settings) {
+    static void ensure(Admin admin, SampleTopicNames names) {
         try {
             Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
             for (NewTopic topic : List.of(
-                    new NewTopic(settings.samplesTopic(), Optional.empty(), Optional.empty()),
-                    new NewTopic(settings.resourceEventsTopic(), Optional.empty(), Optional.empty()),
-                    new NewTopic(settings.deadLetterTopic(), Optional.of(1), Optional.empty()))) {
+                    new NewTopic(names.samples(), Optional.empty(), Optional.empty()),
+                    new NewTopic(names.resourceEvents(), Optional.empty(), Optional.empty()),
+                    new NewTopic(names.deadLetter(), Optional.of(1), Optional.empty()))) {
                 if (existing.contains(topic.name())) {
                     continue;
                 }
@@ -47,8 +47,8 @@ final class SampleTopics {
             throw new IllegalStateException("interrupted while creating Kafka topics", e);
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException(
-                    "Kafka topics " + settings.samplesTopic() + ", " + settings.resourceEventsTopic() + " and "
-                            + settings.deadLetterTopic() + " could not be created",
+                    "Kafka topics " + names.samples() + ", " + names.resourceEvents() + " and " + names.deadLetter()
+                            + " could not be created",
                     e);
         }
     }

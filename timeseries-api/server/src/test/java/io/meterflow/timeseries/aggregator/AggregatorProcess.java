@@ -45,15 +45,10 @@ final class AggregatorProcess implements AutoCloseable {
         env.put("METERFLOW_DB_POOL_SIZE", "4");
         env.put("METERFLOW_INGEST_MODE", "kafka");
         env.put("METERFLOW_KAFKA", kafka.bootstrapServers());
-        env.put("METERFLOW_MEASURES_TOPIC", KafkaMode.measuresTopic(kafka, ingestName));
-        env.put("METERFLOW_MEASURES_DEAD_LETTER_TOPIC", KafkaMode.deadLetterTopic(kafka, ingestName));
-        env.put("METERFLOW_AGGREGATOR_ID", kafka.groupId(ingestName));
+        // The test's own deployment namespace: its topics and groups, the sample ingest's too.
+        env.put("METERFLOW_DEPLOYMENT", KafkaMode.namespace(kafka, ingestName).value());
+        env.put("METERFLOW_DEPLOYMENTS_TOPIC", KafkaMode.deploymentsTopic(kafka));
         env.put("METERFLOW_AGGREGATOR_COMMIT_MS", "100");
-        // The sample ingest runs in the aggregator process too: on the test's own topics and group.
-        env.put("METERFLOW_KAFKA_SAMPLES_TOPIC", KafkaMode.samplesTopic(kafka, ingestName));
-        env.put("METERFLOW_KAFKA_RESOURCE_EVENTS_TOPIC", KafkaMode.resourceEventsTopic(kafka, ingestName));
-        env.put("METERFLOW_SAMPLES_DEAD_LETTER_TOPIC", KafkaMode.sampleDeadLetterTopic(kafka, ingestName));
-        env.put("METERFLOW_SAMPLE_INGEST_ID", kafka.groupId(ingestName + ".sample-ingest"));
         env.put("METERFLOW_AGGREGATOR_PORT", "0");
         env.put("METERFLOW_DATA_DIR", KafkaMode.scratchDirectory());
         env.put("METERFLOW_LOG_LEVEL", "WARN");

@@ -124,10 +124,10 @@ class AggregatorScaleOutIT {
             while (System.nanoTime() < deadline) {
                 ConsumerGroupDescription group;
                 try {
-                    group = admin.describeConsumerGroups(List.of(kafka.groupId("scale")))
+                    group = admin.describeConsumerGroups(List.of(KafkaMode.aggregatorGroup(kafka, "scale")))
                             .all()
                             .get(10, TimeUnit.SECONDS)
-                            .get(kafka.groupId("scale"));
+                            .get(KafkaMode.aggregatorGroup(kafka, "scale"));
                 } catch (ExecutionException notYet) {
                     Thread.sleep(500); // the processes are still starting: no group yet
                     continue;

@@ -1,14 +1,20 @@
 package io.meterflow.timeseries.aggregator;
 
 import io.dropwizard.testing.ConfigOverride;
+import io.meterflow.deployment.DeploymentNamespace;
 import io.meterflow.testsupport.KafkaBroker;
+import io.meterflow.wire.Topics;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Settings that put a test's API in the Kafka mode, on the test's own topics and group. */
+/**
+ * Settings that put a test's API in the Kafka mode, in a deployment namespace of the test's own
+ * (so its topics and groups start with the class's prefix and are deleted after it), with a
+ * registry of namespaces of its own.
+ */
 public final class KafkaMode {
 
     private KafkaMode() {}
@@ -17,40 +23,50 @@ public final class KafkaMode {
         List<ConfigOverride> overrides = new ArrayList<>(List.of(
                 ConfigOverride.config("ingest.mode", "kafka"),
                 ConfigOverride.config("ingest.bootstrapServers", kafka.bootstrapServers()),
-                ConfigOverride.config("ingest.measuresTopic", measuresTopic(kafka, name)),
-                ConfigOverride.config("ingest.deadLetterTopic", deadLetterTopic(kafka, name)),
-                ConfigOverride.config("ingest.aggregatorApplicationId", kafka.groupId(name)),
+                ConfigOverride.config(
+                        "ingest.deployment", namespace(kafka, name).value()),
+                ConfigOverride.config("ingest.deploymentsTopic", deploymentsTopic(kafka)),
                 ConfigOverride.config("ingest.partitions", "4"),
                 ConfigOverride.config("ingest.commitIntervalMs", "100"),
                 ConfigOverride.config("ingest.aggregatorInProcess", String.valueOf(aggregatorInProcess)),
-                // The sample ingest runs with the aggregator: on this class's topics and group too.
-                ConfigOverride.config("sampleIngest.samplesTopic", samplesTopic(kafka, name)),
-                ConfigOverride.config("sampleIngest.resourceEventsTopic", resourceEventsTopic(kafka, name)),
-                ConfigOverride.config("sampleIngest.deadLetterTopic", sampleDeadLetterTopic(kafka, name)),
-                ConfigOverride.config("sampleIngest.applicationId", kafka.groupId(name + ".sample-ingest")),
                 ConfigOverride.config("sampleIngest.commitIntervalMs", "100"),
                 ConfigOverride.config("dataDir", scratchDirectory())));
         return overrides.toArray(ConfigOverride[]::new);
     }
 
+    /** The test's deployment namespace: the class's prefix and {@code name}. */
+    public static DeploymentNamespace namespace(KafkaBroker kafka, String name) {
+        return new DeploymentNamespace(kafka.topic(name));
+    }
+
+    /** The class's own registry of namespaces, deleted with its other topics. */
+    public static String deploymentsTopic(KafkaBroker kafka) {
+        return kafka.topic("deployments");
+    }
+
     public static String measuresTopic(KafkaBroker kafka, String name) {
-        return kafka.topic(name + ".measures");
+        return namespace(kafka, name).name(Topics.MEASURES);
     }
 
     public static String samplesTopic(KafkaBroker kafka, String name) {
-        return kafka.topic(name + ".samples");
+        return namespace(kafka, name).name(Topics.SAMPLES);
     }
 
     public static String resourceEventsTopic(KafkaBroker kafka, String name) {
-        return kafka.topic(name + ".resource-events");
+        return namespace(kafka, name).name(Topics.RESOURCE_EVENTS);
     }
 
     public static String sampleDeadLetterTopic(KafkaBroker kafka, String name) {
-        return kafka.topic(name + ".samples.dead-letter");
+        return namespace(kafka, name).name(Topics.SAMPLES_DEAD_LETTER);
     }
 
     public static String deadLetterTopic(KafkaBroker kafka, String name) {
-        return kafka.topic(name + ".dead-letter");
+        return namespace(kafka, name).name(Topics.MEASURES_DEAD_LETTER);
+    }
+
+    /** The aggregator's consumer group in the test's namespace. */
+    public static String aggregatorGroup(KafkaBroker kafka, String name) {
+        return namespace(kafka, name).name("meterflow-aggregator");
     }
 
     static String scratchDirectory() {

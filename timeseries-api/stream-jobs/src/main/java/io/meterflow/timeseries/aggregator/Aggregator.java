@@ -5,6 +5,7 @@ import com.codahale.metrics.health.HealthCheck;
 import io.dropwizard.lifecycle.Managed;
 import io.meterflow.timeseries.database.Transactions;
 import io.meterflow.timeseries.ingest.IngestSettings;
+import io.meterflow.timeseries.ingest.MeasureTopicNames;
 import io.meterflow.timeseries.metric.MetricDao;
 import io.meterflow.timeseries.storage.AggregateStore;
 import io.meterflow.timeseries.storage.BufferSlices;
@@ -26,6 +27,7 @@ public final class Aggregator implements Managed {
     private static final Logger LOG = LoggerFactory.getLogger(Aggregator.class);
 
     private final IngestSettings settings;
+    private final MeasureTopicNames names;
     private final String bootstrapServers;
     private final Transactions transactions;
     private final AggregateStore store;
@@ -37,6 +39,7 @@ public final class Aggregator implements Managed {
 
     public Aggregator(
             IngestSettings settings,
+            MeasureTopicNames names,
             String bootstrapServers,
             Transactions transactions,
             AggregateStore store,
@@ -47,6 +50,7 @@ public final class Aggregator implements Managed {
             Clock clock) {
         this.slices = slices;
         this.settings = settings;
+        this.names = names;
         this.bootstrapServers = bootstrapServers;
         this.transactions = transactions;
         this.store = store;
@@ -58,12 +62,12 @@ public final class Aggregator implements Managed {
     @Override
     public void start() {
         streams.start(
-                () -> AggregatorTopology.build(settings, transactions, store, slices, metrics, counters),
-                AggregatorTopology.streamsConfig(settings, bootstrapServers, stateDirectory.toString()));
+                () -> AggregatorTopology.build(settings, names, transactions, store, slices, metrics, counters),
+                AggregatorTopology.streamsConfig(settings, names, bootstrapServers, stateDirectory.toString()));
         LOG.info(
                 "Aggregator {} folding {} from {}",
-                settings.aggregatorApplicationId(),
-                settings.measuresTopic(),
+                names.aggregatorApplicationId(),
+                names.measures(),
                 bootstrapServers);
     }
 

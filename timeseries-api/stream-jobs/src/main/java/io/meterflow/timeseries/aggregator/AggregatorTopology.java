@@ -2,6 +2,7 @@ package io.meterflow.timeseries.aggregator;
 
 import io.meterflow.timeseries.database.Transactions;
 import io.meterflow.timeseries.ingest.IngestSettings;
+import io.meterflow.timeseries.ingest.MeasureTopicNames;
 import io.meterflow.timeseries.storage.AggregateStore;
 import io.meterflow.timeseries.storage.BufferSlices;
 import io.meterflow.timeseries.streams.ManagedStreams;
@@ -27,6 +28,7 @@ public final class AggregatorTopology {
 
     public static Topology build(
             IngestSettings settings,
+            MeasureTopicNames names,
             Transactions transactions,
             AggregateStore store,
             BufferSlices slices,
@@ -34,7 +36,7 @@ public final class AggregatorTopology {
             AggregatorMetrics counters) {
         MeasureRecordCodec format = new MeasureRecordCodec();
         Topology topology = new Topology();
-        topology.addSource(SOURCE, new ByteArrayDeserializer(), new ByteArrayDeserializer(), settings.measuresTopic());
+        topology.addSource(SOURCE, new ByteArrayDeserializer(), new ByteArrayDeserializer(), names.measures());
         CommitPacer pacer = new CommitPacer(settings.backlogCommitIntervalMs());
         topology.addProcessor(
                 FOLD,
@@ -51,23 +53,23 @@ public final class AggregatorTopology {
                         store,
                         slices,
                         new AggregatorProgress(),
-                        settings.measuresTopic(),
+                        names.measures(),
                         settings.cachedBufferBytes(),
                         counters,
                         metrics),
                 FOLD);
-        topology.addSink(
-                DEAD_LETTERS, settings.deadLetterTopic(), new ByteArraySerializer(), new ByteArraySerializer(), FOLD);
+        topology.addSink(DEAD_LETTERS, names.deadLetter(), new ByteArraySerializer(), new ByteArraySerializer(), FOLD);
         return topology;
     }
 
-    public static Properties streamsConfig(IngestSettings settings, String bootstrapServers, String stateDirectory) {
+    public static Properties streamsConfig(
+            IngestSettings settings, MeasureTopicNames names, String bootstrapServers, String stateDirectory) {
         // Exactly once for what Kafka holds (consumed offsets, dead letters); the database side is
         // made exactly once by aggregator_progress, written with the aggregates. Streams commits on
         // the long interval; the fold processor asks for a commit every short interval while it
         // keeps up (MeasureFoldProcessor.commitIfCaughtUp).
         return ManagedStreams.exactlyOnceConfig(
-                settings.aggregatorApplicationId(),
+                names.aggregatorApplicationId(),
                 bootstrapServers,
                 settings.aggregatorThreads(),
                 settings.backlogCommitIntervalMs(),

@@ -22,13 +22,13 @@ public final class MeasuresTopics {
 
     private MeasuresTopics() {}
 
-    public static void ensure(Admin admin, IngestSettings settings) {
+    public static void ensure(Admin admin, MeasureTopicNames names, int partitions) {
         try {
             Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
             // The broker's default replication: 1 on the single node, the cluster's own elsewhere.
             for (NewTopic topic : List.of(
-                    new NewTopic(settings.measuresTopic(), Optional.of(settings.partitions()), Optional.empty()),
-                    new NewTopic(settings.deadLetterTopic(), Optional.of(1), Optional.empty()))) {
+                    new NewTopic(names.measures(), Optional.of(partitions), Optional.empty()),
+                    new NewTopic(names.deadLetter(), Optional.of(1), Optional.empty()))) {
                 if (existing.contains(topic.name())) {
                     continue;
                 }
@@ -46,9 +46,7 @@ public final class MeasuresTopics {
             throw new IllegalStateException("interrupted while creating Kafka topics", e);
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException(
-                    "Kafka topics " + settings.measuresTopic() + " and " + settings.deadLetterTopic()
-                            + " could not be created",
-                    e);
+                    "Kafka topics " + names.measures() + " and " + names.deadLetter() + " could not be created", e);
         }
     }
 }
