@@ -67,6 +67,8 @@ import io.meterflow.timeseries.database.DatabaseHealthCheck;
 import io.meterflow.timeseries.database.DeploymentRecord;
 import io.meterflow.timeseries.database.Migrations;
 import io.meterflow.timeseries.database.Transactions;
+import io.meterflow.timeseries.deadletter.DeadLetterBook;
+import io.meterflow.timeseries.deadletter.DeadLetterLedger;
 import io.meterflow.timeseries.ingest.IngestSettings;
 import io.meterflow.timeseries.ingest.KafkaMeasureIntake;
 import io.meterflow.timeseries.ingest.MeasureTopicNames;
@@ -202,6 +204,8 @@ public final class TimeseriesApplication extends Application<TimeseriesConfigura
                 clock,
                 UUID::randomUUID);
         ResourceRequests resourceRequests = new ResourceRequests(timestamps);
+        DeadLetterBook deadLetters = new DeadLetterBook(transactions, new DeadLetterLedger());
+        exposeDeadLetterCounts(environment, deadLetters);
         Ingest ingest = ingest(
                 config,
                 environment,
@@ -211,7 +215,7 @@ public final class TimeseriesApplication extends Application<TimeseriesConfigura
                 metricDao,
                 writer,
                 clock,
-                new Index(resources, resourceRequests, timestamps));
+                new Index(resources, resourceRequests, timestamps, deadLetters));
         if (config.aggregatorOnly()) {
             return;
         }
@@ -243,7 +247,7 @@ public final class TimeseriesApplication extends Application<TimeseriesConfigura
         jersey.register(new VersionResource());
         jersey.register(new HealthcheckResource(environment.healthChecks(), clock));
         jersey.register(new CapabilitiesResource());
-        jersey.register(new StatusResource(access, processorName(), ingest.backlog(), ingest.mode()));
+        jersey.register(new StatusResource(access, processorName(), ingest.backlog(), ingest.mode(), deadLetters));
         jersey.register(new ArchivePolicyResource(
                 new ArchivePolicyService(transactions, policyDao),
                 new ArchivePolicyRequests(BuiltInArchivePolicies.DEFAULT_METHODS),
@@ -310,7 +314,8 @@ public final class TimeseriesApplication extends Application<TimeseriesConfigura
     private record Ingest(MeasureIntake intake, Backlog backlog, String mode) {}
 
     /** What the sample ingest writes the index with. */
-    private record Index(ResourceService resources, ResourceRequests requests, Timestamps timestamps) {}
+    private record Index(
+            ResourceService resources, ResourceRequests requests, Timestamps timestamps, DeadLetterBook deadLetters) {}
 
     /**
      * Direct mode: the writer folds within the request. Kafka mode: a producer to the measures
@@ -385,6 +390,7 @@ public final class TimeseriesApplication extends Application<TimeseriesConfigura
                         index.requests(),
                         index.timestamps(),
                         environment.metrics(),
+                        index.deadLetters(),
                         Path.of(config.dataDir(), "sample-ingest"),
                         clock);
                 environment.lifecycle().manage(samples);
@@ -443,6 +449,19 @@ public final class TimeseriesApplication extends Application<TimeseriesConfigura
         producer.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
         producer.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
         return producer;
+    }
+
+    /**
+     * The dead letters of every process of the deployment, from the database, beside the meters
+     * of the processes' own: an alert on these fires whichever process dead-lettered.
+     */
+    private static void exposeDeadLetterCounts(Environment environment, DeadLetterBook deadLetters) {
+        for (DeadLetterLedger.Kind kind : DeadLetterLedger.Kind.values()) {
+            environment
+                    .metrics()
+                    .register("meterflow.dead-letters." + kind.column() + ".records", (com.codahale.metrics.Gauge<Long>)
+                            () -> deadLetters.totals().get(kind).records());
+        }
     }
 
     /** Every Dropwizard metric (JVM, Jetty, pool, ours) at /admin/prometheus. */

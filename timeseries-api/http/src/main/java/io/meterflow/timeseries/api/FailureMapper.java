@@ -26,7 +26,14 @@ public final class FailureMapper implements ExceptionMapper<TimeseriesFailure> {
     @Override
     public Response toResponse(TimeseriesFailure failure) {
         ApiException answer = answer(failure);
-        return errors.render(answer.status(), answer.description(), headers);
+        Response response = errors.render(answer.status(), answer.description(), headers);
+        if (failure instanceof UnavailableException unavailable) {
+            // Nothing was taken: the client may send the same request again, after this long.
+            return Response.fromResponse(response)
+                    .header("Retry-After", unavailable.retryAfterSeconds())
+                    .build();
+        }
+        return response;
     }
 
     /** What Gnocchi answers for each kind of refusal. */

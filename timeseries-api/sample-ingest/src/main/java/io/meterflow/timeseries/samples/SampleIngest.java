@@ -5,6 +5,7 @@ import com.codahale.metrics.MetricRegistry;
 import com.codahale.metrics.health.HealthCheck;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dropwizard.lifecycle.Managed;
+import io.meterflow.timeseries.deadletter.DeadLetterBook;
 import io.meterflow.timeseries.resource.ResourceRequests;
 import io.meterflow.timeseries.resource.ResourceService;
 import io.meterflow.timeseries.streams.ManagedStreams;
@@ -45,6 +46,7 @@ public final class SampleIngest implements Managed {
             ResourceRequests requests,
             Timestamps timestamps,
             MetricRegistry registry,
+            DeadLetterBook deadLetterBook,
             Path stateDirectory,
             Clock clock) {
         this.settings = settings;
@@ -69,7 +71,8 @@ public final class SampleIngest implements Managed {
                 new OwnActivityFilter(settings.filterProjectId()),
                 new SampleResolver(resources, requests, cache, identity, settings.archivePolicyDefault(), counters),
                 new ResourceEventApplier(resources, requests, cache, identity, counters, times),
-                counters);
+                counters,
+                deadLetterBook);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.meterflow.timeseries.samples;
 
+import io.meterflow.timeseries.deadletter.DeadLetterBook;
+import io.meterflow.timeseries.deadletter.DeadLetterLedger;
 import io.meterflow.timeseries.streams.ManagedStreams;
 import io.meterflow.wire.MeasureRecordCodec;
 import io.meterflow.wire.ResourceEventCodec;
@@ -37,7 +39,8 @@ public final class SampleIngestTopology {
             OwnActivityFilter ownActivity,
             SampleResolver resolver,
             ResourceEventApplier applier,
-            SampleIngestMetrics counters) {}
+            SampleIngestMetrics counters,
+            DeadLetterBook deadLetterBook) {}
 
     static Topology build(SampleTopicNames names, String measuresTopic, Parts parts) {
         MeasureRecordCodec measures = new MeasureRecordCodec();
@@ -53,7 +56,11 @@ public final class SampleIngestTopology {
                         parts.resolver(),
                         measures,
                         MEASURES,
-                        new DeadLetters(SAMPLE_DEAD_LETTERS, parts.counters()),
+                        new DeadLetters(
+                                SAMPLE_DEAD_LETTERS,
+                                DeadLetterLedger.Kind.SAMPLE,
+                                parts.deadLetterBook(),
+                                parts.counters()),
                         parts.counters()),
                 SAMPLES);
         topology.addSink(MEASURES, measuresTopic, new ByteArraySerializer(), new ByteArraySerializer(), RESOLVE);
@@ -66,7 +73,11 @@ public final class SampleIngestTopology {
                 () -> new ResourceEventProcessor(
                         parts.events(),
                         parts.applier(),
-                        new DeadLetters(EVENT_DEAD_LETTERS, parts.counters()),
+                        new DeadLetters(
+                                EVENT_DEAD_LETTERS,
+                                DeadLetterLedger.Kind.RESOURCE_EVENT,
+                                parts.deadLetterBook(),
+                                parts.counters()),
                         parts.counters()),
                 EVENTS);
         topology.addSink(

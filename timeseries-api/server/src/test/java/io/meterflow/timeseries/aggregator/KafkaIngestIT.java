@@ -10,6 +10,8 @@ import io.meterflow.timeseries.ApiFixture;
 import io.meterflow.timeseries.GnocchiClient;
 import io.meterflow.timeseries.GnocchiClient.Reply;
 import io.meterflow.wire.DeadLetterHeaders;
+import io.meterflow.wire.MeasureRecord;
+import io.meterflow.wire.MeasureRecordCodec;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -119,7 +121,7 @@ class KafkaIngestIT {
 
         assertThat(client.measures(metric, "refresh=true&granularity=60"))
                 .containsExactly(point("2024-01-15T12:00:00+00:00", 60, 7.0));
-        List<ConsumerRecord<byte[], byte[]>> deadLetters = deadLetters(2);
+        List<ConsumerRecord<byte[], byte[]>> deadLetters = deadLettersOf(metric, 2);
         assertThat(deadLetters).hasSize(2);
         assertThat(reason(deadLetters.get(0))).startsWith("unreadable measures record");
         assertThat(reason(deadLetters.get(1))).contains("unsupported format_version 99");
@@ -127,14 +129,121 @@ class KafkaIngestIT {
                 .isEqualTo("{not json");
     }
 
+    @Test
+    void measuresOfAMetricThisDatabaseDoesNotHoldAreDeadLetteredCountedAndNeverLostSilently() {
+        String unknown = java.util.UUID.randomUUID().toString();
+        long before = api.admin()
+                .get("/v1/status")
+                .json()
+                .at("/dead_letters/measures/measures")
+                .asLong();
+        MeasureRecordCodec codec = new MeasureRecordCodec();
+        try (KafkaProducer<byte[], byte[]> producer = producer()) {
+            for (int i = 0; i < 3; i++) {
+                // As another deployment's API would have written them, before namespaces kept them apart.
+                producer.send(new ProducerRecord<>(
+                        KafkaMode.measuresTopic(kafka, "ingest"),
+                        unknown.getBytes(StandardCharsets.UTF_8),
+                        codec.encode(new MeasureRecord(
+                                java.util.UUID.fromString(unknown),
+                                new long[] {1_705_312_800_000_000_000L + i, 1_705_312_801_000_000_000L + i},
+                                new double[] {i, i + 0.5}))));
+            }
+        }
+
+        List<ConsumerRecord<byte[], byte[]>> deadLetters = deadLettersOf(unknown, 3);
+        assertThat(deadLetters).hasSize(3);
+        assertThat(reason(deadLetters.get(0))).contains("metric " + unknown + " does not exist");
+        assertThat(deadLetters)
+                .extracting(r -> new String(
+                        r.headers().lastHeader(DeadLetterHeaders.SOURCE).value(), StandardCharsets.UTF_8))
+                .doesNotHaveDuplicates()
+                .allMatch(source -> source.startsWith(KafkaMode.measuresTopic(kafka, "ingest") + "-"));
+        assertThat(codec.decode(deadLetters.get(2).value()).size()).isEqualTo(2);
+        assertThat(eventually(
+                        () -> api.admin()
+                                .get("/v1/status")
+                                .json()
+                                .at("/dead_letters/measures/measures")
+                                .asLong(),
+                        before + 6))
+                .isEqualTo(before + 6);
+    }
+
+    @Test
+    void aRefreshSaysWhenTheMetricsMeasuresWereDeadLetteredRatherThanFolded() throws Exception {
+        String metric = client.createMetric("minute");
+        Reply read;
+        Map<String, Object> transactional = new java.util.HashMap<>(Map.of(
+                "bootstrap.servers",
+                kafka.bootstrapServers(),
+                "key.serializer",
+                ByteArraySerializer.class,
+                "value.serializer",
+                ByteArraySerializer.class,
+                "transactional.id",
+                kafka.groupId("poison-" + metric)));
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(transactional)) {
+            // Left uncommitted until the refresh has begun, so the record is pending when it does.
+            producer.initTransactions();
+            producer.beginTransaction();
+            producer.send(new ProducerRecord<>(
+                    KafkaMode.measuresTopic(kafka, "ingest"),
+                    metric.getBytes(StandardCharsets.UTF_8),
+                    "[1, 2".getBytes(StandardCharsets.UTF_8)));
+            producer.flush();
+            java.util.concurrent.CompletableFuture<Reply> refresh = java.util.concurrent.CompletableFuture.supplyAsync(
+                    () -> client.get("/v1/metric/" + metric + "/measures?refresh=true"));
+            Thread.sleep(500);
+            producer.commitTransaction();
+            read = refresh.get(30, java.util.concurrent.TimeUnit.SECONDS);
+        }
+
+        assertThat(read.status()).isEqualTo(200);
+        assertThat(read.header("X-Meterflow-Refresh"))
+                .isEqualTo("dead-lettered; records=1; measures=0; reason=\"record value is not a JSON object\"");
+
+        client.addMeasures(metric, "2024-01-15T14:00:00", 2);
+        Reply folded = client.get("/v1/metric/" + metric + "/measures?refresh=true");
+        assertThat(folded.header("X-Meterflow-Refresh")).isEqualTo("folded");
+        assertThat(folded.points()).containsExactly(point("2024-01-15T14:00:00+00:00", 60, 2.0));
+    }
+
+    /** Polls until {@code value} gives {@code expected} or 20 s pass; the last value read. */
+    private static long eventually(java.util.function.LongSupplier value, long expected) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        long last = value.getAsLong();
+        while (last != expected && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            last = value.getAsLong();
+        }
+        return last;
+    }
+
+    private static KafkaProducer<byte[], byte[]> producer() {
+        return new KafkaProducer<>(Map.of(
+                "bootstrap.servers",
+                kafka.bootstrapServers(),
+                "key.serializer",
+                ByteArraySerializer.class,
+                "value.serializer",
+                ByteArraySerializer.class));
+    }
+
     private static String reason(ConsumerRecord<byte[], byte[]> record) {
         return new String(record.headers().lastHeader(DeadLetterHeaders.REASON).value(), StandardCharsets.UTF_8);
     }
 
-    private static List<ConsumerRecord<byte[], byte[]>> deadLetters(int expected) {
+    /** The dead letters keyed by the metric, read from the beginning by a reader of its own. */
+    private static List<ConsumerRecord<byte[], byte[]>> deadLettersOf(String metric, int expected) {
         Properties config = new Properties();
         config.put("bootstrap.servers", kafka.bootstrapServers());
-        config.put("group.id", kafka.groupId("dead-letter-reader"));
+        config.put("group.id", kafka.groupId("dead-letter-reader-" + java.util.UUID.randomUUID()));
         config.put("auto.offset.reset", "earliest");
         config.put("isolation.level", "read_committed");
         try (KafkaConsumer<byte[], byte[]> consumer =
@@ -143,8 +252,18 @@ class KafkaIngestIT {
             List<ConsumerRecord<byte[], byte[]>> records = new java.util.ArrayList<>();
             long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
             while (records.size() < expected && System.nanoTime() < deadline) {
-                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                    if (metric.equals(new String(record.key(), StandardCharsets.UTF_8))) {
+                        records.add(record);
+                    }
+                }
             }
+            // A moment longer: a copy more than expected would be a double.
+            consumer.poll(Duration.ofMillis(500)).forEach(record -> {
+                if (metric.equals(new String(record.key(), StandardCharsets.UTF_8))) {
+                    records.add(record);
+                }
+            });
             return records;
         }
     }

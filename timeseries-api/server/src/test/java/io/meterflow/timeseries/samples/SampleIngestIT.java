@@ -298,6 +298,17 @@ class SampleIngestIT {
         assertThat(reasons).anyMatch(r -> r.equals("missing resource_id"));
         assertThat(reasons).anyMatch(r -> r.contains("attribute instance_id = \"not-a-uuid\" does not fit"));
         assertThat(reasons).anyMatch(r -> r.contains("unknown event exploded"));
+        // Counted in the database, once per source record: four samples and one event here.
+        eventually(() -> admin.get("/v1/status")
+                                .json()
+                                .at("/dead_letters/sample/records")
+                                .asLong()
+                        >= 4
+                && admin.get("/v1/status")
+                                .json()
+                                .at("/dead_letters/resource-event/records")
+                                .asLong()
+                        >= 1);
     }
 
     /**

@@ -13,6 +13,10 @@ import io.meterflow.timeseries.streams.ManagedStreams;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,6 +40,7 @@ public final class Aggregator implements Managed {
     private final AggregatorMetrics counters;
     private final Path stateDirectory;
     private final ManagedStreams streams = new ManagedStreams("aggregator");
+    private DeadLetterSink deadLetters;
 
     public Aggregator(
             IngestSettings settings,
@@ -61,8 +66,13 @@ public final class Aggregator implements Managed {
 
     @Override
     public void start() {
+        deadLetters = new DeadLetterSink(
+                new KafkaProducer<>(deadLetterProducerConfig(), new ByteArraySerializer(), new ByteArraySerializer()),
+                names.deadLetter(),
+                Duration.ofMillis(settings.acknowledgeTimeoutMs()));
         streams.start(
-                () -> AggregatorTopology.build(settings, names, transactions, store, slices, metrics, counters),
+                () -> AggregatorTopology.build(
+                        settings, names, transactions, store, slices, metrics, counters, deadLetters),
                 AggregatorTopology.streamsConfig(settings, names, bootstrapServers, stateDirectory.toString()));
         LOG.info(
                 "Aggregator {} folding {} from {}",
@@ -74,6 +84,21 @@ public final class Aggregator implements Managed {
     @Override
     public void stop() {
         streams.stop();
+        if (deadLetters != null) {
+            deadLetters.close(); // after the stream threads: their last commits may dead-letter
+        }
+    }
+
+    private Map<String, Object> deadLetterProducerConfig() {
+        return Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrapServers,
+                ProducerConfig.ACKS_CONFIG,
+                "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
+                true,
+                ProducerConfig.CLIENT_ID_CONFIG,
+                names.aggregatorApplicationId() + "-dead-letters");
     }
 
     public HealthCheck healthCheck() {

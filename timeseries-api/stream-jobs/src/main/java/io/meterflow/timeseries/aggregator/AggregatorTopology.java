@@ -10,19 +10,17 @@ import io.meterflow.wire.MeasureRecordCodec;
 import java.time.Duration;
 import java.util.Properties;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.streams.Topology;
 
 /**
  * The aggregator: measures topic → fold into each metric's archive policy → PostgreSQL, with
- * malformed records to the dead-letter topic. One task per partition, so scaling out is adding
+ * malformed records and unknown metrics' measures to the dead-letter topic ({@link DeadLetterSink}). One task per partition, so scaling out is adding
  * partitions and instances.
  */
 public final class AggregatorTopology {
 
     static final String SOURCE = "measures";
     static final String FOLD = "fold";
-    static final String DEAD_LETTERS = "dead-letters";
 
     private AggregatorTopology() {}
 
@@ -33,7 +31,8 @@ public final class AggregatorTopology {
             AggregateStore store,
             BufferSlices slices,
             MetricLookup metrics,
-            AggregatorMetrics counters) {
+            AggregatorMetrics counters,
+            DeadLetterSink deadLetters) {
         MeasureRecordCodec format = new MeasureRecordCodec();
         Topology topology = new Topology();
         topology.addSource(SOURCE, new ByteArrayDeserializer(), new ByteArrayDeserializer(), names.measures());
@@ -56,15 +55,15 @@ public final class AggregatorTopology {
                         names.measures(),
                         settings.cachedBufferBytes(),
                         counters,
-                        metrics),
+                        metrics,
+                        deadLetters),
                 FOLD);
-        topology.addSink(DEAD_LETTERS, names.deadLetter(), new ByteArraySerializer(), new ByteArraySerializer(), FOLD);
         return topology;
     }
 
     public static Properties streamsConfig(
             IngestSettings settings, MeasureTopicNames names, String bootstrapServers, String stateDirectory) {
-        // Exactly once for what Kafka holds (consumed offsets, dead letters); the database side is
+        // Exactly once for the consumed offsets; the database side is
         // made exactly once by aggregator_progress, written with the aggregates. Streams commits on
         // the long interval; the fold processor asks for a commit every short interval while it
         // keeps up (MeasureFoldProcessor.commitIfCaughtUp).

@@ -36,6 +36,7 @@ final class FoldStore implements StateStore, CachedStateStore<byte[], byte[]> {
     private final AggregatorMetrics counters;
     private final Aggregators aggregators;
     private final MetricLookup lookup;
+    private final DeadLetterSink deadLetters;
     private PartitionFold fold;
     private boolean open;
 
@@ -48,8 +49,10 @@ final class FoldStore implements StateStore, CachedStateStore<byte[], byte[]> {
             long cachedBytesBound,
             AggregatorMetrics counters,
             Aggregators aggregators,
-            MetricLookup lookup) {
+            MetricLookup lookup,
+            DeadLetterSink deadLetters) {
         this.lookup = lookup;
+        this.deadLetters = deadLetters;
         this.slices = slices;
         this.counters = counters;
         this.aggregators = aggregators;
@@ -77,7 +80,8 @@ final class FoldStore implements StateStore, CachedStateStore<byte[], byte[]> {
                 cachedBytesBound,
                 counters,
                 aggregators,
-                lookup);
+                lookup,
+                deadLetters);
         context.register(root, (key, value) -> {
             // no changelog: nothing to restore
         });
@@ -132,7 +136,8 @@ final class FoldStore implements StateStore, CachedStateStore<byte[], byte[]> {
             String topic,
             long cachedBytesBound,
             AggregatorMetrics counters,
-            MetricLookup lookup) {
+            MetricLookup lookup,
+            DeadLetterSink deadLetters) {
         Aggregators aggregators = new Aggregators();
         return new StoreBuilder<>() {
             private Map<String, String> logConfig = Map.of();
@@ -161,7 +166,16 @@ final class FoldStore implements StateStore, CachedStateStore<byte[], byte[]> {
             @Override
             public FoldStore build() {
                 return new FoldStore(
-                        transactions, store, slices, progress, topic, cachedBytesBound, counters, aggregators, lookup);
+                        transactions,
+                        store,
+                        slices,
+                        progress,
+                        topic,
+                        cachedBytesBound,
+                        counters,
+                        aggregators,
+                        lookup,
+                        deadLetters);
             }
 
             @Override

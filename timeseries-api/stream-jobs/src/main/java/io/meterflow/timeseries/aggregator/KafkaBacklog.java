@@ -1,6 +1,7 @@
 package io.meterflow.timeseries.aggregator;
 
 import io.meterflow.timeseries.database.Transactions;
+import io.meterflow.timeseries.deadletter.DeadLetterLedger;
 import io.meterflow.timeseries.measure.Backlog;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -44,6 +45,7 @@ public final class KafkaBacklog implements Backlog {
     private final String topic;
     private final String aggregatorGroupId;
     private final Duration refreshTimeout;
+    private final DeadLetterLedger ledger = new DeadLetterLedger();
 
     public KafkaBacklog(
             Admin admin,
@@ -86,34 +88,45 @@ public final class KafkaBacklog implements Backlog {
     }
 
     @Override
-    public void awaitMetric(UUID metricId) {
+    public Refresh awaitMetric(UUID metricId) {
         List<TopicPartition> partitions = partitions();
         byte[] key = metricId.toString().getBytes(StandardCharsets.UTF_8);
         // The producer's default partitioner for keyed records.
         TopicPartition partition = new TopicPartition(topic, Utils.toPositive(Utils.murmur2(key)) % partitions.size());
         long end = offsets(List.of(partition), OffsetSpec.latest()).get(partition);
-        boolean neverWritten =
-                end == offsets(List.of(partition), OffsetSpec.earliest()).get(partition);
+        long start = offsets(List.of(partition), OffsetSpec.earliest()).get(partition);
+        Optional<AggregatorProgress.Position> before =
+                transactions.read(c -> progress.read(c, topic, partition.partition()));
+        long from = before.map(AggregatorProgress.Position::nextOffset).orElse(start);
+        if (before.isEmpty() && end == start) {
+            return Refresh.FOLDED; // an empty partition: nothing was ever sent there
+        }
         long deadline = System.nanoTime() + refreshTimeout.toNanos();
         while (System.nanoTime() < deadline) {
             Optional<AggregatorProgress.Position> position =
                     transactions.read(c -> progress.read(c, topic, partition.partition()));
             if (position.isPresent() && position.get().nextOffset() >= end) {
-                return;
-            }
-            if (position.isEmpty() && neverWritten) {
-                return; // an empty partition: nothing was ever sent there
+                return outcome(metricId, partition.partition(), from, end);
             }
             if (groupPositions().getOrDefault(partition.partition(), -1L) >= end) {
-                return; // only transaction markers were left
+                return outcome(metricId, partition.partition(), from, end); // only transaction markers were left
             }
             try {
                 Thread.sleep(POLL.toMillis());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return;
+                return Refresh.TIMED_OUT;
             }
         }
+        return Refresh.TIMED_OUT;
+    }
+
+    /** Folded, unless the ledger holds dead letters of the metric among the records waited for. */
+    private Refresh outcome(UUID metricId, int partition, long from, long to) {
+        return transactions
+                .read(c -> ledger.forMetric(c, metricId, topic, partition, from, to))
+                .map(dead -> Refresh.deadLettered(dead.records(), dead.measures(), dead.lastReason()))
+                .orElse(Refresh.FOLDED);
     }
 
     /** The aggregator group's committed positions in the measures topic, by partition. */

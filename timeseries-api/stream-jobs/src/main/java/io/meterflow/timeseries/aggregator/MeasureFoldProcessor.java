@@ -1,12 +1,11 @@
 package io.meterflow.timeseries.aggregator;
 
-import io.meterflow.wire.DeadLetterHeaders;
 import io.meterflow.wire.MalformedRecordException;
 import io.meterflow.wire.MeasureRecord;
 import io.meterflow.wire.MeasureRecordCodec;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import org.apache.kafka.common.header.Headers;
+import java.util.UUID;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -16,8 +15,9 @@ import org.apache.kafka.streams.processor.api.RecordMetadata;
 /**
  * Hands each measures record's measures to its task's {@link PartitionFold}, which folds them
  * with the same {@code MetricAggregator} as the direct mode when Kafka Streams commits.
- * A record that is not a measures record goes to the dead-letter topic with the reason in its
- * headers, and the stream goes on.
+ * A record that is not a measures record, and the measures of a metric the database does not
+ * hold, go to the dead-letter topic with the reason in their headers ({@link DeadLetterSink}),
+ * and the stream goes on.
  *
  * <p>Commits are adaptive. While the newest record folded is recent, the processor asks Kafka
  * Streams for a commit every short interval, so measures are readable a fraction of a second
@@ -78,21 +78,22 @@ final class MeasureFoldProcessor implements Processor<byte[], byte[], byte[], by
         try {
             measures = format.decode(record.value());
         } catch (MalformedRecordException malformed) {
-            deadLetter(record, source, malformed.getMessage());
-            fold.consumed(source.offset(), 0);
+            fold.deadLetter(
+                    record.key(), record.value(), source.offset(), metricIdIn(record.key()), malformed.getMessage());
             return;
         }
-        fold.add(measures, source.offset()); // deleted metrics are dropped at commit
+        fold.add(measures, source.offset()); // unknown metrics are dead-lettered at commit
     }
 
-    private void deadLetter(Record<byte[], byte[]> record, RecordMetadata source, String reason) {
-        Headers headers = record.headers();
-        headers.add(DeadLetterHeaders.REASON, reason.getBytes(StandardCharsets.UTF_8));
-        headers.add(
-                DeadLetterHeaders.SOURCE,
-                DeadLetterHeaders.source(source.topic(), source.partition(), source.offset())
-                        .getBytes(StandardCharsets.UTF_8));
-        context.forward(record.withHeaders(headers), AggregatorTopology.DEAD_LETTERS);
-        counters.deadLettered().mark();
+    /** The key of a measures record is its metric's id; an unreadable record's may be anything. */
+    private static UUID metricIdIn(byte[] key) {
+        if (key == null) {
+            return null;
+        }
+        try {
+            return UUID.fromString(new String(key, StandardCharsets.UTF_8));
+        } catch (IllegalArgumentException notAnId) {
+            return null;
+        }
     }
 }

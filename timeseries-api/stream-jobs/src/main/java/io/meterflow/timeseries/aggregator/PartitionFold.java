@@ -7,11 +7,15 @@ import io.meterflow.timeseries.aggregation.MetricUpdate;
 import io.meterflow.timeseries.aggregation.OpenBuckets;
 import io.meterflow.timeseries.aggregation.TimeSeries;
 import io.meterflow.timeseries.database.Transactions;
+import io.meterflow.timeseries.deadletter.DeadLetterLedger;
 import io.meterflow.timeseries.measure.AggregateChanges;
 import io.meterflow.timeseries.metric.Metric;
 import io.meterflow.timeseries.storage.AggregateStore;
 import io.meterflow.timeseries.storage.BufferSlices;
+import io.meterflow.wire.DeadLetterHeaders;
 import io.meterflow.wire.MeasureRecord;
+import io.meterflow.wire.MeasureRecordCodec;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -58,7 +62,16 @@ final class PartitionFold {
     private final MetricLookup lookup;
 
     private final Map<UUID, Metric> metrics = new HashMap<>();
-    private final Map<UUID, List<Measure>> pending = new LinkedHashMap<>();
+    private final DeadLetterSink deadLetters;
+    private final MeasureRecordCodec codec = new MeasureRecordCodec();
+    private final DeadLetterLedger ledger = new DeadLetterLedger();
+
+    private final Map<UUID, PendingMeasures> pending = new LinkedHashMap<>();
+    /** Dead letters of this batch not yet acknowledged by Kafka. */
+    private final List<DeadLetterSink.Letter> unsent = new ArrayList<>();
+    /** Every dead letter of this batch, recorded with the batch's progress. */
+    private final List<DeadLetterLedger.Entry> deadLettered = new ArrayList<>();
+
     private final LinkedHashMap<UUID, CachedBuffer> cached = new LinkedHashMap<>(1024, 0.75f, true);
     private long cachedBytes;
     /** Stored next offset when this fold loaded or last wrote it; null before the partition's first commit. */
@@ -80,8 +93,10 @@ final class PartitionFold {
             long cachedBytesBound,
             AggregatorMetrics counters,
             Aggregators aggregators,
-            MetricLookup lookup) {
+            MetricLookup lookup,
+            DeadLetterSink deadLetters) {
         this.lookup = lookup;
+        this.deadLetters = deadLetters;
         this.transactions = transactions;
         this.store = store;
         this.slices = slices;
@@ -122,11 +137,46 @@ final class PartitionFold {
 
     /** Gathers a record's measures for its metric, in the order they came. */
     void add(MeasureRecord record, long offset) {
-        List<Measure> gathered = pending.computeIfAbsent(record.metricId(), id -> new ArrayList<>());
-        for (int i = 0; i < record.size(); i++) {
-            gathered.add(new Measure(record.timestamp(i), record.value(i)));
-        }
+        pending.computeIfAbsent(record.metricId(), id -> new PendingMeasures()).add(offset, record);
         consumed(offset, record.size());
+    }
+
+    /**
+     * A record that cannot be read: to the dead-letter topic as it came, sent when the batch
+     * commits. {@code metricId}: what its key says, when it is a metric id.
+     */
+    void deadLetter(byte[] key, byte[] value, long offset, UUID metricId, String reason) {
+        unsent.add(new DeadLetterSink.Letter(key, value, reason, DeadLetterHeaders.source(topic, partition, offset)));
+        deadLettered.add(new DeadLetterLedger.Entry(
+                DeadLetterLedger.Kind.MEASURES, topic, partition, offset, metricId, 0, reason));
+        counters.deadLettered().mark();
+        consumed(offset, 0);
+    }
+
+    /** Each record of a metric the database does not hold, re-encoded with its own measures. */
+    private void deadLetterMetric(UUID id, String reason) {
+        PendingMeasures gathered = pending.remove(id);
+        forget(id);
+        byte[] key = id.toString().getBytes(StandardCharsets.UTF_8);
+        for (int r = 0; r < gathered.records(); r++) {
+            List<Measure> measures = gathered.of(r);
+            long[] timestamps = new long[measures.size()];
+            double[] values = new double[measures.size()];
+            for (int i = 0; i < measures.size(); i++) {
+                timestamps[i] = measures.get(i).timestamp();
+                values[i] = measures.get(i).value();
+            }
+            long offset = gathered.offset(r);
+            unsent.add(new DeadLetterSink.Letter(
+                    key,
+                    codec.encode(new MeasureRecord(id, timestamps, values)),
+                    reason,
+                    DeadLetterHeaders.source(topic, partition, offset)));
+            deadLettered.add(new DeadLetterLedger.Entry(
+                    DeadLetterLedger.Kind.MEASURES, topic, partition, offset, id, measures.size(), reason));
+            counters.deadLettered().mark();
+            counters.deadLetteredMeasures().mark(measures.size());
+        }
     }
 
     /** Whether records were consumed since the last commit. */
@@ -151,59 +201,26 @@ final class PartitionFold {
             return;
         }
         metrics.putAll(lookup.findAll(pending.keySet()));
-        pending.keySet().removeIf(id -> {
-            boolean deleted = !metrics.containsKey(id); // Gnocchi drops a deleted metric's pending measures too
-            if (deleted) {
-                counters.dropped().mark(pending.get(id).size());
+        for (UUID id : List.copyOf(pending.keySet())) {
+            if (!metrics.containsKey(id)) {
+                deadLetterMetric(
+                        id,
+                        "metric " + id + " does not exist in this deployment's database (deleted, "
+                                + "or the measures were written to another deployment's topics)");
             }
-            return deleted;
-        });
+        }
         Long expected = committedOffset;
         long newOffset = nextOffset;
         Map<UUID, CachedBuffer> written = new HashMap<>();
-        boolean advanced;
-        try {
-            advanced = transactions.inTransaction(connection -> {
-                if (!progress.advance(connection, topic, partition, expected, newOffset, records, measures)) {
-                    connection.rollback();
-                    return false;
-                }
-                // Locked in id order, as the direct mode's writers lock them; deleted metrics are absent.
-                List<UUID> ids = pending.keySet().stream().sorted().toList();
-                Set<UUID> live = store.lockMetrics(connection, ids);
-                AggregateChanges changes = new AggregateChanges();
-                List<BufferSlices.Write> writes = new ArrayList<>();
-                List<UUID> needBuffer = new ArrayList<>();
-                for (UUID id : ids) {
-                    List<Measure> gathered = pending.get(id);
-                    if (!live.contains(id)) {
-                        counters.dropped().mark(gathered.size()); // deleted while its measures were in flight
-                        forget(id);
-                        continue;
-                    }
-                    if (!foldInOrder(id, gathered, changes, writes, written)) {
-                        needBuffer.add(id);
-                    }
-                }
-                Map<UUID, TimeSeries> loaded = slices.load(
-                        connection,
-                        needBuffer.stream()
-                                .filter(id -> !(cached.get(id) instanceof CachedBuffer.Whole))
-                                .toList());
-                for (UUID id : needBuffer) {
-                    TimeSeries buffer = cached.get(id) instanceof CachedBuffer.Whole whole
-                            ? whole.buffer()
-                            : loaded.getOrDefault(id, TimeSeries.EMPTY);
-                    foldWithBuffer(id, buffer, pending.get(id), changes, writes, written);
-                }
-                changes.writeTo(connection, store);
-                slices.save(connection, writes);
-                return true;
-            });
-        } catch (RuntimeException e) {
-            throw new IllegalStateException("Writing the aggregates of " + topic + "-" + partition + " failed", e);
-        }
-        if (advanced) {
+        Write outcome;
+        do {
+            // Kafka has the dead letters before PostgreSQL says their records are done.
+            deadLetters.sendAll(unsent);
+            unsent.clear();
+            written.clear();
+            outcome = write(expected, newOffset, written);
+        } while (outcome == Write.METRICS_GONE);
+        if (outcome == Write.ADVANCED) {
             written.forEach(this::cache);
             committedOffset = newOffset;
         } else {
@@ -219,9 +236,67 @@ final class PartitionFold {
         }
         pending.clear();
         metrics.clear();
+        deadLettered.clear();
         nextOffset = -1;
         records = 0;
         measures = 0;
+    }
+
+    private enum Write {
+        ADVANCED,
+        /** Another instance folded these records first. */
+        ZOMBIE,
+        /** Metrics were deleted while their measures were in flight: dead-lettered, to be sent before writing again. */
+        METRICS_GONE
+    }
+
+    /** Aggregates, buffers, dead letters and the partition's new position in one transaction. */
+    private Write write(Long expected, long newOffset, Map<UUID, CachedBuffer> written) {
+        try {
+            return transactions.inTransaction(connection -> {
+                if (!progress.advance(connection, topic, partition, expected, newOffset, records, measures)) {
+                    connection.rollback();
+                    return Write.ZOMBIE;
+                }
+                // Locked in id order, as the direct mode's writers lock them.
+                List<UUID> ids = pending.keySet().stream().sorted().toList();
+                Set<UUID> live = store.lockMetrics(connection, ids);
+                if (live.size() < ids.size()) {
+                    connection.rollback();
+                    for (UUID id : ids) {
+                        if (!live.contains(id)) {
+                            deadLetterMetric(id, "metric " + id + " was deleted while its measures were in flight");
+                        }
+                    }
+                    return Write.METRICS_GONE;
+                }
+                AggregateChanges changes = new AggregateChanges();
+                List<BufferSlices.Write> writes = new ArrayList<>();
+                List<UUID> needBuffer = new ArrayList<>();
+                for (UUID id : ids) {
+                    if (!foldInOrder(id, pending.get(id).measures(), changes, writes, written)) {
+                        needBuffer.add(id);
+                    }
+                }
+                Map<UUID, TimeSeries> loaded = slices.load(
+                        connection,
+                        needBuffer.stream()
+                                .filter(id -> !(cached.get(id) instanceof CachedBuffer.Whole))
+                                .toList());
+                for (UUID id : needBuffer) {
+                    TimeSeries buffer = cached.get(id) instanceof CachedBuffer.Whole whole
+                            ? whole.buffer()
+                            : loaded.getOrDefault(id, TimeSeries.EMPTY);
+                    foldWithBuffer(id, buffer, pending.get(id).measures(), changes, writes, written);
+                }
+                changes.writeTo(connection, store);
+                slices.save(connection, writes);
+                ledger.record(connection, deadLettered);
+                return Write.ADVANCED;
+            });
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("Writing the aggregates of " + topic + "-" + partition + " failed", e);
+        }
     }
 
     /** The usual case: measures newer than the metric's, folded into its open buckets; false when it needs the buffer. */

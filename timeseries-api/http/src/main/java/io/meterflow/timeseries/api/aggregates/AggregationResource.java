@@ -9,6 +9,7 @@ import io.meterflow.timeseries.aggregation.Resampling;
 import io.meterflow.timeseries.api.ApiException;
 import io.meterflow.timeseries.api.JsonBodies;
 import io.meterflow.timeseries.api.QueryParameters;
+import io.meterflow.timeseries.api.Refreshes;
 import io.meterflow.timeseries.api.auth.Callers;
 import io.meterflow.timeseries.measure.Backlog;
 import io.meterflow.timeseries.measure.MeasureReader;
@@ -155,7 +156,7 @@ public final class AggregationResource {
             }
         }
         if (query.getFirst("refresh") != null && QueryParameters.parseBoolean("refresh", query.getFirst("refresh"))) {
-            selected.forEach(metric -> backlog.awaitMetric(metric.id()));
+            selected.forEach(metric -> Refreshes.await(backlog, metric.id()));
         }
         if (selected.size() == 1) {
             // One metric: exactly its own read; fill and needed_overlap do not apply.

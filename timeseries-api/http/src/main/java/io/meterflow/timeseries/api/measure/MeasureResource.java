@@ -6,6 +6,7 @@ import io.meterflow.timeseries.aggregation.Resampling;
 import io.meterflow.timeseries.api.ApiException;
 import io.meterflow.timeseries.api.JsonBodies;
 import io.meterflow.timeseries.api.QueryParameters;
+import io.meterflow.timeseries.api.Refreshes;
 import io.meterflow.timeseries.api.auth.Callers;
 import io.meterflow.timeseries.archivepolicy.ArchivePolicyItem;
 import io.meterflow.timeseries.measure.Backlog;
@@ -87,7 +88,7 @@ public final class MeasureResource {
     }
 
     @GET
-    public StreamingOutput read(
+    public Response read(
             @Context SecurityContext security,
             @PathParam("id") String id,
             @QueryParam("start") String start,
@@ -140,10 +141,13 @@ public final class MeasureResource {
                         + Timespans.toSeconds(g) + "' for metric " + metric.id() + " does not exist");
             }
         }
+        String refreshed = null;
         if (refresh != null && QueryParameters.parseBoolean("refresh", refresh)) {
-            backlog.awaitMetric(metric.id()); // Gnocchi processes the metric's backlog first; here it is waited for
+            refreshed = Refreshes.describe(Refreshes.await(backlog, metric.id()));
         }
-        return output.of(reader.read(metric, new MeasureReader.Query(method, granularities, from, to, resampleTo)));
+        StreamingOutput body =
+                output.of(reader.read(metric, new MeasureReader.Query(method, granularities, from, to, resampleTo)));
+        return Response.ok(body).header(Refreshes.HEADER, refreshed).build();
     }
 
     private Long timestamp(String name, String value) {

@@ -27,7 +27,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
-import jakarta.ws.rs.core.StreamingOutput;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -123,7 +122,7 @@ public final class ResourceMetricResource {
 
     @GET
     @Path("{name}/measures")
-    public StreamingOutput readMeasures(
+    public Response readMeasures(
             @Context SecurityContext security,
             @PathParam("type") String type,
             @PathParam("id") String id,

@@ -3,6 +3,8 @@ package io.meterflow.timeseries.api.status;
 import io.meterflow.timeseries.access.AccessPolicy;
 import io.meterflow.timeseries.api.QueryParameters;
 import io.meterflow.timeseries.api.auth.Callers;
+import io.meterflow.timeseries.deadletter.DeadLetterBook;
+import io.meterflow.timeseries.deadletter.DeadLetterLedger;
 import io.meterflow.timeseries.measure.Backlog;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -27,12 +29,32 @@ public final class StatusResource {
     private final String processorName;
     private final Backlog backlog;
     private final String mode;
+    private final DeadLetterBook deadLetters;
 
-    public StatusResource(AccessPolicy access, String processorName, Backlog backlog, String mode) {
+    public StatusResource(
+            AccessPolicy access, String processorName, Backlog backlog, String mode, DeadLetterBook deadLetters) {
+        this.deadLetters = deadLetters;
         this.access = access;
         this.processorName = processorName;
         this.backlog = backlog;
         this.mode = mode;
+    }
+
+    /**
+     * Meterflow's addition: records the stream jobs could not apply and sent to the dead-letter
+     * topics, by kind, since install. Gnocchi's clients read only the keys above.
+     */
+    private Map<String, Object> deadLetterCounts() {
+        Map<String, Object> counts = new LinkedHashMap<>();
+        deadLetters.totals().forEach((kind, totals) -> {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("records", totals.records());
+            if (kind == DeadLetterLedger.Kind.MEASURES) {
+                entry.put("measures", totals.measures());
+            }
+            counts.put(kind.column(), entry);
+        });
+        return counts;
     }
 
     @GET
@@ -54,6 +76,7 @@ public final class StatusResource {
         Map<String, Object> status = new LinkedHashMap<>();
         status.put("storage", storage);
         status.put("metricd", metricd);
+        status.put("dead_letters", deadLetterCounts());
         return status;
     }
 }
