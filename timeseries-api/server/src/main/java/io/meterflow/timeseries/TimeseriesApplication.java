@@ -29,6 +29,7 @@ import io.meterflow.timeseries.api.FailureMapper;
 import io.meterflow.timeseries.api.ForwardedHeadersFilter;
 import io.meterflow.timeseries.api.GnocchiJson;
 import io.meterflow.timeseries.api.JsonBodies;
+import io.meterflow.timeseries.api.NulCharacterFilter;
 import io.meterflow.timeseries.api.UnexpectedExceptionMapper;
 import io.meterflow.timeseries.api.WebApplicationExceptionMapper;
 import io.meterflow.timeseries.api.aggregates.AggregateQuery;
@@ -232,6 +233,7 @@ public final class TimeseriesApplication extends Application<TimeseriesConfigura
 
         var jersey = environment.jersey();
         jersey.register(new EmptySegmentFilter());
+        jersey.register(new NulCharacterFilter());
         jersey.register(
                 new AuthenticationFilter(AuthMode.parse(config.authMode()).authenticator()));
         if (config.effectiveProxyHeaders()) {
