@@ -403,7 +403,7 @@ public final class TimeseriesApplication extends Application<TimeseriesConfigura
             return new Ingest(writer, backlog, "kafka");
         }
         KafkaMeasureIntake intake = new KafkaMeasureIntake(
-                new KafkaProducer<>(producerConfig(bootstrapServers)),
+                new KafkaProducer<>(producerConfig(bootstrapServers, settings.acknowledgeTimeoutMs())),
                 names.measures(),
                 new MeasureRecordCodec(),
                 Duration.ofMillis(settings.acknowledgeTimeoutMs()),
@@ -439,9 +439,12 @@ public final class TimeseriesApplication extends Application<TimeseriesConfigura
         return "first started on host " + processorName() + ", database " + database;
     }
 
-    private static Map<String, Object> producerConfig(String bootstrapServers) {
+    private static Map<String, Object> producerConfig(String bootstrapServers, int acknowledgeTimeoutMs) {
         Map<String, Object> producer = new HashMap<>();
         producer.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        // With the broker gone, send() itself waits for metadata (60 s by default): a request must
+        // get its 503 within the acknowledgement timeout, not hold a server thread for a minute.
+        producer.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, acknowledgeTimeoutMs);
         producer.put(ProducerConfig.ACKS_CONFIG, "all");
         producer.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         // Requests of many metrics become a few batches per partition instead of a record each.
