@@ -368,7 +368,8 @@ public final class TimeseriesApplication extends Application<TimeseriesConfigura
                 new AggregatorProgress(),
                 names.measures(),
                 names.aggregatorApplicationId(),
-                Duration.ofMillis(settings.refreshTimeoutMs()));
+                Duration.ofMillis(settings.refreshTimeoutMs()),
+                bootstrapServers);
         if (settings.aggregatorInProcess() || config.aggregatorOnly()) {
             Aggregator aggregator = new Aggregator(
                     settings,
@@ -406,6 +407,11 @@ public final class TimeseriesApplication extends Application<TimeseriesConfigura
         }
         KafkaMeasureIntake intake = new KafkaMeasureIntake(
                 new KafkaProducer<>(producerConfig(bootstrapServers, settings.acknowledgeTimeoutMs())),
+                transactionalId -> new KafkaProducer<>(transactionalProducerConfig(
+                        bootstrapServers, settings.acknowledgeTimeoutMs(), transactionalId)),
+                // Unique to this process: a live process's transactions are never fenced by another's.
+                names.measures() + "-api-" + processorName(),
+                settings.transactionalProducers(),
                 names.measures(),
                 new MeasureRecordCodec(),
                 Duration.ofMillis(settings.acknowledgeTimeoutMs()),
@@ -439,6 +445,18 @@ public final class TimeseriesApplication extends Application<TimeseriesConfigura
             return query < 0 ? url : url.substring(0, query);
         });
         return "first started on host " + processorName() + ", database " + database;
+    }
+
+    /**
+     * A producer of the atomic batches: a killed process's open transaction is aborted by the
+     * broker after 10 s, the longest the aggregator then waits behind it.
+     */
+    private static Map<String, Object> transactionalProducerConfig(
+            String bootstrapServers, int acknowledgeTimeoutMs, String transactionalId) {
+        Map<String, Object> producer = producerConfig(bootstrapServers, acknowledgeTimeoutMs);
+        producer.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId);
+        producer.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, 10_000);
+        return producer;
     }
 
     private static Map<String, Object> producerConfig(String bootstrapServers, int acknowledgeTimeoutMs) {

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -17,7 +18,10 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.utils.Utils;
 
 /**
@@ -38,6 +42,8 @@ import org.apache.kafka.common.utils.Utils;
 public final class KafkaBacklog implements Backlog {
 
     private static final Duration POLL = Duration.ofMillis(20);
+    /** How long the folded position may stand still short of the end before what is left is examined. */
+    private static final Duration STALLED = Duration.ofMillis(500);
 
     private final Admin admin;
     private final Transactions transactions;
@@ -45,6 +51,13 @@ public final class KafkaBacklog implements Backlog {
     private final String topic;
     private final String aggregatorGroupId;
     private final Duration refreshTimeout;
+    private final String bootstrapServers;
+    /** Per partition, the last stretch past the folded position found to hold no committed record. */
+    private final Map<Integer, Tail> examinedTails = new ConcurrentHashMap<>();
+
+    private record Tail(long folded, long end) {}
+
+    private static final Tail NOTHING_EXAMINED = new Tail(-1, -1);
     private final DeadLetterLedger ledger = new DeadLetterLedger();
 
     public KafkaBacklog(
@@ -53,7 +66,9 @@ public final class KafkaBacklog implements Backlog {
             AggregatorProgress progress,
             String topic,
             String aggregatorGroupId,
-            Duration refreshTimeout) {
+            Duration refreshTimeout,
+            String bootstrapServers) {
+        this.bootstrapServers = bootstrapServers;
         this.admin = admin;
         this.transactions = transactions;
         this.progress = progress;
@@ -102,14 +117,31 @@ public final class KafkaBacklog implements Backlog {
             return Refresh.FOLDED; // an empty partition: nothing was ever sent there
         }
         long deadline = System.nanoTime() + refreshTimeout.toNanos();
+        long lastMove = System.nanoTime();
+        long lastPosition = from;
         while (System.nanoTime() < deadline) {
             Optional<AggregatorProgress.Position> position =
                     transactions.read(c -> progress.read(c, topic, partition.partition()));
-            if (position.isPresent() && position.get().nextOffset() >= end) {
+            long folded = position.map(AggregatorProgress.Position::nextOffset).orElse(start);
+            if (folded >= end) {
                 return outcome(metricId, partition.partition(), from, end);
             }
             if (groupPositions().getOrDefault(partition.partition(), -1L) >= end) {
                 return outcome(metricId, partition.partition(), from, end); // only transaction markers were left
+            }
+            if (folded != lastPosition) {
+                lastPosition = folded;
+                lastMove = System.nanoTime();
+            } else if (examinedTails
+                    .getOrDefault(partition.partition(), NOTHING_EXAMINED)
+                    .equals(new Tail(folded, end))) {
+                return outcome(metricId, partition.partition(), from, end); // examined before: nothing committed
+            } else if (System.nanoTime() - lastMove > STALLED.toNanos()
+                    && !committedRecordsBetween(partition, folded, end)) {
+                // What is left was aborted (an API process killed mid-batch) or is markers: the
+                // aggregator skips it without a commit, so neither position ever reaches the end.
+                examinedTails.put(partition.partition(), new Tail(folded, end));
+                return outcome(metricId, partition.partition(), from, end);
             }
             try {
                 Thread.sleep(POLL.toMillis());
@@ -119,6 +151,35 @@ public final class KafkaBacklog implements Backlog {
             }
         }
         return Refresh.TIMED_OUT;
+    }
+
+    /**
+     * Whether a reader of committed records finds any in {@code [from, to)}: one read, only when
+     * the aggregator seems stalled short of the end.
+     */
+    private boolean committedRecordsBetween(TopicPartition partition, long from, long to) {
+        try (KafkaConsumer<byte[], byte[]> reader = new KafkaConsumer<>(
+                Map.of(
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        bootstrapServers,
+                        ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+                        "read_committed",
+                        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                        false),
+                new ByteArrayDeserializer(),
+                new ByteArrayDeserializer())) {
+            reader.assign(List.of(partition));
+            reader.seek(partition, from);
+            long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+            while (reader.position(partition) < to && System.nanoTime() < deadline) {
+                for (var record : reader.poll(Duration.ofMillis(100))) {
+                    if (record.offset() < to) {
+                        return true;
+                    }
+                }
+            }
+            return reader.position(partition) < to; // not read to the end: assume something waits
+        }
     }
 
     /** Folded, unless the ledger holds dead letters of the metric among the records waited for. */

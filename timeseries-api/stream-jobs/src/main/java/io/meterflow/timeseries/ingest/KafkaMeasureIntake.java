@@ -19,7 +19,9 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.slf4j.Logger;
@@ -28,7 +30,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Accepts measures by appending them to the measures topic, one record per metric keyed by the
  * metric id, so that every measure of a metric lands on one partition and is folded in order by
- * one aggregator task. Answers once every record is acknowledged by all in-sync replicas
+ * one aggregator task. A request of several metrics is one Kafka transaction ({@link AtomicBatches}):
+ * it lands whole or not at all, whatever happens to this process in the middle. Answers once every record is acknowledged by all in-sync replicas
  * (acks=all, idempotent producer): the API stays as fast as Kafka appends, whatever the
  * aggregation load, and a 202 means the measures are durable.
  */
@@ -37,6 +40,7 @@ public final class KafkaMeasureIntake implements MeasureIntake, Managed {
     private static final Logger LOG = LoggerFactory.getLogger(KafkaMeasureIntake.class);
 
     private final KafkaProducer<byte[], byte[]> producer;
+    private final AtomicBatches batches;
     private final String topic;
     private final MeasureRecordCodec format;
     private final Duration timeout;
@@ -44,11 +48,16 @@ public final class KafkaMeasureIntake implements MeasureIntake, Managed {
 
     public KafkaMeasureIntake(
             KafkaProducer<byte[], byte[]> producer,
+            Function<String, Producer<byte[], byte[]>> transactionalProducers,
+            String transactionalIdPrefix,
+            int transactionalProducerCount,
             String topic,
             MeasureRecordCodec format,
             Duration timeout,
             MetricRegistry metrics) {
         this.producer = producer;
+        this.batches =
+                new AtomicBatches(transactionalProducerCount, transactionalIdPrefix, transactionalProducers, timeout);
         this.topic = topic;
         this.format = format;
         this.timeout = timeout;
@@ -57,7 +66,7 @@ public final class KafkaMeasureIntake implements MeasureIntake, Managed {
 
     @Override
     public void accept(Map<Metric, List<Measure>> batch) {
-        List<Future<RecordMetadata>> sends = new ArrayList<>(batch.size());
+        List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>(batch.size());
         int count = 0;
         for (Map.Entry<Metric, List<Measure>> entry : batch.entrySet()) {
             if (entry.getValue().isEmpty()) {
@@ -65,9 +74,21 @@ public final class KafkaMeasureIntake implements MeasureIntake, Managed {
             }
             byte[] key = entry.getKey().id().toString().getBytes(StandardCharsets.UTF_8);
             byte[] value = format.encode(record(entry.getKey().id(), entry.getValue()));
-            sends.add(producer.send(new ProducerRecord<>(topic, key, value)));
+            records.add(new ProducerRecord<>(topic, key, value));
             count += entry.getValue().size();
         }
+        if (records.size() > 1) {
+            // Several metrics: one transaction, so the batch lands whole or not at all.
+            batches.append(records);
+        } else if (records.size() == 1) {
+            appendOne(records.get(0));
+        }
+        accepted.mark(count);
+    }
+
+    /** One record is atomic by itself: the idempotent producer, without a transaction's round trips. */
+    private void appendOne(ProducerRecord<byte[], byte[]> record) {
+        List<Future<RecordMetadata>> sends = List.of(producer.send(record));
         long deadline = System.nanoTime() + timeout.toNanos();
         for (Future<RecordMetadata> send : sends) {
             try {
@@ -80,7 +101,6 @@ public final class KafkaMeasureIntake implements MeasureIntake, Managed {
                 throw unavailable("Kafka did not acknowledge the measures: " + e.getMessage());
             }
         }
-        accepted.mark(count);
     }
 
     private static MeasureRecord record(UUID metricId, List<Measure> measures) {
@@ -104,6 +124,7 @@ public final class KafkaMeasureIntake implements MeasureIntake, Managed {
 
     @Override
     public void stop() {
+        batches.close();
         producer.close(Duration.ofSeconds(10));
     }
 }
