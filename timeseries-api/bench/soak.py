@@ -20,12 +20,21 @@ in flight when the collection runs adds its transient batch on top of what is ke
 collection pauses the server (about 0.25 s at 2 GB), which the lag samples include.
 --full-gc-every 0 judges the heap after young collections instead.
 
+With faults (fault-soak.sh injects them): --retry re-sends a refused or failed request, after its
+Retry-After, until it is accepted; --verify then waits for the aggregates and checks each metric's
+count of measures against the requests accepted for it: lost and doubled must both be 0.
+--fault-windows "180-300,360-420" (seconds from the start) leaves those windows and the minute after
+each out of the lag criterion, and reports how long the lag took to fall under 5 s after each.
+
 usage: soak.py --url http://127.0.0.1:8063 --pid PID [--gc-log FILE] [--rate 20000] [--minutes 10]
                [--metrics 20000] [--per-request 1000] [--sample 10] [--full-gc-every 20]
+               [--retry] [--verify] [--fault-windows A-B,C-D]
 """
 import argparse
 import base64
+import collections
 import http.client
+import itertools
 import json
 import random
 import re
@@ -44,9 +53,14 @@ def connect(url):
 
 
 def call(conn, method, path, body=None):
+    status, payload, _ = call_with_headers(conn, method, path, body)
+    return status, payload
+
+
+def call_with_headers(conn, method, path, body=None):
     conn.request(method, path, body=None if body is None else json.dumps(body), headers=HEADERS)
     response = conn.getresponse()
-    return response.status, response.read()
+    return response.status, response.read(), response.headers
 
 
 def rss_mib(pid):
@@ -90,6 +104,9 @@ def main():
     parser.add_argument("--per-request", type=int, default=1000)
     parser.add_argument("--sample", type=float, default=10)
     parser.add_argument("--senders", type=int, default=4)
+    parser.add_argument("--retry", action="store_true", help="re-send refused requests until accepted")
+    parser.add_argument("--verify", action="store_true", help="check every metric's count of measures at the end")
+    parser.add_argument("--fault-windows", default="", help="A-B,C-D: seconds when faults are injected")
     parser.add_argument("--full-gc-every", type=float, default=20,
                         help="seconds between full collections measuring the live heap (0: none); needs --gc-log")
     args = parser.parse_args()
@@ -110,8 +127,29 @@ def main():
     end = time.time() + args.minutes * 60
     sent = [0]
     errors = [0]
+    retries = [0]
+    accepted_per_metric = collections.Counter()
+    sequence = itertools.count()
     lock = threading.Lock()
     start = time.time()
+
+    def send_until_accepted(c, body):
+        """Returns the connection to go on with; counts the request's measures once it is accepted."""
+        while True:
+            try:
+                status, _, headers = call_with_headers(c, "POST", "/v1/batch/metrics/measures", body)
+            except (OSError, http.client.HTTPException):
+                c.close()
+                c = connect(args.url)
+                status, headers = None, {}
+            if status == 202:
+                with lock:
+                    sent[0] += len(body)
+                    accepted_per_metric.update(body.keys())
+                return c
+            with lock:
+                retries[0] += 1
+            time.sleep(float((headers or {}).get("Retry-After") or 1))
 
     def sender(index):
         c = connect(args.url)
@@ -125,15 +163,20 @@ def main():
                 time.sleep(delay)
             now = time.time()
             offset = rng.randrange(0, len(metrics) - args.per_request)
-            stamp = time.strftime("%Y-%m-%dT%H:%M:%S", time.gmtime(now)) + ".%06d" % int((now % 1) * 1e6)
+            # Unique per request within a millisecond: two requests never overwrite each other's measure.
+            stamp = time.strftime("%Y-%m-%dT%H:%M:%S", time.gmtime(now)) + ".%03d%03d" % (
+                int((now % 1) * 1e3), next(sequence) % 1000)
             body = {m: [{"timestamp": stamp, "value": rng.random() * 100}]
                     for m in metrics[offset:offset + args.per_request]}
-            status, _ = call(c, "POST", "/v1/batch/metrics/measures", body)
-            with lock:
-                if status == 202:
-                    sent[0] += args.per_request
-                else:
-                    errors[0] += 1
+            if args.retry:
+                c = send_until_accepted(c, body)
+            else:
+                status, _ = call(c, "POST", "/v1/batch/metrics/measures", body)
+                with lock:
+                    if status == 202:
+                        sent[0] += args.per_request
+                    else:
+                        errors[0] += 1
             n += 1
 
     threads = [threading.Thread(target=sender, args=(i,), daemon=True) for i in range(args.senders)]
@@ -154,13 +197,26 @@ def main():
                   "rss_mib": round(rss_mib(args.pid), 1), "heap_after_gc_mib": heap_after_gc_mib(args.gc_log),
                   "live_heap_mib": live, "backlog_measures": waiting,
                   "lag_s": None if waiting is None else round(waiting / float(args.rate), 2),
-                  "errors": errors[0]}
+                  "errors": errors[0], "retries": retries[0]}
         samples.append(sample)
         print(json.dumps(sample), flush=True)
     for thread in threads:
         thread.join()
 
-    steady = [s for s in samples if s["t_s"] >= 60]
+    windows = [tuple(float(x) for x in w.split("-")) for w in args.fault_windows.split(",") if w]
+
+    def in_fault(t):
+        return any(a <= t <= b + 60 for a, b in windows)
+
+    recovery = []
+    for a, b in windows:
+        after = [s for s in samples if s["t_s"] > b and s["lag_s"] is not None]
+        settled = next((s for s in after if s["lag_s"] < 5), None)
+        until = settled["t_s"] if settled else samples[-1]["t_s"]
+        lags = [s["lag_s"] for s in samples if a <= s["t_s"] <= until and s["lag_s"] is not None]
+        recovery.append({"window_s": [a, b], "max_lag_s": max(lags, default=None),
+                         "lag_under_5s_after_s": None if settled is None else round(settled["t_s"] - b, 1)})
+    steady = [s for s in samples if s["t_s"] >= 60 and not in_fault(s["t_s"])]
     first = steady[0] if steady else samples[-1]
     rss_growth = (samples[-1]["rss_mib"] - first["rss_mib"]) / first["rss_mib"] * 100
     heaps = [s["heap_after_gc_mib"] for s in samples if s["heap_after_gc_mib"] is not None]
@@ -182,12 +238,38 @@ def main():
                "live_heap_min_max_mib": [min(lives), max(lives)] if lives else None,
                "heap_judged_by": judged,
                "heap_growth_pct": None if heap_growth is None else round(heap_growth, 1),
-               "max_lag_s_after_first_minute": max_lag}
+               "max_lag_s_after_first_minute": max_lag, "retries": retries[0],
+               "fault_recovery": recovery}
     ok = rss_growth < 10 and (heap_growth is None or heap_growth < 10) and max_lag is not None and max_lag < 5 \
         and summary["achieved_per_s"] >= 0.95 * args.rate
+    if args.verify:
+        lost, doubled = verify(conn, args, accepted_per_metric)
+        summary.update({"verified_metrics": len(accepted_per_metric), "measures_accepted": sent[0],
+                        "lost": lost, "doubled": doubled})
+        ok = ok and lost == 0 and doubled == 0
     summary["pass"] = ok
     print(json.dumps(summary), flush=True)
     sys.exit(0 if ok else 1)
+
+
+def verify(conn, args, accepted_per_metric):
+    """Waits for the aggregates, then compares each metric's count of measures with what was accepted."""
+    deadline = time.time() + 600
+    while time.time() < deadline:
+        status, payload = call(conn, "GET", "/v1/status?details=false")
+        if status == 200 and json.loads(payload)["storage"]["summary"]["measures"] == 0:
+            break
+        time.sleep(2)
+    lost = doubled = 0
+    for metric, expected in accepted_per_metric.items():
+        status, payload = call(conn, "GET", "/v1/metric/%s/measures?refresh=true&aggregation=count&granularity=60"
+                               % metric)
+        if status != 200:
+            sys.exit("reading %s failed: %s %s" % (metric, status, payload[:200]))
+        counted = int(sum(point[2] for point in json.loads(payload)))
+        lost += max(0, expected - counted)
+        doubled += max(0, counted - expected)
+    return lost, doubled
 
 
 if __name__ == "__main__":

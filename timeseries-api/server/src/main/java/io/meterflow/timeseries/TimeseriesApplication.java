@@ -411,7 +411,6 @@ public final class TimeseriesApplication extends Application<TimeseriesConfigura
                         bootstrapServers, settings.acknowledgeTimeoutMs(), transactionalId)),
                 // Unique to this process: a live process's transactions are never fenced by another's.
                 names.measures() + "-api-" + processorName(),
-                settings.transactionalProducers(),
                 names.measures(),
                 new MeasureRecordCodec(),
                 Duration.ofMillis(settings.acknowledgeTimeoutMs()),

@@ -87,15 +87,6 @@ public final class IngestSettings extends KafkaConnectionSettings {
     @JsonProperty
     private int acknowledgeTimeoutMs = 30_000;
 
-    /**
-     * Transactional producers per API process: a request of several metrics is one Kafka
-     * transaction, and each producer runs one at a time.
-     */
-    @Min(1)
-    @Max(64)
-    @JsonProperty
-    private int transactionalProducers = 4;
-
     /** How long a read with {@code refresh=true} waits for the metric's measures to be aggregated. */
     @Min(0)
     @JsonProperty
@@ -154,10 +145,6 @@ public final class IngestSettings extends KafkaConnectionSettings {
 
     public int acknowledgeTimeoutMs() {
         return acknowledgeTimeoutMs;
-    }
-
-    public int transactionalProducers() {
-        return transactionalProducers;
     }
 
     public int refreshTimeoutMs() {

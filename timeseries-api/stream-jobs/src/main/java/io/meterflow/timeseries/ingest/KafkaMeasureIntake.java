@@ -39,6 +39,9 @@ public final class KafkaMeasureIntake implements MeasureIntake, Managed {
 
     private static final Logger LOG = LoggerFactory.getLogger(KafkaMeasureIntake.class);
 
+    /** Transactions of several-metric requests in flight at once (AtomicBatches' measurements). */
+    private static final int COMMITTERS = 4;
+
     private final KafkaProducer<byte[], byte[]> producer;
     private final AtomicBatches batches;
     private final String topic;
@@ -50,14 +53,12 @@ public final class KafkaMeasureIntake implements MeasureIntake, Managed {
             KafkaProducer<byte[], byte[]> producer,
             Function<String, Producer<byte[], byte[]>> transactionalProducers,
             String transactionalIdPrefix,
-            int transactionalProducerCount,
             String topic,
             MeasureRecordCodec format,
             Duration timeout,
             MetricRegistry metrics) {
         this.producer = producer;
-        this.batches =
-                new AtomicBatches(transactionalProducerCount, transactionalIdPrefix, transactionalProducers, timeout);
+        this.batches = new AtomicBatches(transactionalIdPrefix, COMMITTERS, transactionalProducers, timeout);
         this.topic = topic;
         this.format = format;
         this.timeout = timeout;
