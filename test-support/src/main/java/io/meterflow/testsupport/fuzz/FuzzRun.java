@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.Random;
-import net.jqwik.api.sessions.JqwikSession;
 
 /**
  * A fuzzing run on a fixed time budget: as many generated inputs as fit, each from a random of its
@@ -49,13 +48,7 @@ public final class FuzzRun {
     public static Report run(String target, Duration budget, long seed, Trial trial) {
         long started = System.nanoTime();
         long inputs;
-        // jqwik's generators (JsonFuzz) run outside its own test engine only within a session.
-        JqwikSession.start();
-        try {
-            inputs = loop(target, seed, started + budget.toNanos(), trial);
-        } finally {
-            JqwikSession.finish();
-        }
+        inputs = loop(target, seed, started + budget.toNanos(), trial);
         Report report = new Report(target, seed, inputs, Duration.ofNanos(System.nanoTime() - started));
         record(report);
         return report;

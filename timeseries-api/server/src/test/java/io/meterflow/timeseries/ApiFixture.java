@@ -60,7 +60,8 @@ public final class ApiFixture implements AutoCloseable {
         return new ApiFixture(app, database);
     }
 
-    private static String urlWithCredentials(PostgresDatabase database) {
+    /** The database's JDBC URL with its credentials, as METERFLOW_DB_URL takes it. */
+    public static String urlWithCredentials(PostgresDatabase database) {
         String url = database.jdbcUrl();
         return url + (url.contains("?") ? "&" : "?")
                 + "user=" + URLEncoder.encode(database.user(), StandardCharsets.UTF_8)

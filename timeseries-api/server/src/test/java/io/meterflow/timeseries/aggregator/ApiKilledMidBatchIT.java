@@ -50,20 +50,14 @@ class ApiKilledMidBatchIT {
         }
         String topic = KafkaMode.measuresTopic(kafka, "killed");
         HttpClient http = HttpClient.newHttpClient();
-        String auth = "Basic " + Base64.getEncoder().encodeToString("admin:".getBytes());
         try (Admin kafkaAdmin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
             for (int trial = 0; trial < TRIALS; trial++) {
                 Instant base = Instant.parse("2024-01-15T00:00:00Z").plusSeconds(3600L * trial);
                 String batch = batch(metrics, base);
                 ApiProcess api = ApiProcess.start("killed-" + trial, db, kafka, "killed");
                 long before = endOffsets(kafkaAdmin, topic);
-                CompletableFuture<HttpResponse<String>> request = http.sendAsync(
-                        HttpRequest.newBuilder(api.baseUri().resolve("/v1/batch/metrics/measures"))
-                                .header("Content-Type", "application/json")
-                                .header("Authorization", auth)
-                                .POST(HttpRequest.BodyPublishers.ofString(batch))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString());
+                CompletableFuture<HttpResponse<String>> request =
+                        http.sendAsync(batchRequest(api, batch), HttpResponse.BodyHandlers.ofString());
                 // Killed as soon as the batch's first records are in the log, before its commit.
                 long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
                 while (endOffsets(kafkaAdmin, topic) == before && !request.isDone() && System.nanoTime() < deadline) {
@@ -89,13 +83,8 @@ class ApiKilledMidBatchIT {
                 }
 
                 try (ApiProcess retried = ApiProcess.start("killed-retry-" + trial, db, kafka, "killed")) {
-                    HttpResponse<String> retry = http.send(
-                            HttpRequest.newBuilder(retried.baseUri().resolve("/v1/batch/metrics/measures"))
-                                    .header("Content-Type", "application/json")
-                                    .header("Authorization", auth)
-                                    .POST(HttpRequest.BodyPublishers.ofString(batch))
-                                    .build(),
-                            HttpResponse.BodyHandlers.ofString());
+                    HttpResponse<String> retry =
+                            http.send(batchRequest(retried, batch), HttpResponse.BodyHandlers.ofString());
                     assertThat(retry.statusCode()).as(retry.body()).isEqualTo(202);
                 }
                 for (String metric : metrics) {
@@ -112,6 +101,14 @@ class ApiKilledMidBatchIT {
         } finally {
             reader.close();
         }
+    }
+
+    private static HttpRequest batchRequest(ApiProcess api, String batch) {
+        return HttpRequest.newBuilder(api.baseUri().resolve("/v1/batch/metrics/measures"))
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("admin:".getBytes()))
+                .POST(HttpRequest.BodyPublishers.ofString(batch))
+                .build();
     }
 
     private static String batch(List<String> metrics, Instant base) {

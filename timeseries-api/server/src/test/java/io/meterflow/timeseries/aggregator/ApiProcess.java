@@ -2,16 +2,11 @@ package io.meterflow.timeseries.aggregator;
 
 import io.meterflow.testsupport.KafkaBroker;
 import io.meterflow.testsupport.PostgresDatabase;
-import io.meterflow.timeseries.TimeseriesApplication;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -32,35 +27,14 @@ final class ApiProcess implements AutoCloseable {
 
     static ApiProcess start(String name, PostgresDatabase db, KafkaBroker kafka, String ingestName)
             throws IOException, InterruptedException {
-        int port = freePort();
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder builder = new ProcessBuilder(
-                java,
-                "-Xmx512m",
-                "-cp",
-                System.getProperty("java.class.path"),
-                TimeseriesApplication.class.getName(),
-                "server");
+        int port = SteadyWriter.freePort();
+        Path log = Path.of("target", "api-" + name + ".log");
+        ProcessBuilder builder = KafkaMode.process("server", db, kafka, ingestName, log, "-Xmx512m");
         Map<String, String> env = builder.environment();
-        env.put(
-                "METERFLOW_DB_URL",
-                db.jdbcUrl() + (db.jdbcUrl().contains("?") ? "&" : "?") + "user="
-                        + URLEncoder.encode(db.user(), StandardCharsets.UTF_8) + "&password="
-                        + URLEncoder.encode(db.password(), StandardCharsets.UTF_8));
-        env.put("METERFLOW_DB_POOL_SIZE", "4");
-        env.put("METERFLOW_INGEST_MODE", "kafka");
-        env.put("METERFLOW_KAFKA", kafka.bootstrapServers());
-        env.put("METERFLOW_DEPLOYMENT", KafkaMode.namespace(kafka, ingestName).value());
-        env.put("METERFLOW_DEPLOYMENTS_TOPIC", KafkaMode.deploymentsTopic(kafka));
         env.put("METERFLOW_AGGREGATOR_IN_PROCESS", "false");
         env.put("METERFLOW_SAMPLE_INGEST", "false");
         env.put("METERFLOW_WARMUP_ROUNDS", "0");
         env.put("METERFLOW_TIMESERIES_PORT", String.valueOf(port));
-        env.put("METERFLOW_DATA_DIR", KafkaMode.scratchDirectory());
-        env.put("METERFLOW_LOG_LEVEL", "WARN");
-        Path log = Path.of("target", "api-" + name + ".log");
-        Files.createDirectories(log.getParent());
-        builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         ApiProcess api = new ApiProcess(builder.start(), URI.create("http://127.0.0.1:" + port));
         api.awaitHealthy(log);
         return api;
@@ -99,11 +73,5 @@ final class ApiProcess implements AutoCloseable {
             Thread.sleep(200);
         }
         throw new IllegalStateException("the API process did not start; see " + log);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

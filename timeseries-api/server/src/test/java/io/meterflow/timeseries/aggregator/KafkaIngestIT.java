@@ -103,13 +103,7 @@ class KafkaIngestIT {
     void malformedRecordsGoToTheDeadLetterTopicAndTheStreamGoesOn() {
         String metric = client.createMetric("minute");
         byte[] key = metric.getBytes(StandardCharsets.UTF_8);
-        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of(
-                "bootstrap.servers",
-                kafka.bootstrapServers(),
-                "key.serializer",
-                ByteArraySerializer.class,
-                "value.serializer",
-                ByteArraySerializer.class))) {
+        try (KafkaProducer<byte[], byte[]> producer = KafkaMode.producer(kafka)) {
             producer.send(new ProducerRecord<>(
                     KafkaMode.measuresTopic(kafka, "ingest"), key, "{not json".getBytes(StandardCharsets.UTF_8)));
             producer.send(new ProducerRecord<>(
@@ -138,7 +132,7 @@ class KafkaIngestIT {
                 .at("/dead_letters/measures/measures")
                 .asLong();
         MeasureRecordCodec codec = new MeasureRecordCodec();
-        try (KafkaProducer<byte[], byte[]> producer = producer()) {
+        try (KafkaProducer<byte[], byte[]> producer = KafkaMode.producer(kafka)) {
             for (int i = 0; i < 3; i++) {
                 // As another deployment's API would have written them, before namespaces kept them apart.
                 producer.send(new ProducerRecord<>(
@@ -223,16 +217,6 @@ class KafkaIngestIT {
             last = value.getAsLong();
         }
         return last;
-    }
-
-    private static KafkaProducer<byte[], byte[]> producer() {
-        return new KafkaProducer<>(Map.of(
-                "bootstrap.servers",
-                kafka.bootstrapServers(),
-                "key.serializer",
-                ByteArraySerializer.class,
-                "value.serializer",
-                ByteArraySerializer.class));
     }
 
     private static String reason(ConsumerRecord<byte[], byte[]> record) {

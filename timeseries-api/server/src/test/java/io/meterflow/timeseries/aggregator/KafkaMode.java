@@ -3,12 +3,19 @@ package io.meterflow.timeseries.aggregator;
 import io.dropwizard.testing.ConfigOverride;
 import io.meterflow.deployment.DeploymentNamespace;
 import io.meterflow.testsupport.KafkaBroker;
+import io.meterflow.testsupport.PostgresDatabase;
+import io.meterflow.timeseries.ApiFixture;
+import io.meterflow.timeseries.TimeseriesApplication;
 import io.meterflow.wire.Topics;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
  * Settings that put a test's API in the Kafka mode, in a deployment namespace of the test's own
@@ -67,6 +74,46 @@ public final class KafkaMode {
     /** The aggregator's consumer group in the test's namespace. */
     public static String aggregatorGroup(KafkaBroker kafka, String name) {
         return namespace(kafka, name).name("meterflow-aggregator");
+    }
+
+    /**
+     * A time-series service as its own JVM ({@code command}: server or aggregator), as bin/meterflow
+     * starts it, in the test's Kafka mode on {@code db}: what a test can kill -9. Settings of its
+     * own go in the returned builder's environment; its output goes to {@code log}.
+     */
+    static ProcessBuilder process(
+            String command, PostgresDatabase db, KafkaBroker kafka, String name, Path log, String... jvmOptions)
+            throws IOException {
+        List<String> line = new ArrayList<>();
+        line.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        line.addAll(List.of(jvmOptions));
+        line.addAll(
+                List.of("-cp", System.getProperty("java.class.path"), TimeseriesApplication.class.getName(), command));
+        ProcessBuilder builder = new ProcessBuilder(line);
+        Map<String, String> env = builder.environment();
+        env.put("METERFLOW_DB_URL", ApiFixture.urlWithCredentials(db));
+        env.put("METERFLOW_DB_POOL_SIZE", "4");
+        env.put("METERFLOW_INGEST_MODE", "kafka");
+        env.put("METERFLOW_KAFKA", kafka.bootstrapServers());
+        // The test's own deployment namespace: its topics and groups, the sample ingest's too.
+        env.put("METERFLOW_DEPLOYMENT", namespace(kafka, name).value());
+        env.put("METERFLOW_DEPLOYMENTS_TOPIC", deploymentsTopic(kafka));
+        env.put("METERFLOW_DATA_DIR", scratchDirectory());
+        env.put("METERFLOW_LOG_LEVEL", "WARN");
+        Files.createDirectories(log.getParent());
+        builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        return builder;
+    }
+
+    /** A producer of raw records, for what the API would never write. */
+    public static KafkaProducer<byte[], byte[]> producer(KafkaBroker kafka) {
+        return new KafkaProducer<>(Map.of(
+                "bootstrap.servers",
+                kafka.bootstrapServers(),
+                "key.serializer",
+                ByteArraySerializer.class,
+                "value.serializer",
+                ByteArraySerializer.class));
     }
 
     static String scratchDirectory() {

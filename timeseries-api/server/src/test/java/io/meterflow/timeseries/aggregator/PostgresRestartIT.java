@@ -1,27 +1,19 @@
 package io.meterflow.timeseries.aggregator;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import static io.meterflow.timeseries.aggregator.SteadyWriter.freePort;
+import static io.meterflow.timeseries.aggregator.SteadyWriter.sleep;
 
 import io.meterflow.testsupport.KafkaBroker;
 import io.meterflow.testsupport.PostgresDatabase;
 import io.meterflow.testsupport.RealServices;
 import io.meterflow.timeseries.ApiFixture;
 import io.meterflow.timeseries.GnocchiClient;
-import io.meterflow.timeseries.GnocchiClient.Reply;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -46,64 +38,21 @@ class PostgresRestartIT {
         ApiFixture api = ApiFixture.startAsConfigured(db, KafkaMode.on(kafka, "pg-restart", true));
         try {
             GnocchiClient client = api.user("ceilometer");
-            api.admin()
-                    .createPolicy(Map.of(
-                            "name", "second",
-                            "aggregation_methods", List.of("count", "sum"),
-                            "definition", List.of(Map.of("granularity", 1, "timespan", "1 day"))));
-            String metric = client.createMetric("second");
-            AtomicInteger accepted = new AtomicInteger();
-            Map<Integer, Integer> refusals = new ConcurrentHashMap<>();
-            AtomicInteger withoutRetryAfter = new AtomicInteger();
-            Instant base = Instant.parse("2024-01-15T00:00:00Z");
-            CompletableFuture<Void> writer = CompletableFuture.runAsync(() -> {
-                for (int i = 0; i < MEASURES; i++) {
-                    String body = "[{\"timestamp\": \"" + base.plusSeconds(i) + "\", \"value\": 1}]";
-                    while (true) {
-                        Reply reply = client.post("/v1/metric/" + metric + "/measures", body);
-                        if (reply.status() == 202) {
-                            accepted.incrementAndGet();
-                            break;
-                        }
-                        refusals.merge(reply.status(), 1, Integer::sum);
-                        if (reply.header("Retry-After") == null) {
-                            withoutRetryAfter.incrementAndGet();
-                        }
-                        sleep(Duration.ofMillis(500));
-                    }
-                    sleep(Duration.ofMillis(20));
-                }
-            });
-            awaitAtLeast(accepted, MEASURES / 4);
+            String metric = KafkaOutageIT.secondsMetric(api, client);
+            SteadyWriter writer = SteadyWriter.start(client, metric, MEASURES);
+            writer.awaitAccepted(MEASURES / 4);
             postgres.close();
             Instant stopped = Instant.now();
             sleep(Duration.ofSeconds(10));
             postgres = start(data, port);
             Duration down = Duration.between(stopped, Instant.now());
-            writer.get(5, TimeUnit.MINUTES);
+            writer.finish();
 
-            Reply counts =
-                    client.get("/v1/metric/" + metric + "/measures?refresh=true&aggregation=count&granularity=1");
-            Reply sums = client.get("/v1/metric/" + metric + "/measures?aggregation=sum&granularity=1");
             System.out.printf(
                     "[fault] PostgreSQL down %d s: %d writes accepted, refused by status %s (%d without Retry-After)%n",
-                    down.toSeconds(), accepted.get(), new TreeMap<>(refusals), withoutRetryAfter.get());
-            assertThat(refusals.keySet())
-                    .as("statuses while the database was away")
-                    .containsOnly(503);
-            assertThat(withoutRetryAfter.get()).isZero();
-            assertThat(counts.header("X-Meterflow-Refresh")).isEqualTo("folded");
-            assertThat(counts.points()).hasSize(MEASURES).allMatch(point -> point.value() == 1.0);
-            assertThat(sums.points().stream()
-                            .mapToDouble(GnocchiClient.Point::value)
-                            .sum())
-                    .isEqualTo(MEASURES);
-            assertThat(api.admin()
-                            .get("/v1/status")
-                            .json()
-                            .at("/dead_letters/measures/records")
-                            .asLong())
-                    .isZero();
+                    down.toSeconds(), writer.accepted(), writer.refusals(), writer.refusedWithoutRetryAfter());
+            writer.assertRetriedAfter503sOnly();
+            writer.assertEachMeasureOnce(api, client, metric, MEASURES);
         } finally {
             api.close();
             postgres.close();
@@ -116,27 +65,5 @@ class PostgresRestartIT {
                 .setCleanDataDirectory(false)
                 .setPort(port)
                 .start();
-    }
-
-    private static void awaitAtLeast(AtomicInteger counter, int value) {
-        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-        while (counter.get() < value && System.nanoTime() < deadline) {
-            sleep(Duration.ofMillis(50));
-        }
-    }
-
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

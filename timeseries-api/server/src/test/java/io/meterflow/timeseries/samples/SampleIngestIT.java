@@ -37,7 +37,6 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -86,13 +85,7 @@ class SampleIngestIT {
                                         "counting"))
                         .status())
                 .isEqualTo(201);
-        producer = new KafkaProducer<>(Map.of(
-                "bootstrap.servers",
-                kafka.bootstrapServers(),
-                "key.serializer",
-                ByteArraySerializer.class,
-                "value.serializer",
-                ByteArraySerializer.class));
+        producer = KafkaMode.producer(kafka);
     }
 
     @AfterAll
