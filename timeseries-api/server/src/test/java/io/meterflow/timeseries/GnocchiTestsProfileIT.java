@@ -80,4 +80,17 @@ class GnocchiTestsProfileIT {
         assertThat(allowed.header("Access-Control-Allow-Origin")).isEqualTo("http://foobar.com");
         assertThat(other.header("Access-Control-Allow-Origin")).isNull();
     }
+
+    /** A proxy header that is no URI part was a NumberFormatException, a 500: now a 400. */
+    @Test
+    void malformedForwardedHeadersAreABadRequest() {
+        assertThat(admin.withHeader("X-Forwarded-Host", "example.org:notaport")
+                        .get("/v1/archive_policy")
+                        .status())
+                .isEqualTo(400);
+        assertThat(admin.withHeader("X-Forwarded-Host", "example.org:8080")
+                        .get("/v1/archive_policy")
+                        .status())
+                .isEqualTo(200);
+    }
 }

@@ -5,6 +5,7 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.core.UriBuilder;
+import jakarta.ws.rs.core.UriBuilderException;
 import java.net.URI;
 
 /**
@@ -42,6 +43,22 @@ public final class ForwardedHeadersFilter implements ContainerRequestFilter {
             return;
         }
         URI base = request.getUriInfo().getBaseUri();
+        URI rebased;
+        try {
+            rebased = rebase(base, proto, host, prefix);
+        } catch (IllegalArgumentException
+                | UriBuilderException malformed) { // a port that is no number, a scheme that is none
+            throw ApiException.badRequest("Invalid X-Forwarded-* header: " + malformed.getMessage());
+        }
+        URI relative = base.relativize(request.getUriInfo().getRequestUri());
+        request.setRequestUri(rebased, rebased.resolve(relative));
+    }
+
+    private static String first(String header) {
+        return header == null ? null : header.split(",")[0].trim();
+    }
+
+    private static URI rebase(URI base, String proto, String host, String prefix) {
         UriBuilder newBase = UriBuilder.fromUri(base);
         if (proto != null) {
             newBase.scheme(proto);
@@ -55,12 +72,6 @@ public final class ForwardedHeadersFilter implements ContainerRequestFilter {
         if (prefix != null) {
             newBase.replacePath(prefix.endsWith("/") ? prefix : prefix + "/");
         }
-        URI rebased = newBase.build();
-        URI relative = base.relativize(request.getUriInfo().getRequestUri());
-        request.setRequestUri(rebased, rebased.resolve(relative));
-    }
-
-    private static String first(String header) {
-        return header == null ? null : header.split(",")[0].trim();
+        return newBase.build();
     }
 }

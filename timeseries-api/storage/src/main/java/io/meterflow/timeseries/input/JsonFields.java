@@ -2,6 +2,8 @@ package io.meterflow.timeseries.input;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.meterflow.timeseries.failure.InvalidInputException;
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -99,14 +101,22 @@ public final class JsonFields {
             return null;
         }
         JsonNode value = object.get(key);
-        long parsed;
-        if (value.isIntegralNumber() || value.isFloatingPointNumber()) {
-            parsed = value.asLong();
+        BigInteger coerced;
+        if (value.isIntegralNumber()) {
+            coerced = value.bigIntegerValue();
+        } else if (value.isFloatingPointNumber() && Double.isFinite(value.doubleValue())) {
+            coerced = BigDecimal.valueOf(value.doubleValue()).toBigInteger(); // int(2.7) is 2
         } else if (value.isTextual() && value.asText().trim().matches("[-+]?\\d+")) {
-            parsed = Long.parseLong(value.asText().trim());
+            coerced = new BigInteger(value.asText().trim());
         } else {
             throw InvalidInputException.field("expected int for dictionary value @ " + where(key), pathOf(key));
         }
+        // Python's ints have no bound; ours do. Found by ApiFuzzIT: 9223372036854775808 was a 500.
+        if (coerced.bitLength() > 63) {
+            throw InvalidInputException.field(
+                    "value must be at most " + Long.MAX_VALUE + " for dictionary value @ " + where(key), pathOf(key));
+        }
+        long parsed = coerced.longValue();
         if (parsed < minimum) {
             throw InvalidInputException.field(
                     "value must be at least " + minimum + " for dictionary value @ " + where(key), pathOf(key));
