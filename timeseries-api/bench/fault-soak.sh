@@ -14,7 +14,7 @@
 # FAULT_BROKER_AT (180), FAULT_BROKER_DOWN (60), FAULT_KILL_AT (420), FAULT_KILL_DOWN (5).
 # Needs: PostgreSQL on 127.0.0.1:5432 (user postgres), RabbitMQ on 127.0.0.1:5672 (guest), jcmd.
 # Uses ports 9292-9293 (Kafka), 8065 (API), 8066 (aggregator), 8067 (collector) and the database
-# mf_fault_soak, which it drops at the end.
+# mf_fault_soak and the RabbitMQ virtual host mf-fault-soak, which it removes at the end.
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -31,6 +31,7 @@ rate=${RATE:-20000}; minutes=${MINUTES:-10}; metrics=${METRICS:-20000}
 broker_at=${FAULT_BROKER_AT:-180}; broker_down=${FAULT_BROKER_DOWN:-60}
 kill_at=${FAULT_KILL_AT:-420}; kill_down=${FAULT_KILL_DOWN:-5}
 db=mf_fault_soak
+vhost=mf-fault-soak  # the broker's host process is a collector: its queues go in a virtual host of their own
 work=$(mktemp -d)
 touch "$work/pids"  # every process started, the fault injector's included (it runs in a subshell)
 
@@ -40,6 +41,7 @@ cleanup() {
   while read -r pid; do kill -9 "$pid" 2>/dev/null || true; done < "$work/pids"
   wait 2>/dev/null || true
   psql -q -h 127.0.0.1 -U postgres -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" postgres >/dev/null 2>&1 || true
+  rabbitmqctl -q delete_vhost "$vhost" >/dev/null 2>&1 || true
   [ "${KEEP:-0}" = 1 ] && echo "kept $work" >&2 || rm -rf "$work"
 }
 trap cleanup EXIT
@@ -52,8 +54,7 @@ await() {  # url, what
 }
 start_broker() {
   env "${common[@]}" METERFLOW_DATA_DIR="$work/broker" METERFLOW_COLLECTOR_PORT=8067 \
-    METERFLOW_AMQP_URL="amqp://guest:guest@127.0.0.1:5672/%2F" METERFLOW_AMQP_QUEUE_PREFIX=mf-fault-soak. \
-    METERFLOW_AMQP_DEAD_LETTER_QUEUE=mf-fault-soak.dead-letter \
+    METERFLOW_AMQP_URL="amqp://guest:guest@127.0.0.1:5672/$vhost" \
     "$top/bin/meterflow" collector >> "$work/broker.log" 2>&1 &
   broker=$!; echo "$broker" >> "$work/pids"
   await http://127.0.0.1:8067/admin/healthcheck "the broker's process"
@@ -67,9 +68,11 @@ start_aggregator() {
 }
 
 echo "== building" >&2
-(cd "$top" && ./mvnw -q -B -ntp -DskipTests install) >&2
+(cd "$top" && ./mvnw -q -B -ntp -DskipTests package) >&2
 psql -q -h 127.0.0.1 -U postgres -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" postgres
 psql -q -h 127.0.0.1 -U postgres -c "CREATE DATABASE $db" postgres
+rabbitmqctl -q add_vhost "$vhost" >/dev/null 2>&1 || true
+rabbitmqctl -q set_permissions -p "$vhost" guest ".*" ".*" ".*" >/dev/null
 db_url="jdbc:postgresql://127.0.0.1:5432/$db?user=postgres"
 
 echo "== Kafka (in a collector process), the API, one aggregator" >&2

@@ -76,9 +76,9 @@ class KafkaOutageIT {
             assertThat(acceptedDuringOutage)
                     .as("a 202 while the broker was down")
                     .isLessThanOrEqualTo(1);
-            assertThat(writer.refused())
-                    .as("writes refused during the outage: one per ack timeout and retry pause")
-                    .isGreaterThanOrEqualTo((int) (outage.toMillis() / 2500) - 1);
+            // Refused within the ack timeout, again and again, rather than held through the outage
+            // (before max.block.ms was bounded, one request waited the whole minute).
+            assertThat(writer.refused()).as("writes refused during the outage").isGreaterThanOrEqualTo(2);
             writer.assertRetriedAfter503sOnly();
             writer.assertEachMeasureOnce(api, client, metric, MEASURES);
         } finally {
