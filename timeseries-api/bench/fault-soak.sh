@@ -64,7 +64,7 @@ start_aggregator() {
     METERFLOW_AGGREGATOR_PORT=8066 METERFLOW_JAVA_OPTS="-Xms1g -Xmx1g" \
     "$top/bin/meterflow" aggregator >> "$work/aggregator.log" 2>&1 &
   aggregator=$!; echo "$aggregator" >> "$work/pids"
-  await http://127.0.0.1:8066/healthcheck "the aggregator"
+  await http://127.0.0.1:8066/admin/healthcheck "the aggregator"
 }
 
 echo "== building" >&2
