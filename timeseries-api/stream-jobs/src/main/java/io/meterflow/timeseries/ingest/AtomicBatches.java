@@ -13,7 +13,6 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.KafkaException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -137,8 +136,11 @@ final class AtomicBatches implements AutoCloseable {
                 }
                 ready.commitTransaction();
                 group.forEach(pending -> pending.committed().complete(null));
-            } catch (KafkaException failure) {
-                abortOrReplace(failure);
+            } catch (RuntimeException failure) {
+                // Not only KafkaException: after a commit that timed out (a broker restart), the
+                // producer refuses every call but a retried commit with an IllegalStateException.
+                // Found by fault-soak.sh: the API refused every batch after the broker was back.
+                replace(failure);
                 throw failure;
             }
         }
@@ -148,7 +150,7 @@ final class AtomicBatches implements AutoCloseable {
                 Producer<byte[], byte[]> created = producers.apply(transactionalId);
                 try {
                     created.initTransactions(); // aborts what an earlier producer with this id left open
-                } catch (KafkaException failure) {
+                } catch (RuntimeException failure) {
                     created.close(Duration.ZERO);
                     throw failure;
                 }
@@ -157,15 +159,11 @@ final class AtomicBatches implements AutoCloseable {
             return producer;
         }
 
-        private void abortOrReplace(KafkaException failure) {
-            LOG.warn("Transaction of {} failed: {}", transactionalId, failure.toString());
-            try {
-                producer.abortTransaction();
-            } catch (KafkaException abortFailed) {
-                // Fenced, timed out or broken: the next producer with this id aborts the transaction.
-                producer.close(Duration.ZERO);
-                producer = null;
-            }
+        /** A producer whose transaction failed is closed; the next with its id aborts what it left open. */
+        private void replace(RuntimeException failure) {
+            LOG.warn("Transaction of {} failed, replacing its producer: {}", transactionalId, failure.toString());
+            producer.close(Duration.ZERO);
+            producer = null;
         }
     }
 
