@@ -23,7 +23,6 @@ import io.meterflow.timeseries.aggregator.AggregatorProgress;
 import io.meterflow.timeseries.aggregator.KafkaBacklog;
 import io.meterflow.timeseries.api.ApiExceptionMapper;
 import io.meterflow.timeseries.api.CorsFilter;
-import io.meterflow.timeseries.api.DatabaseFailureMapper;
 import io.meterflow.timeseries.api.EmptySegmentFilter;
 import io.meterflow.timeseries.api.ErrorResponses;
 import io.meterflow.timeseries.api.FailureMapper;
@@ -242,7 +241,6 @@ public final class TimeseriesApplication extends Application<TimeseriesConfigura
         }
         jersey.register(new ApiExceptionMapper(errors));
         jersey.register(new FailureMapper(errors));
-        jersey.register(new DatabaseFailureMapper(errors));
         jersey.register(new WebApplicationExceptionMapper(errors));
         jersey.register(new UnexpectedExceptionMapper(errors));
         if (!config.effectiveCorsAllowedOrigin().isEmpty()) {

@@ -4,8 +4,9 @@ import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 
 /**
- * A database failure the caller cannot correct: answered as a 500 and logged with its cause, or,
- * when the database could not be reached or went away mid-request, as a 503 worth a retry.
+ * A database failure the caller cannot correct: answered as a 500 and logged with its cause.
+ * {@link Transactions} turns one that is only the database being away into an
+ * UnavailableException, a 503 worth a retry.
  */
 public final class DatabaseException extends RuntimeException {
 

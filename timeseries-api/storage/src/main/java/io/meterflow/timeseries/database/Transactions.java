@@ -1,11 +1,16 @@
 package io.meterflow.timeseries.database;
 
+import io.meterflow.timeseries.failure.UnavailableException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Runs work in a transaction: commit when it returns, roll back when it throws. */
 public final class Transactions {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Transactions.class);
 
     /** SQLSTATE of a foreign key violation. */
     public static final String FOREIGN_KEY_VIOLATION = "23503";
@@ -30,7 +35,7 @@ public final class Transactions {
                 throw failure;
             }
         } catch (SQLException failure) {
-            throw new DatabaseException("transaction failed", failure);
+            throw failed("transaction failed", failure);
         }
     }
 
@@ -39,7 +44,20 @@ public final class Transactions {
         try (Connection connection = dataSource.getConnection()) {
             return work.run(connection);
         } catch (SQLException failure) {
-            throw new DatabaseException("query failed", failure);
+            throw failed("query failed", failure);
         }
+    }
+
+    /**
+     * A database that is restarting or failing over is a refusal the client may retry (a 503 with
+     * Retry-After, as for Kafka), not a failure of ours; anything else stays a DatabaseException.
+     */
+    private static RuntimeException failed(String what, SQLException failure) {
+        DatabaseException wrapped = new DatabaseException(what, failure);
+        if (wrapped.unavailable()) {
+            LOG.warn("Database unavailable: {}", wrapped.getMessage());
+            return new UnavailableException("The database is unavailable. Please try again.");
+        }
+        return wrapped;
     }
 }
