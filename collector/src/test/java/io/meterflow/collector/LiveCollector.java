@@ -2,6 +2,7 @@ package io.meterflow.collector;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
@@ -27,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -42,6 +44,34 @@ final class LiveCollector {
         return WireFixtures.lines(WireFixtures.GOLDEN_NOTIFICATIONS).stream()
                 .limit(count)
                 .toList();
+    }
+
+    /**
+     * {@code copies} times the lines, each copy with message ids of its own, so a long stream has as
+     * many distinct notifications as lines. Samples whose ids come from the content (Nova's, so
+     * that legacy and versioned twins agree; polled samples that carry their own) repeat per copy.
+     */
+    static List<String> distinctCopies(List<String> lines, int copies) throws Exception {
+        List<String> stream = new ArrayList<>(lines.size() * copies);
+        for (int copy = 0; copy < copies; copy++) {
+            for (String line : lines) {
+                stream.add(copy == 0 ? line : withOwnMessageId(line, copy));
+            }
+        }
+        return stream;
+    }
+
+    private static String withOwnMessageId(String line, int copy) throws Exception {
+        ObjectNode node = (ObjectNode) JSON.readTree(line);
+        ObjectNode body = (ObjectNode) node.get("body");
+        ObjectNode message = (ObjectNode) JSON.readTree(body.get("oslo.message").asText());
+        String original = message.path("message_id").asText();
+        message.put(
+                "message_id",
+                UUID.nameUUIDFromBytes((original + "/copy-" + copy).getBytes(StandardCharsets.UTF_8))
+                        .toString());
+        body.put("oslo.message", JSON.writeValueAsString(message));
+        return JSON.writeValueAsString(node);
     }
 
     static CollectorConfiguration config(
@@ -108,8 +138,13 @@ final class LiveCollector {
     }
 
     static NotificationConsumer start(CollectorConfiguration config, KafkaPublisher publisher) {
+        return start(config, publisher, CollectorMetrics.NONE);
+    }
+
+    static NotificationConsumer start(
+            CollectorConfiguration config, KafkaPublisher publisher, CollectorMetrics metrics) {
         NotificationConsumer consumer =
-                CollectorApplication.consumer(config, JSON, publisher, CollectorMetrics.NONE, Clock.systemUTC());
+                CollectorApplication.consumer(config, JSON, publisher, metrics, Clock.systemUTC());
         consumer.start();
         return consumer;
     }
