@@ -1,0 +1,69 @@
+package io.meterflow.rating.hashmap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.meterflow.rating.dataframe.DataPoint;
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Every price equals the one CloudKitty 17's own hashmap module computed for the same rules and
+ * usage (fixtures from {@code ck-rate.py}), to the last digit.
+ */
+class HashMapRaterTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"handwritten", "random"})
+    void pricesEveryPointExactlyAsCloudKittysHashmap(String name) {
+        CloudKittyFixtures.Case fixture = CloudKittyFixtures.load(name);
+        Map<String, HashMapRater> raters = new LinkedHashMap<>();
+        Map<String, BigDecimal> totals = new LinkedHashMap<>();
+        int compared = 0;
+        for (CloudKittyFixtures.RatedPoint rated : fixture.points()) {
+            HashMapRater rater = raters.computeIfAbsent(
+                    rated.scope(),
+                    scope -> new HashMapRater(
+                            HashMapRules.forTenant(fixture.catalog(), fixture.rules(), Optional.of(scope))));
+            BigDecimal price = rater.rate(rated.type(), rated.point()).price();
+            assertThat(price)
+                    .as(
+                            "%s %s %s (qty %s)",
+                            rated.scope(),
+                            rated.type(),
+                            rated.id(),
+                            rated.point().quantity())
+                    .isEqualByComparingTo(rated.expectedPrice());
+            totals.merge(rated.scope(), price, (a, b) -> a.add(b, PythonDecimal.CONTEXT));
+            compared++;
+        }
+        assertThat(compared).isEqualTo(fixture.points().size()).isPositive();
+        fixture.totals()
+                .forEach((scope, total) ->
+                        assertThat(totals.get(scope)).as("total of %s", scope).isEqualByComparingTo(total));
+    }
+
+    @Test
+    void aFieldWithThresholdsAndAValueThatIsNoNumberStopsTheRatingWithAMessageNamingIt() {
+        HashMapRules rules = HashMapRules.forTenant(
+                new ServiceCatalog(Map.of("instance", List.of("vcpus"))),
+                List.of(new HashMapRule.Threshold(
+                        new RuleParent.OfField("instance", "vcpus"),
+                        BigDecimal.ONE,
+                        Optional.empty(),
+                        Optional.empty(),
+                        new Price(MapType.FLAT, BigDecimal.ONE))),
+                Optional.empty());
+        DataPoint point = DataPoint.unrated("instance", BigDecimal.ONE, Map.of("id", "vm-1"), Map.of("vcpus", "two"));
+        assertThatThrownBy(() -> new HashMapRater(rules).rate("instance", point))
+                .isInstanceOf(UnratableFieldException.class)
+                .hasMessageContaining("vcpus")
+                .hasMessageContaining("two");
+    }
+}
