@@ -72,7 +72,15 @@ public final class Aggregator implements Managed {
                 Duration.ofMillis(settings.acknowledgeTimeoutMs()));
         streams.start(
                 () -> AggregatorTopology.build(
-                        settings, names, transactions, store, slices, metrics, counters, deadLetters),
+                        settings,
+                        names,
+                        transactions,
+                        store,
+                        slices,
+                        metrics,
+                        counters,
+                        deadLetters,
+                        new GapReader(bootstrapServers)),
                 AggregatorTopology.streamsConfig(settings, names, bootstrapServers, stateDirectory.toString()));
         LOG.info(
                 "Aggregator {} folding {} from {}",

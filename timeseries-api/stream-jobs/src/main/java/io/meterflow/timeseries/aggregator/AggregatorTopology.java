@@ -32,7 +32,8 @@ public final class AggregatorTopology {
             BufferSlices slices,
             MetricLookup metrics,
             AggregatorMetrics counters,
-            DeadLetterSink deadLetters) {
+            DeadLetterSink deadLetters,
+            GapReader gaps) {
         MeasureRecordCodec format = new MeasureRecordCodec();
         Topology topology = new Topology();
         topology.addSource(SOURCE, new ByteArrayDeserializer(), new ByteArrayDeserializer(), names.measures());
@@ -44,7 +45,8 @@ public final class AggregatorTopology {
                         counters,
                         Duration.ofMillis(settings.commitIntervalMs()),
                         Duration.ofMillis(settings.backlogCommitIntervalMs()),
-                        pacer),
+                        pacer,
+                        gaps),
                 SOURCE);
         topology.addStateStore(
                 FoldStore.builder(

@@ -5,7 +5,10 @@ import io.meterflow.wire.MeasureRecord;
 import io.meterflow.wire.MeasureRecordCodec;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
+import java.util.OptionalLong;
 import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -31,6 +34,7 @@ final class MeasureFoldProcessor implements Processor<byte[], byte[], byte[], by
     private final Duration commitInterval;
     private final Duration backlogCommitInterval;
     private final CommitPacer pacer;
+    private final GapReader gaps;
     private ProcessorContext<byte[], byte[]> context;
     private PartitionFold fold;
 
@@ -39,7 +43,9 @@ final class MeasureFoldProcessor implements Processor<byte[], byte[], byte[], by
             AggregatorMetrics counters,
             Duration commitInterval,
             Duration backlogCommitInterval,
-            CommitPacer pacer) {
+            CommitPacer pacer,
+            GapReader gaps) {
+        this.gaps = gaps;
         this.format = format;
         this.counters = counters;
         this.commitInterval = commitInterval;
@@ -70,19 +76,31 @@ final class MeasureFoldProcessor implements Processor<byte[], byte[], byte[], by
     public void process(Record<byte[], byte[]> record) {
         RecordMetadata source = context.recordMetadata().orElseThrow();
         pacer.processed(source.partition(), record.timestamp(), context.currentSystemTimeMs());
+        OptionalLong unfolded = fold.unfoldedBefore(source.offset());
+        if (unfolded.isPresent()) {
+            List<ConsumerRecord<byte[], byte[]>> missed =
+                    gaps.committedRecords(source.topic(), source.partition(), unfolded.getAsLong(), source.offset());
+            for (ConsumerRecord<byte[], byte[]> earlier : missed) {
+                foldRecord(earlier.key(), earlier.value(), earlier.offset());
+            }
+            fold.gapRead(unfolded.getAsLong(), source.offset(), missed.size());
+        }
         if (!fold.shouldFold(source.offset())) {
             counters.replayed().mark();
             return;
         }
+        foldRecord(record.key(), record.value(), source.offset());
+    }
+
+    private void foldRecord(byte[] key, byte[] value, long offset) {
         MeasureRecord measures;
         try {
-            measures = format.decode(record.value());
+            measures = format.decode(value);
         } catch (MalformedRecordException malformed) {
-            fold.deadLetter(
-                    record.key(), record.value(), source.offset(), metricIdIn(record.key()), malformed.getMessage());
+            fold.deadLetter(key, value, offset, metricIdIn(key), malformed.getMessage());
             return;
         }
-        fold.add(measures, source.offset()); // unknown metrics are dead-lettered at commit
+        fold.add(measures, offset); // unknown metrics are dead-lettered at commit
     }
 
     /** The key of a measures record is its metric's id; an unreadable record's may be anything. */

@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -78,7 +79,7 @@ final class PartitionFold {
     private Long committedOffset;
 
     private boolean positionLoaded;
-    private boolean gapReported;
+    private boolean gapChecked;
     private long nextOffset = -1;
     private long records;
     private long measures;
@@ -108,8 +109,52 @@ final class PartitionFold {
         this.aggregators = aggregators;
     }
 
+    /**
+     * Where the database's position lies before the first record a task folds, when Kafka resumed
+     * the partition past it: the offsets from there up to {@code offset} hold records nobody folded,
+     * or only transaction markers and aborted records; the caller reads them to tell
+     * ({@link GapReader}). Asked once per task start.
+     */
+    OptionalLong unfoldedBefore(long offset) {
+        loadPosition();
+        if (gapChecked || nextOffset >= 0) {
+            return OptionalLong.empty();
+        }
+        gapChecked = true;
+        return committedOffset != null && offset > committedOffset
+                ? OptionalLong.of(committedOffset)
+                : OptionalLong.empty();
+    }
+
+    /** What the gap before a task's first record held, for the log: nothing is skipped silently. */
+    void gapRead(long from, long until, int records) {
+        if (records == 0) {
+            LOG.debug(
+                    "{}-{} resumed at offset {}; offsets {} to {} hold no committed record",
+                    topic,
+                    partition,
+                    until,
+                    from,
+                    until - 1);
+        } else {
+            LOG.warn(
+                    "{}-{} resumed at offset {} past the aggregates' position {}: folded the {} committed records "
+                            + "in between, which Kafka had marked consumed without their aggregates",
+                    topic,
+                    partition,
+                    until,
+                    from,
+                    records);
+        }
+    }
+
     /** False for a record the database already holds the result of (a replay after a crash). */
     boolean shouldFold(long offset) {
+        loadPosition();
+        return committedOffset == null || offset >= committedOffset;
+    }
+
+    private void loadPosition() {
         if (!positionLoaded) {
             Optional<AggregatorProgress.Position> stored =
                     transactions.read(connection -> progress.read(connection, topic, partition));
@@ -117,22 +162,6 @@ final class PartitionFold {
                     stored.map(AggregatorProgress.Position::nextOffset).orElse(null);
             positionLoaded = true;
         }
-        if (committedOffset != null && offset > committedOffset && nextOffset < 0 && !gapReported) {
-            // Kafka resumed past what PostgreSQL holds: records were committed without their aggregates,
-            // or (the usual case since the sample ingest writes transactionally) the offsets in between
-            // are transaction markers and aborted records, which hold no measure. Only the reader can tell.
-            gapReported = true;
-            LOG.warn(
-                    "{}-{} resumes at offset {} but the aggregates hold offsets below {} only: offsets {} to {} "
-                            + "were not folded (harmless if they are transaction markers or aborted records)",
-                    topic,
-                    partition,
-                    offset,
-                    committedOffset,
-                    committedOffset,
-                    offset - 1);
-        }
-        return committedOffset == null || offset >= committedOffset;
     }
 
     /** Gathers a record's measures for its metric, in the order they came. */
