@@ -2,6 +2,7 @@ package io.meterflow.timeseries.aggregator;
 
 import io.meterflow.timeseries.database.Transactions;
 import io.meterflow.timeseries.deadletter.DeadLetterLedger;
+import io.meterflow.timeseries.failure.UnavailableException;
 import io.meterflow.timeseries.measure.Backlog;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -227,7 +228,9 @@ public final class KafkaBacklog implements Backlog {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while asking Kafka for offsets", e);
         } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("Kafka did not answer for the offsets of " + e.getMessage(), e);
+            // Kafka away (a broker restart, say): the backlog is unknown for now, which a client
+            // should retry, not take as the server's fault.
+            throw new UnavailableException("Kafka did not answer for the measures' offsets: " + e);
         }
     }
 }
