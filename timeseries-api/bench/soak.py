@@ -205,16 +205,35 @@ def main():
 
     windows = [tuple(float(x) for x in w.split("-")) for w in args.fault_windows.split(",") if w]
 
+    def behind(s):
+        """Measures the client is behind its schedule: writes refused in a fault and not yet retried."""
+        return args.rate * s["t_s"] - s["sent"]
+
+    def caught_up(b):
+        """When, after a fault ending at b, the client is back on schedule (its retries all sent)."""
+        return next((s["t_s"] for s in samples if s["t_s"] > b and behind(s) <= 2 * args.rate), None)
+
+    # A fault's recovery lasts until the clients' retries of the refused writes have been sent (they
+    # arrive on top of the steady rate, so the backlog grows while they do) and 30 s more, and at
+    # least 60 s: only after that is the lag held to the steady bound.
+    recovery_ends = []
+    for a, b in windows:
+        back = caught_up(b)
+        recovery_ends.append(max(b + 60, (back if back is not None else samples[-1]["t_s"]) + 30))
+
     def in_fault(t):
-        return any(a <= t <= b + 60 for a, b in windows)
+        return any(a <= t <= end for (a, b), end in zip(windows, recovery_ends))
 
     recovery = []
-    for a, b in windows:
-        after = [s for s in samples if s["t_s"] > b and s["lag_s"] is not None]
+    for (a, b), end in zip(windows, recovery_ends):
+        back = caught_up(b)
+        after = [s for s in samples if s["t_s"] >= (back or b) and s["lag_s"] is not None]
         settled = next((s for s in after if s["lag_s"] < 5), None)
-        until = settled["t_s"] if settled else samples[-1]["t_s"]
-        lags = [s["lag_s"] for s in samples if a <= s["t_s"] <= until and s["lag_s"] is not None]
+        lags = [s["lag_s"] for s in samples if a <= s["t_s"] <= end and s["lag_s"] is not None]
+        deferred = max((behind(s) for s in samples if a <= s["t_s"] <= end), default=0)
         recovery.append({"window_s": [a, b], "max_lag_s": max(lags, default=None),
+                         "retried_measures_max": int(max(deferred, 0)),
+                         "client_on_schedule_after_s": None if back is None else round(back - b, 1),
                          "lag_under_5s_after_s": None if settled is None else round(settled["t_s"] - b, 1)})
     steady = [s for s in samples if s["t_s"] >= 60 and not in_fault(s["t_s"])]
     first = steady[0] if steady else samples[-1]
@@ -260,15 +279,33 @@ def verify(conn, args, accepted_per_metric):
         if status == 200 and json.loads(payload)["storage"]["summary"]["measures"] == 0:
             break
         time.sleep(2)
-    lost = doubled = 0
-    for metric, expected in accepted_per_metric.items():
+    def count(metric):
         status, payload = call(conn, "GET", "/v1/metric/%s/measures?refresh=true&aggregation=count&granularity=60"
                                % metric)
         if status != 200:
             sys.exit("reading %s failed: %s %s" % (metric, status, payload[:200]))
-        counted = int(sum(point[2] for point in json.loads(payload)))
-        lost += max(0, expected - counted)
-        doubled += max(0, counted - expected)
+        return int(sum(point[2] for point in json.loads(payload)))
+
+    counted = {metric: count(metric) for metric in accepted_per_metric}
+    short = {m for m, c in counted.items() if c < accepted_per_metric[m]}
+    # A metric read short may only have been read before its last measures were folded (refresh=true
+    # should prevent that): read those again after a pause, and report both, so a slow answer and a
+    # loss are told apart.
+    late = sum(accepted_per_metric[m] - counted[m] for m in short)
+    for _ in range(3):
+        if not short:
+            break
+        time.sleep(20)
+        for metric in list(short):
+            counted[metric] = count(metric)
+            if counted[metric] >= accepted_per_metric[metric]:
+                short.discard(metric)
+    if late:
+        print(json.dumps({"short_at_first_read": late, "short_metrics_after_rereads": len(short)}), flush=True)
+    lost = doubled = 0
+    for metric, expected in accepted_per_metric.items():
+        lost += max(0, expected - counted[metric])
+        doubled += max(0, counted[metric] - expected)
     return lost, doubled
 
 
