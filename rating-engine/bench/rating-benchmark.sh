@@ -34,7 +34,7 @@ echo "== CloudKitty 17 HashMap.process, $points points" >&2
 ck=$(/usr/bin/python3 "$here/ck_hashmap_bench.py" "$rules" "$work/points.jsonl" --runs 3)
 echo "$ck"
 echo "== Meterflow HashMapRater, $points points" >&2
-mf=$(java -Xms1g -Xmx1g -cp "$cp" io.meterflow.rating.hashmap.HashMapBenchmark "$rules" "$work/points.jsonl" 20)
+mf=$(java -Xms1g -Xmx1g -cp "$cp" io.meterflow.rating.hashmap.HashMapBenchmark "$rules" "$work/points.jsonl" 200)
 echo "$mf"
 result=$(/usr/bin/python3 - "$ck" "$mf" <<'PY'
 import json, sys
