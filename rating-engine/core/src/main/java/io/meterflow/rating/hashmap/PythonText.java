@@ -3,6 +3,7 @@ package io.meterflow.rating.hashmap;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
+import java.util.stream.IntStream;
 
 /**
  * Python's {@code str()} of a value read from JSON, which is what CloudKitty's field mappings
@@ -13,7 +14,7 @@ final class PythonText {
 
     /** Field values such as vCPU counts are small integers: their text is made once. */
     private static final String[] SMALL_INTEGERS =
-            java.util.stream.IntStream.range(0, 1024).mapToObj(String::valueOf).toArray(String[]::new);
+            IntStream.range(0, 1024).mapToObj(String::valueOf).toArray(String[]::new);
 
     private PythonText() {}
 

@@ -5,6 +5,7 @@ import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * How a billing period's quantity of one rating type turns into an amount, one record per model
@@ -104,7 +105,7 @@ public sealed interface PriceModel {
             return List.of(new PricedPart(
                     "packages of " + size.stripTrailingZeros().toPlainString(),
                     count,
-                    java.util.Optional.of(packagePrice),
+                    Optional.of(packagePrice),
                     count.multiply(packagePrice)));
         }
     }

@@ -3,6 +3,7 @@ package io.meterflow.rating.plan;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Objects;
+import java.util.OptionalInt;
 
 /**
  * How a charge line's amount is rounded, once, after it has been computed exactly: to the
@@ -11,10 +12,10 @@ import java.util.Objects;
  *
  * @param scale digits after the decimal point; empty means the currency's own (2 for EUR, 0 for JPY)
  */
-public record Rounding(java.util.OptionalInt scale, RoundingMode mode) {
+public record Rounding(OptionalInt scale, RoundingMode mode) {
 
     /** Half up to the currency's minor unit, as Kill Bill and most invoicing do. */
-    public static final Rounding CURRENCY_HALF_UP = new Rounding(java.util.OptionalInt.empty(), RoundingMode.HALF_UP);
+    public static final Rounding CURRENCY_HALF_UP = new Rounding(OptionalInt.empty(), RoundingMode.HALF_UP);
 
     public Rounding {
         Objects.requireNonNull(scale, "scale");

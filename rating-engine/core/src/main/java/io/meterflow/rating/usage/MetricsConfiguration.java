@@ -3,7 +3,6 @@ package io.meterflow.rating.usage;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -40,12 +39,5 @@ public record MetricsConfiguration(List<MetricDefinition> definitions) {
     /** The definitions of one metric of the time-series service. */
     public List<MetricDefinition> of(String metric) {
         return definitions.stream().filter(d -> d.metric().equals(metric)).toList();
-    }
-
-    /** {@code /v1/info/metrics} in CloudKitty's shape: per rating type, its unit and the attributes it carries. */
-    public Map<String, MetricDefinition> byRatingType() {
-        Map<String, MetricDefinition> byType = new java.util.LinkedHashMap<>();
-        definitions.forEach(d -> byType.putIfAbsent(d.ratingType(), d));
-        return byType;
     }
 }

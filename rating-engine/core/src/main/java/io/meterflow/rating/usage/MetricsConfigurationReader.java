@@ -1,6 +1,7 @@
 package io.meterflow.rating.usage;
 
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -123,11 +124,18 @@ final class MetricsConfigurationReader {
         if (!fullGroupby.contains(query.resourceKey())) {
             fullGroupby.add(query.resourceKey());
         }
-        BigDecimal offsetValue = offset.denominator().compareTo(BigDecimal.ONE) == 0
-                ? offset.numerator()
-                : offset.numerator().divide(offset.denominator(), java.math.MathContext.DECIMAL128);
+        // An offset may be written as a fraction too: its value is the fraction applied to one.
         return Optional.of(new MetricDefinition(
-                metric, altName, unit, fullGroupby, metadata, factor, offsetValue, mutation, query, description));
+                metric,
+                altName,
+                unit,
+                fullGroupby,
+                metadata,
+                factor,
+                offset.apply(BigDecimal.ONE),
+                mutation,
+                query,
+                description));
     }
 
     private String nonEmptyText(Map<?, ?> map, String key, String path, String defaultValue) {
@@ -152,7 +160,7 @@ final class MetricsConfigurationReader {
         if (value == null) {
             return defaultValue;
         }
-        if (value instanceof Integer || value instanceof Long || value instanceof java.math.BigInteger) {
+        if (value instanceof Integer || value instanceof Long || value instanceof BigInteger) {
             return new MetricDefinition.Factor(new BigDecimal(value.toString()), BigDecimal.ONE);
         }
         if (value instanceof Double || value instanceof Float || value instanceof BigDecimal) {

@@ -19,10 +19,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.utils.Utils;
 
 /**
@@ -46,13 +43,16 @@ public final class KafkaBacklog implements Backlog {
     /** How long the folded position may stand still short of the end before what is left is examined. */
     private static final Duration STALLED = Duration.ofMillis(500);
 
+    private static final Duration TAIL_READ_PATIENCE = Duration.ofSeconds(5);
+
     private final Admin admin;
     private final Transactions transactions;
     private final AggregatorProgress progress;
     private final String topic;
     private final String aggregatorGroupId;
     private final Duration refreshTimeout;
-    private final String bootstrapServers;
+    /** Reads what is left past a stalled aggregator's position: committed records, or only markers. */
+    private final GapReader committed;
     /** Per partition, the last stretch past the folded position found to hold no committed record. */
     private final Map<Integer, Tail> examinedTails = new ConcurrentHashMap<>();
 
@@ -69,7 +69,7 @@ public final class KafkaBacklog implements Backlog {
             String aggregatorGroupId,
             Duration refreshTimeout,
             String bootstrapServers) {
-        this.bootstrapServers = bootstrapServers;
+        this.committed = new GapReader(bootstrapServers);
         this.admin = admin;
         this.transactions = transactions;
         this.progress = progress;
@@ -138,7 +138,7 @@ public final class KafkaBacklog implements Backlog {
                     .equals(new Tail(folded, end))) {
                 return outcome(metricId, partition.partition(), from, end); // examined before: nothing committed
             } else if (System.nanoTime() - lastMove > STALLED.toNanos()
-                    && !committedRecordsBetween(partition, folded, end)) {
+                    && !committed.holdsCommittedRecords(partition, folded, end, TAIL_READ_PATIENCE)) {
                 // What is left was aborted (an API process killed mid-batch) or is markers: the
                 // aggregator skips it without a commit, so neither position ever reaches the end.
                 examinedTails.put(partition.partition(), new Tail(folded, end));
@@ -152,35 +152,6 @@ public final class KafkaBacklog implements Backlog {
             }
         }
         return Refresh.TIMED_OUT;
-    }
-
-    /**
-     * Whether a reader of committed records finds any in {@code [from, to)}: one read, only when
-     * the aggregator seems stalled short of the end.
-     */
-    private boolean committedRecordsBetween(TopicPartition partition, long from, long to) {
-        try (KafkaConsumer<byte[], byte[]> reader = new KafkaConsumer<>(
-                Map.of(
-                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                        bootstrapServers,
-                        ConsumerConfig.ISOLATION_LEVEL_CONFIG,
-                        "read_committed",
-                        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
-                        false),
-                new ByteArrayDeserializer(),
-                new ByteArrayDeserializer())) {
-            reader.assign(List.of(partition));
-            reader.seek(partition, from);
-            long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-            while (reader.position(partition) < to && System.nanoTime() < deadline) {
-                for (var record : reader.poll(Duration.ofMillis(100))) {
-                    if (record.offset() < to) {
-                        return true;
-                    }
-                }
-            }
-            return reader.position(partition) < to; // not read to the end: assume something waits
-        }
     }
 
     /** Folded, unless the ledger holds dead letters of the metric among the records waited for. */
