@@ -127,7 +127,19 @@ public final class GnocchiClient {
                         ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body instanceof String raw ? raw : write(body)));
         try {
-            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response;
+            try {
+                response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            } catch (IOException failure) {
+                if (!closedBeforeAnswering(failure)) {
+                    throw failure;
+                }
+                // The server closed a kept-alive connection (its idle timeout) just as the request
+                // went out on it: nothing was answered, so it goes once more, on a new connection,
+                // as HTTP clients do. The JDK client re-sends only GETs by itself. A server that
+                // dies on the request fails the second time too.
+                response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            }
             return new Reply(response.statusCode(), response);
         } catch (IOException failure) {
             throw new UncheckedIOException(failure);
@@ -135,6 +147,10 @@ public final class GnocchiClient {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(interrupted);
         }
+    }
+
+    private static boolean closedBeforeAnswering(IOException failure) {
+        return failure.getMessage() != null && failure.getMessage().contains("header parser received no bytes");
     }
 
     private static String write(Object body) {
