@@ -10,7 +10,7 @@ import java.util.stream.IntStream;
  * compare with a mapping's value: the integer 2 matches "2", the float 2.0 does not, true is
  * "True" and null is "None".
  */
-final class PythonText {
+public final class PythonText {
 
     /** Field values such as vCPU counts are small integers: their text is made once. */
     private static final String[] SMALL_INTEGERS =
@@ -18,7 +18,7 @@ final class PythonText {
 
     private PythonText() {}
 
-    static String str(Object value) {
+    public static String str(Object value) {
         if (value == null) {
             return "None";
         }

@@ -1,0 +1,174 @@
+package io.meterflow.rating;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.dropwizard.core.Application;
+import io.dropwizard.core.setup.Bootstrap;
+import io.dropwizard.core.setup.Environment;
+import io.dropwizard.lifecycle.Managed;
+import io.meterflow.rating.api.CloudKittyErrorMapper;
+import io.meterflow.rating.api.CloudKittyJson;
+import io.meterflow.rating.api.CorsFilter;
+import io.meterflow.rating.api.RootResource;
+import io.meterflow.rating.api.UnexpectedErrorMapper;
+import io.meterflow.rating.api.WebApplicationErrorMapper;
+import io.meterflow.rating.collectorconfig.CollectorConfigResource;
+import io.meterflow.rating.database.DatabaseHealthCheck;
+import io.meterflow.rating.database.Jdbc;
+import io.meterflow.rating.database.RatingMigrations;
+import io.meterflow.rating.dataframes.DataframesResource;
+import io.meterflow.rating.dataframes.RatedDataStore;
+import io.meterflow.rating.dataframes.ReportResource;
+import io.meterflow.rating.dataframes.StorageResource;
+import io.meterflow.rating.dataframes.SummaryResource;
+import io.meterflow.rating.hashmap.HashMapResource;
+import io.meterflow.rating.hashmap.HashMapStore;
+import io.meterflow.rating.info.InfoResource;
+import io.meterflow.rating.modules.ModulesResource;
+import io.meterflow.rating.modules.RatingModules;
+import io.meterflow.rating.pyscripts.PyScriptStore;
+import io.meterflow.rating.pyscripts.PyScriptsResource;
+import io.meterflow.rating.quote.QuoteResource;
+import io.meterflow.rating.scope.ReprocessResource;
+import io.meterflow.rating.scope.ScopeDefaults;
+import io.meterflow.rating.scope.ScopeResource;
+import io.meterflow.rating.scope.ScopeStateStore;
+import io.meterflow.rating.usage.MetricsConfiguration;
+import io.meterflow.serviceconfig.ServiceConfigSources;
+import io.meterflow.singlenode.SingleNodePostgres;
+import io.prometheus.metrics.exporter.servlet.jakarta.PrometheusMetricsServlet;
+import io.prometheus.metrics.instrumentation.dropwizard.DropwizardExports;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import javax.sql.DataSource;
+
+/**
+ * The rating engine's API, CloudKitty v1 and v2 compatible. {@link #run} only wires objects
+ * together; behaviour lives in the feature packages.
+ */
+public final class RatingApplication extends Application<RatingConfiguration> {
+
+    /** The configuration used when the command line names no file. */
+    public static final String DEFAULT_CONFIG = "meterflow-rating.yml";
+
+    public static void main(String[] args) throws Exception {
+        new RatingApplication().run(withDefaultConfig(args));
+    }
+
+    /** {@code server} (or {@code check}) alone means the packaged meterflow-rating.yml. */
+    static String[] withDefaultConfig(String[] args) {
+        if (args.length == 1 && List.of("server", "check").contains(args[0])) {
+            return new String[] {args[0], DEFAULT_CONFIG};
+        }
+        return args;
+    }
+
+    @Override
+    public String getName() {
+        return "meterflow-rating";
+    }
+
+    @Override
+    public void initialize(Bootstrap<RatingConfiguration> bootstrap) {
+        bootstrap.setConfigurationSourceProvider(ServiceConfigSources.fileOrPackagedWithEnvironment());
+    }
+
+    @Override
+    public void run(RatingConfiguration config, Environment environment) throws Exception {
+        // Read before anything starts: a broken metrics.yml stops the service with every problem named.
+        Map<String, Object> metricsFile = metricsFile(config);
+        MetricsConfiguration metrics = MetricsConfiguration.read(metricsFile, config.scopeKey());
+
+        ObjectMapper json = CloudKittyJson.newObjectMapper();
+        CloudKittyJson.install(environment.jersey(), json);
+        exposeMetricsForPrometheus(environment);
+        DataSource dataSource = dataSource(config, environment);
+        RatingMigrations.migrate(dataSource);
+        environment.healthChecks().register("postgresql", new DatabaseHealthCheck(dataSource));
+
+        Jdbc jdbc = new Jdbc(dataSource);
+        Clock clock = Clock.systemUTC();
+        HashMapStore hashmap = new HashMapStore(jdbc, UUID::randomUUID);
+        RatingModules modules = new RatingModules(jdbc);
+        RatedDataStore ratedData = new RatedDataStore(jdbc, json, config.scopeKey());
+        ScopeStateStore scopes = new ScopeStateStore(jdbc, ratedData);
+
+        var jersey = environment.jersey();
+        jersey.register(new CloudKittyErrorMapper());
+        jersey.register(new WebApplicationErrorMapper());
+        jersey.register(new UnexpectedErrorMapper());
+        if (!config.effectiveCorsAllowedOrigin().isEmpty()) {
+            jersey.register(new CorsFilter(config.effectiveCorsAllowedOrigin()));
+        }
+        jersey.register(new RootResource());
+        jersey.register(new InfoResource(metricsFile, metrics));
+        jersey.register(new ModulesResource(modules));
+        jersey.register(new HashMapResource(hashmap));
+        jersey.register(new PyScriptsResource(new PyScriptStore(jdbc, UUID::randomUUID)));
+        jersey.register(new QuoteResource(hashmap, modules, config.scopeKey()));
+        jersey.register(new CollectorConfigResource(jdbc));
+        jersey.register(new DataframesResource(ratedData, clock));
+        jersey.register(new SummaryResource(ratedData, clock));
+        jersey.register(new ReportResource(ratedData, config.scopeKey(), clock));
+        jersey.register(new StorageResource(ratedData, config.scopeKey()));
+        jersey.register(new ScopeResource(scopes, new ScopeDefaults(config.scopeKey(), "gnocchi", "gnocchi"), json));
+        jersey.register(new ReprocessResource(jdbc, scopes));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> metricsFile(RatingConfiguration config) throws IOException {
+        YAMLMapper yaml = new YAMLMapper();
+        if (!config.metricsFile().isEmpty()) {
+            try (InputStream in = Files.newInputStream(Path.of(config.metricsFile()))) {
+                return yaml.readValue(in, Map.class);
+            }
+        }
+        String packaged = config.cloudKittyTestsProfile() ? "metrics-cloudkitty-tests.yml" : "metrics.yml";
+        try (InputStream in = RatingApplication.class.getClassLoader().getResourceAsStream(packaged)) {
+            return yaml.readValue(in, Map.class);
+        }
+    }
+
+    private static void exposeMetricsForPrometheus(Environment environment) {
+        PrometheusRegistry registry = new PrometheusRegistry();
+        registry.register(new DropwizardExports(environment.metrics()));
+        environment
+                .admin()
+                .addServlet("prometheus", new PrometheusMetricsServlet(registry))
+                .addMapping("/metrics");
+    }
+
+    private static DataSource dataSource(RatingConfiguration config, Environment environment) {
+        SingleNodePostgres database =
+                SingleNodePostgres.resolve(config.database().url(), Path.of(config.dataDir(), "postgres"), "meterflow");
+        environment.lifecycle().manage(new Managed() {
+            @Override
+            public void stop() {
+                database.close();
+            }
+        });
+        HikariConfig hikari = new HikariConfig();
+        hikari.setJdbcUrl(database.jdbcUrl());
+        hikari.setMaximumPoolSize(config.database().maxPoolSize());
+        hikari.setPoolName("meterflow-rating");
+        hikari.setMetricRegistry(environment.metrics());
+        hikari.addDataSourceProperty("reWriteBatchedInserts", "true");
+        HikariDataSource dataSource = new HikariDataSource(hikari);
+        environment.lifecycle().manage(new Managed() {
+            @Override
+            public void stop() {
+                dataSource.close();
+            }
+        });
+        return dataSource;
+    }
+}

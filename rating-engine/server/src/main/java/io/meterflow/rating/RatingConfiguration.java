@@ -1,0 +1,103 @@
+package io.meterflow.rating;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.dropwizard.core.Configuration;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+
+/**
+ * The rating engine's configuration. Every key has a default here that an environment variable
+ * named in {@code meterflow-rating.yml} overrides, so containers and scripts need no file.
+ */
+public final class RatingConfiguration extends Configuration {
+
+    /** The profile CloudKitty's own API tests run against (docs/rating-api.md). */
+    static final String CLOUDKITTY_TESTS = "cloudkitty-tests";
+
+    /** Where rules and rated data live. */
+    public static final class DatabaseSettings {
+        /** JDBC URL with credentials; empty starts an embedded PostgreSQL under the data directory. */
+        @JsonProperty
+        @NotNull
+        private String url = "";
+
+        @JsonProperty
+        @Min(1)
+        @Max(200)
+        private int maxPoolSize = 8;
+
+        public String url() {
+            return url;
+        }
+
+        public int maxPoolSize() {
+            return maxPoolSize;
+        }
+    }
+
+    @Valid
+    @NotNull
+    @JsonProperty
+    private DatabaseSettings database = new DatabaseSettings();
+
+    @NotNull
+    @JsonProperty
+    private String dataDir = "./data";
+
+    /** A metrics.yml file; empty: the packaged one (the profile's, under cloudkitty-tests). */
+    @NotNull
+    @JsonProperty
+    private String metricsFile = "";
+
+    @NotNull
+    @Pattern(regexp = "[A-Za-z0-9_.-]+", message = "must be a groupby key such as project_id")
+    @JsonProperty
+    private String scopeKey = "project_id";
+
+    /** Only CloudKitty's noauth so far: Keystone and policies come with issue 20. */
+    @NotNull
+    @Pattern(regexp = "(?i)noauth", message = "must be noauth")
+    @JsonProperty
+    private String authMode = "noauth";
+
+    @NotNull
+    @Pattern(regexp = "default|cloudkitty-tests", message = "must be default or cloudkitty-tests")
+    @JsonProperty
+    private String profile = "default";
+
+    /** The one origin CORS requests are answered for; empty: none. */
+    @NotNull
+    @JsonProperty
+    private String corsAllowedOrigin = "";
+
+    public DatabaseSettings database() {
+        return database;
+    }
+
+    public String dataDir() {
+        return dataDir;
+    }
+
+    public String metricsFile() {
+        return metricsFile;
+    }
+
+    public String scopeKey() {
+        return scopeKey;
+    }
+
+    public boolean cloudKittyTestsProfile() {
+        return CLOUDKITTY_TESTS.equals(profile);
+    }
+
+    /** The profile's origin unless one is configured. */
+    public String effectiveCorsAllowedOrigin() {
+        if (corsAllowedOrigin.isEmpty() && cloudKittyTestsProfile()) {
+            return "http://valid.example.com";
+        }
+        return corsAllowedOrigin;
+    }
+}

@@ -1,0 +1,576 @@
+package io.meterflow.rating.hashmap;
+
+import io.meterflow.rating.api.CloudKittyError;
+import io.meterflow.rating.database.Jdbc;
+import io.meterflow.rating.hashmap.HashMapRows.FieldRow;
+import io.meterflow.rating.hashmap.HashMapRows.GroupRow;
+import io.meterflow.rating.hashmap.HashMapRows.MappingRow;
+import io.meterflow.rating.hashmap.HashMapRows.RuleFilter;
+import io.meterflow.rating.hashmap.HashMapRows.ServiceRow;
+import io.meterflow.rating.hashmap.HashMapRows.ThresholdRow;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+/**
+ * The hashmap configuration in PostgreSQL, with CloudKitty's checks and messages: which parent a
+ * rule needs, what a duplicate is, what cascades. Every call is one transaction.
+ */
+public final class HashMapStore {
+
+    private static final String MAPPING_COLUMNS = "m.mapping_id, m.value, m.map_type, m.cost, s.service_id, f.field_id,"
+            + " g.group_id, m.tenant_id FROM rating_hashmap_mappings m"
+            + " LEFT JOIN rating_hashmap_services s ON s.id = m.service_id"
+            + " LEFT JOIN rating_hashmap_fields f ON f.id = m.field_id"
+            + " LEFT JOIN rating_hashmap_groups g ON g.id = m.group_id";
+    private static final String THRESHOLD_COLUMNS = "t.threshold_id, t.level, t.map_type, t.cost, s.service_id,"
+            + " f.field_id, g.group_id, t.tenant_id FROM rating_hashmap_thresholds t"
+            + " LEFT JOIN rating_hashmap_services s ON s.id = t.service_id"
+            + " LEFT JOIN rating_hashmap_fields f ON f.id = t.field_id"
+            + " LEFT JOIN rating_hashmap_groups g ON g.id = t.group_id";
+
+    private final Jdbc jdbc;
+    private final Supplier<UUID> ids;
+
+    public HashMapStore(Jdbc jdbc, Supplier<UUID> ids) {
+        this.jdbc = jdbc;
+        this.ids = ids;
+    }
+
+    // ---------------------------------------------------------------- services
+
+    public List<ServiceRow> services() {
+        return jdbc.inTransaction(c -> Jdbc.list(
+                c, "SELECT service_id, name FROM rating_hashmap_services ORDER BY id", HashMapStore::service));
+    }
+
+    public ServiceRow service(String serviceId) {
+        return jdbc.inTransaction(c -> findService(c, serviceId));
+    }
+
+    public ServiceRow createService(String name) {
+        return jdbc.inTransaction(c -> {
+            Optional<ServiceRow> existing = Jdbc.first(
+                    c,
+                    "SELECT service_id, name FROM rating_hashmap_services WHERE name = ?",
+                    HashMapStore::service,
+                    name);
+            if (existing.isPresent()) {
+                throw CloudKittyError.conflict("Service " + name + " already exists (UUID: "
+                        + existing.get().serviceId() + ")");
+            }
+            String id = ids.get().toString();
+            Jdbc.update(c, "INSERT INTO rating_hashmap_services (service_id, name) VALUES (?, ?)", id, name);
+            return new ServiceRow(id, name);
+        });
+    }
+
+    public void deleteService(String serviceId) {
+        jdbc.inTransaction(c -> {
+            if (Jdbc.update(c, "DELETE FROM rating_hashmap_services WHERE service_id = ?", serviceId) == 0) {
+                throw noSuchService(serviceId);
+            }
+            return null;
+        });
+    }
+
+    // ---------------------------------------------------------------- fields
+
+    public List<FieldRow> fields(String serviceId) {
+        return jdbc.inTransaction(c -> Jdbc.list(
+                c,
+                "SELECT f.field_id, s.service_id, f.name FROM rating_hashmap_fields f"
+                        + " JOIN rating_hashmap_services s ON s.id = f.service_id WHERE s.service_id = ? ORDER BY f.id",
+                HashMapStore::field,
+                serviceId));
+    }
+
+    public FieldRow field(String fieldId) {
+        return jdbc.inTransaction(c -> findField(c, fieldId));
+    }
+
+    public FieldRow createField(String serviceId, String name) {
+        return jdbc.inTransaction(c -> {
+            findService(c, serviceId);
+            Optional<FieldRow> existing = Jdbc.first(
+                    c,
+                    "SELECT f.field_id, s.service_id, f.name FROM rating_hashmap_fields f"
+                            + " JOIN rating_hashmap_services s ON s.id = f.service_id"
+                            + " WHERE s.service_id = ? AND f.name = ?",
+                    HashMapStore::field,
+                    serviceId,
+                    name);
+            if (existing.isPresent()) {
+                throw CloudKittyError.conflict("Field " + name + " already exists (UUID: "
+                        + existing.get().fieldId() + ")");
+            }
+            String id = ids.get().toString();
+            Jdbc.update(
+                    c,
+                    "INSERT INTO rating_hashmap_fields (field_id, name, service_id)"
+                            + " SELECT ?, ?, id FROM rating_hashmap_services WHERE service_id = ?",
+                    id,
+                    name,
+                    serviceId);
+            return new FieldRow(id, serviceId, name);
+        });
+    }
+
+    public void deleteField(String fieldId) {
+        jdbc.inTransaction(c -> {
+            if (Jdbc.update(c, "DELETE FROM rating_hashmap_fields WHERE field_id = ?", fieldId) == 0) {
+                throw noSuchField(fieldId);
+            }
+            return null;
+        });
+    }
+
+    // ---------------------------------------------------------------- groups
+
+    public List<GroupRow> groups() {
+        return jdbc.inTransaction(
+                c -> Jdbc.list(c, "SELECT group_id, name FROM rating_hashmap_groups ORDER BY id", HashMapStore::group));
+    }
+
+    public GroupRow group(String groupId) {
+        return jdbc.inTransaction(c -> findGroup(c, groupId));
+    }
+
+    public GroupRow createGroup(String name) {
+        return jdbc.inTransaction(c -> {
+            Optional<GroupRow> existing = Jdbc.first(
+                    c, "SELECT group_id, name FROM rating_hashmap_groups WHERE name = ?", HashMapStore::group, name);
+            if (existing.isPresent()) {
+                throw CloudKittyError.conflict("Group " + name + " already exists (UUID: "
+                        + existing.get().groupId() + ")");
+            }
+            String id = ids.get().toString();
+            Jdbc.update(c, "INSERT INTO rating_hashmap_groups (group_id, name) VALUES (?, ?)", id, name);
+            return new GroupRow(id, name);
+        });
+    }
+
+    /** Without {@code recursive} the group's rules stay, in no group (CloudKitty's default). */
+    public void deleteGroup(String groupId, boolean recursive) {
+        jdbc.inTransaction(c -> {
+            findGroup(c, groupId);
+            if (recursive) {
+                String ofGroup = " WHERE group_id = (SELECT id FROM rating_hashmap_groups WHERE group_id = ?)";
+                Jdbc.update(c, "DELETE FROM rating_hashmap_mappings" + ofGroup, groupId);
+                Jdbc.update(c, "DELETE FROM rating_hashmap_thresholds" + ofGroup, groupId);
+            }
+            Jdbc.update(c, "DELETE FROM rating_hashmap_groups WHERE group_id = ?", groupId);
+            return null;
+        });
+    }
+
+    public GroupRow groupOfMapping(String mappingId) {
+        return jdbc.inTransaction(c -> Jdbc.first(
+                        c,
+                        "SELECT g.group_id, g.name FROM rating_hashmap_mappings m"
+                                + " JOIN rating_hashmap_groups g ON g.id = m.group_id WHERE m.mapping_id = ?",
+                        HashMapStore::group,
+                        mappingId)
+                .orElseThrow(() -> CloudKittyError.notFound("Mapping has no group (UUID: " + mappingId + ")")));
+    }
+
+    public GroupRow groupOfThreshold(String thresholdId) {
+        return jdbc.inTransaction(c -> Jdbc.first(
+                        c,
+                        "SELECT g.group_id, g.name FROM rating_hashmap_thresholds t"
+                                + " JOIN rating_hashmap_groups g ON g.id = t.group_id WHERE t.threshold_id = ?",
+                        HashMapStore::group,
+                        thresholdId)
+                .orElseThrow(() -> CloudKittyError.notFound("Threshold has no group (UUID: " + thresholdId + ")")));
+    }
+
+    // ---------------------------------------------------------------- mappings
+
+    public List<MappingRow> mappings(RuleFilter filter) {
+        return jdbc.inTransaction(c -> {
+            List<Object> parameters = new ArrayList<>();
+            String where = ruleWhere(filter, "m", parameters);
+            return Jdbc.list(
+                    c,
+                    "SELECT " + MAPPING_COLUMNS + where + " ORDER BY m.id",
+                    HashMapStore::mapping,
+                    parameters.toArray());
+        });
+    }
+
+    /** Every mapping, for pricing: in creation order, which is the order CloudKitty applies them in. */
+    public List<MappingRow> allMappings() {
+        return jdbc.inTransaction(
+                c -> Jdbc.list(c, "SELECT " + MAPPING_COLUMNS + " ORDER BY m.id", HashMapStore::mapping));
+    }
+
+    public MappingRow mapping(String mappingId) {
+        return jdbc.inTransaction(c -> findMapping(c, mappingId));
+    }
+
+    public MappingRow createMapping(
+            String value,
+            String type,
+            BigDecimal cost,
+            String serviceId,
+            String fieldId,
+            String groupId,
+            String tenantId) {
+        checkParents(serviceId, fieldId);
+        if (isSet(value) && isSet(serviceId)) {
+            throw CloudKittyError.badRequest("You can't specify a value and a service_id.");
+        }
+        if (!isSet(value) && isSet(fieldId)) {
+            throw CloudKittyError.badRequest("You must specify a value for a field mapping.");
+        }
+        return jdbc.inTransaction(c -> {
+            parentsExist(c, serviceId, fieldId, groupId);
+            String id = ids.get().toString();
+            insertOnce(
+                    c,
+                    "INSERT INTO rating_hashmap_mappings (mapping_id, value, cost, map_type, service_id, field_id,"
+                            + " group_id, tenant_id) VALUES (?, ?, ?, ?,"
+                            + " (SELECT id FROM rating_hashmap_services WHERE service_id = ?),"
+                            + " (SELECT id FROM rating_hashmap_fields WHERE field_id = ?),"
+                            + " (SELECT id FROM rating_hashmap_groups WHERE group_id = ?), ?)",
+                    () -> CloudKittyError.conflict("Mapping '" + value + "' already exists for "
+                            + (isSet(fieldId) ? "field '" + fieldId : "service '" + serviceId) + "', tenant: '"
+                            + tenantId + "'"),
+                    id,
+                    value,
+                    cost,
+                    type,
+                    serviceId,
+                    fieldId,
+                    groupId,
+                    tenantId);
+            return findMapping(c, id);
+        });
+    }
+
+    /**
+     * CloudKitty's update: every attribute of the body replaces the stored one, absent ones
+     * included (a PUT without {@code tenant_id} makes the mapping global again); the parent never
+     * changes; a group is only ever set, not cleared.
+     */
+    public void updateMapping(
+            String mappingId, String value, String type, BigDecimal cost, String groupId, String tenantId) {
+        jdbc.inTransaction(c -> {
+            MappingRow current = Jdbc.first(
+                            c,
+                            "SELECT " + MAPPING_COLUMNS + " WHERE m.mapping_id = ? FOR UPDATE OF m",
+                            HashMapStore::mapping,
+                            mappingId)
+                    .orElseThrow(() -> noSuchMapping(mappingId));
+            if (current.fieldId() != null && !isSet(value)) {
+                throw CloudKittyError.badRequest("You must specify a value for a field mapping.");
+            }
+            if (isSet(groupId)) {
+                findGroup(c, groupId);
+                Jdbc.update(
+                        c,
+                        "UPDATE rating_hashmap_mappings SET group_id ="
+                                + " (SELECT id FROM rating_hashmap_groups WHERE group_id = ?) WHERE mapping_id = ?",
+                        groupId,
+                        mappingId);
+            }
+            insertOnce(
+                    c,
+                    "UPDATE rating_hashmap_mappings SET value = ?, cost = ?, map_type = ?, tenant_id = ?"
+                            + " WHERE mapping_id = ?",
+                    () -> CloudKittyError.conflict("Mapping '" + value + "' already exists for Mapping_id '" + mappingId
+                            + "', tenant: '" + tenantId + "'"),
+                    value,
+                    cost,
+                    type,
+                    tenantId,
+                    mappingId);
+            return null;
+        });
+    }
+
+    public void deleteMapping(String mappingId) {
+        jdbc.inTransaction(c -> {
+            if (Jdbc.update(c, "DELETE FROM rating_hashmap_mappings WHERE mapping_id = ?", mappingId) == 0) {
+                throw noSuchMapping(mappingId);
+            }
+            return null;
+        });
+    }
+
+    // ---------------------------------------------------------------- thresholds
+
+    public List<ThresholdRow> thresholds(RuleFilter filter) {
+        return jdbc.inTransaction(c -> {
+            List<Object> parameters = new ArrayList<>();
+            String where = ruleWhere(filter, "t", parameters);
+            return Jdbc.list(
+                    c,
+                    "SELECT " + THRESHOLD_COLUMNS + where + " ORDER BY t.id",
+                    HashMapStore::threshold,
+                    parameters.toArray());
+        });
+    }
+
+    public List<ThresholdRow> allThresholds() {
+        return jdbc.inTransaction(
+                c -> Jdbc.list(c, "SELECT " + THRESHOLD_COLUMNS + " ORDER BY t.id", HashMapStore::threshold));
+    }
+
+    public ThresholdRow threshold(String thresholdId) {
+        return jdbc.inTransaction(c -> findThreshold(c, thresholdId));
+    }
+
+    public ThresholdRow createThreshold(
+            BigDecimal level,
+            String type,
+            BigDecimal cost,
+            String serviceId,
+            String fieldId,
+            String groupId,
+            String tenantId) {
+        checkParents(serviceId, fieldId);
+        return jdbc.inTransaction(c -> {
+            parentsExist(c, serviceId, fieldId, groupId);
+            String id = ids.get().toString();
+            insertOnce(
+                    c,
+                    "INSERT INTO rating_hashmap_thresholds (threshold_id, level, cost, map_type, service_id, field_id,"
+                            + " group_id, tenant_id) VALUES (?, ?, ?, ?,"
+                            + " (SELECT id FROM rating_hashmap_services WHERE service_id = ?),"
+                            + " (SELECT id FROM rating_hashmap_fields WHERE field_id = ?),"
+                            + " (SELECT id FROM rating_hashmap_groups WHERE group_id = ?), ?)",
+                    () -> CloudKittyError.conflict("Threshold '" + level + "' already exists for "
+                            + (isSet(fieldId) ? "field '" + fieldId : "service '" + serviceId) + "', tenant: '"
+                            + tenantId + "'"),
+                    id,
+                    level,
+                    cost,
+                    type,
+                    serviceId,
+                    fieldId,
+                    groupId,
+                    tenantId);
+            return findThreshold(c, id);
+        });
+    }
+
+    public void updateThreshold(
+            String thresholdId, BigDecimal level, String type, BigDecimal cost, String groupId, String tenantId) {
+        jdbc.inTransaction(c -> {
+            Jdbc.first(
+                            c,
+                            "SELECT " + THRESHOLD_COLUMNS + " WHERE t.threshold_id = ? FOR UPDATE OF t",
+                            HashMapStore::threshold,
+                            thresholdId)
+                    .orElseThrow(() -> noSuchThreshold(thresholdId));
+            if (isSet(groupId)) {
+                findGroup(c, groupId);
+                Jdbc.update(
+                        c,
+                        "UPDATE rating_hashmap_thresholds SET group_id ="
+                                + " (SELECT id FROM rating_hashmap_groups WHERE group_id = ?) WHERE threshold_id = ?",
+                        groupId,
+                        thresholdId);
+            }
+            insertOnce(
+                    c,
+                    "UPDATE rating_hashmap_thresholds SET level = ?, cost = ?, map_type = ?, tenant_id = ?"
+                            + " WHERE threshold_id = ?",
+                    () -> CloudKittyError.conflict("Threshold '" + level + "' already exists for Threshold_id '"
+                            + thresholdId + "', tenant: '" + tenantId + "'"),
+                    level,
+                    cost,
+                    type,
+                    tenantId,
+                    thresholdId);
+            return null;
+        });
+    }
+
+    public void deleteThreshold(String thresholdId) {
+        jdbc.inTransaction(c -> {
+            if (Jdbc.update(c, "DELETE FROM rating_hashmap_thresholds WHERE threshold_id = ?", thresholdId) == 0) {
+                throw noSuchThreshold(thresholdId);
+            }
+            return null;
+        });
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private static void checkParents(String serviceId, String fieldId) {
+        if (isSet(serviceId) && isSet(fieldId)) {
+            throw CloudKittyError.badRequest("You can only specify one parent.");
+        }
+        if (!isSet(serviceId) && !isSet(fieldId)) {
+            throw CloudKittyError.badRequest("You must specify one parent.");
+        }
+    }
+
+    /** A missing parent is the client's mistake: 400 with CloudKitty's "No such ..." text. */
+    private static void parentsExist(Connection c, String serviceId, String fieldId, String groupId)
+            throws SQLException {
+        try {
+            if (isSet(fieldId)) {
+                findField(c, fieldId);
+            }
+            if (isSet(serviceId)) {
+                findService(c, serviceId);
+            }
+            if (isSet(groupId)) {
+                findGroup(c, groupId);
+            }
+        } catch (CloudKittyError missing) {
+            throw CloudKittyError.badRequest(missing.getMessage());
+        }
+    }
+
+    /** Runs a write that a unique constraint may refuse, turning the refusal into {@code conflict}. */
+    private static void insertOnce(Connection c, String sql, Supplier<CloudKittyError> conflict, Object... parameters)
+            throws SQLException {
+        Savepoint before = c.setSavepoint();
+        try {
+            Jdbc.update(c, sql, parameters);
+        } catch (SQLException e) {
+            if (Jdbc.isUniqueViolation(e)) {
+                c.rollback(before);
+                throw conflict.get();
+            }
+            throw e;
+        }
+    }
+
+    private static String ruleWhere(RuleFilter filter, String alias, List<Object> parameters) {
+        List<String> conditions = new ArrayList<>();
+        if (isSet(filter.serviceId())) {
+            conditions.add("s.service_id = ?");
+            parameters.add(filter.serviceId());
+        } else if (isSet(filter.fieldId())) {
+            conditions.add("f.field_id = ?");
+            parameters.add(filter.fieldId());
+        } else if (!isSet(filter.groupId())) {
+            throw CloudKittyError.badRequest("You must specify either service_uuid, field_uuid or group_uuid.");
+        }
+        if (filter.tenantFiltered()) {
+            if (filter.tenantId() == null) {
+                conditions.add(alias + ".tenant_id IS NULL");
+            } else {
+                conditions.add(alias + ".tenant_id = ?");
+                parameters.add(filter.tenantId());
+            }
+        }
+        if (isSet(filter.groupId())) {
+            conditions.add("g.group_id = ?");
+            parameters.add(filter.groupId());
+        } else if (filter.noGroup()) {
+            conditions.add(alias + ".group_id IS NULL");
+        }
+        return " WHERE " + String.join(" AND ", conditions);
+    }
+
+    private static ServiceRow findService(Connection c, String serviceId) throws SQLException {
+        return Jdbc.first(
+                        c,
+                        "SELECT service_id, name FROM rating_hashmap_services WHERE service_id = ?",
+                        HashMapStore::service,
+                        serviceId)
+                .orElseThrow(() -> noSuchService(serviceId));
+    }
+
+    private static FieldRow findField(Connection c, String fieldId) throws SQLException {
+        return Jdbc.first(
+                        c,
+                        "SELECT f.field_id, s.service_id, f.name FROM rating_hashmap_fields f"
+                                + " JOIN rating_hashmap_services s ON s.id = f.service_id WHERE f.field_id = ?",
+                        HashMapStore::field,
+                        fieldId)
+                .orElseThrow(() -> noSuchField(fieldId));
+    }
+
+    private static GroupRow findGroup(Connection c, String groupId) throws SQLException {
+        return Jdbc.first(
+                        c,
+                        "SELECT group_id, name FROM rating_hashmap_groups WHERE group_id = ?",
+                        HashMapStore::group,
+                        groupId)
+                .orElseThrow(() -> CloudKittyError.notFound("No such group: None (UUID: " + groupId + ")"));
+    }
+
+    private static MappingRow findMapping(Connection c, String mappingId) throws SQLException {
+        return Jdbc.first(c, "SELECT " + MAPPING_COLUMNS + " WHERE m.mapping_id = ?", HashMapStore::mapping, mappingId)
+                .orElseThrow(() -> noSuchMapping(mappingId));
+    }
+
+    private static ThresholdRow findThreshold(Connection c, String thresholdId) throws SQLException {
+        return Jdbc.first(
+                        c,
+                        "SELECT " + THRESHOLD_COLUMNS + " WHERE t.threshold_id = ?",
+                        HashMapStore::threshold,
+                        thresholdId)
+                .orElseThrow(() -> noSuchThreshold(thresholdId));
+    }
+
+    private static CloudKittyError noSuchService(String serviceId) {
+        return CloudKittyError.notFound("No such service: None (UUID: " + serviceId + ")");
+    }
+
+    private static CloudKittyError noSuchField(String fieldId) {
+        return CloudKittyError.notFound("No such field: " + fieldId);
+    }
+
+    private static CloudKittyError noSuchMapping(String mappingId) {
+        return CloudKittyError.notFound("No such mapping: " + mappingId);
+    }
+
+    private static CloudKittyError noSuchThreshold(String thresholdId) {
+        return CloudKittyError.notFound("No such threshold: " + thresholdId);
+    }
+
+    private static boolean isSet(String value) {
+        return value != null && !value.isEmpty();
+    }
+
+    private static ServiceRow service(ResultSet row) throws SQLException {
+        return new ServiceRow(row.getString(1), row.getString(2));
+    }
+
+    private static FieldRow field(ResultSet row) throws SQLException {
+        return new FieldRow(row.getString(1), row.getString(2), row.getString(3));
+    }
+
+    private static GroupRow group(ResultSet row) throws SQLException {
+        return new GroupRow(row.getString(1), row.getString(2));
+    }
+
+    private static MappingRow mapping(ResultSet row) throws SQLException {
+        return new MappingRow(
+                row.getString(1),
+                row.getString(2),
+                row.getString(3),
+                row.getBigDecimal(4),
+                row.getString(5),
+                row.getString(6),
+                row.getString(7),
+                row.getString(8));
+    }
+
+    private static ThresholdRow threshold(ResultSet row) throws SQLException {
+        return new ThresholdRow(
+                row.getString(1),
+                row.getBigDecimal(2),
+                row.getString(3),
+                row.getBigDecimal(4),
+                row.getString(5),
+                row.getString(6),
+                row.getString(7),
+                row.getString(8));
+    }
+}

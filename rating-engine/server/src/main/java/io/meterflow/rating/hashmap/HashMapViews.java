@@ -1,0 +1,73 @@
+package io.meterflow.rating.hashmap;
+
+import io.meterflow.rating.hashmap.HashMapRows.FieldRow;
+import io.meterflow.rating.hashmap.HashMapRows.GroupRow;
+import io.meterflow.rating.hashmap.HashMapRows.MappingRow;
+import io.meterflow.rating.hashmap.HashMapRows.ServiceRow;
+import io.meterflow.rating.hashmap.HashMapRows.ThresholdRow;
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The hashmap objects as CloudKitty's v1 API prints them: decimals as strings at the column's
+ * scale ({@code cost} 28 places, {@code level} 8), as PostgreSQL hands them to CloudKitty.
+ */
+final class HashMapViews {
+
+    private HashMapViews() {}
+
+    static Map<String, Object> service(ServiceRow row) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("service_id", row.serviceId());
+        view.put("name", row.name());
+        return view;
+    }
+
+    static Map<String, Object> field(FieldRow row) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("field_id", row.fieldId());
+        view.put("service_id", row.serviceId());
+        view.put("name", row.name());
+        return view;
+    }
+
+    static Map<String, Object> group(GroupRow row) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("group_id", row.groupId());
+        view.put("name", row.name());
+        return view;
+    }
+
+    static Map<String, Object> mapping(MappingRow row) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("mapping_id", row.mappingId());
+        view.put("value", row.value());
+        view.put("type", row.type());
+        view.put("cost", scaled(row.cost(), 28));
+        view.put("service_id", row.serviceId());
+        view.put("field_id", row.fieldId());
+        view.put("group_id", row.groupId());
+        view.put("tenant_id", row.tenantId());
+        return view;
+    }
+
+    static Map<String, Object> threshold(ThresholdRow row) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("threshold_id", row.thresholdId());
+        view.put("level", scaled(row.level(), 8));
+        view.put("type", row.type());
+        view.put("cost", scaled(row.cost(), 28));
+        view.put("service_id", row.serviceId());
+        view.put("field_id", row.fieldId());
+        view.put("group_id", row.groupId());
+        view.put("tenant_id", row.tenantId());
+        return view;
+    }
+
+    private static String scaled(BigDecimal value, int scale) {
+        return value == null
+                ? null
+                : value.setScale(scale, java.math.RoundingMode.HALF_EVEN).toPlainString();
+    }
+}

@@ -1,0 +1,105 @@
+package io.meterflow.rating;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dropwizard.testing.ConfigOverride;
+import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import io.meterflow.testsupport.PostgresDatabase;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The rating API started in process on a test's own PostgreSQL database, and a client for it. */
+public final class RatingApiFixture implements AutoCloseable {
+
+    /** An answer: status, body text and the body as JSON (null when it is none). */
+    public record Reply(int status, String body, JsonNode json, String location) {}
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final DropwizardAppExtension<RatingConfiguration> app;
+    private final URI baseUri;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    private RatingApiFixture(DropwizardAppExtension<RatingConfiguration> app) {
+        this.app = app;
+        this.baseUri = URI.create("http://127.0.0.1:" + app.getLocalPort());
+    }
+
+    public static RatingApiFixture start(PostgresDatabase database, ConfigOverride... settings) throws Exception {
+        List<ConfigOverride> overrides = new ArrayList<>(List.of(settings));
+        String url = database.jdbcUrl();
+        overrides.addAll(List.of(
+                ConfigOverride.config(
+                        "database.url",
+                        url + (url.contains("?") ? "&" : "?") + "user="
+                                + URLEncoder.encode(database.user(), StandardCharsets.UTF_8) + "&password="
+                                + URLEncoder.encode(database.password(), StandardCharsets.UTF_8)),
+                ConfigOverride.config("database.maxPoolSize", "4"),
+                ConfigOverride.config("server.connector.port", "0"),
+                ConfigOverride.config("logging.level", "WARN")));
+        DropwizardAppExtension<RatingConfiguration> app = new DropwizardAppExtension<>(
+                RatingApplication.class, RatingApplication.DEFAULT_CONFIG, overrides.toArray(ConfigOverride[]::new));
+        app.before();
+        return new RatingApiFixture(app);
+    }
+
+    public Reply get(String path) {
+        return send(HttpRequest.newBuilder(baseUri.resolve(path)).GET());
+    }
+
+    public Reply delete(String path) {
+        return send(HttpRequest.newBuilder(baseUri.resolve(path)).DELETE());
+    }
+
+    public Reply post(String path, Object body) {
+        return send(withJson(path, body, "POST"));
+    }
+
+    public Reply put(String path, Object body) {
+        return send(withJson(path, body, "PUT"));
+    }
+
+    private HttpRequest.Builder withJson(String path, Object body, String method) {
+        try {
+            return HttpRequest.newBuilder(baseUri.resolve(path))
+                    .header("Content-Type", "application/json")
+                    .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+        } catch (IOException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
+    private Reply send(HttpRequest.Builder request) {
+        try {
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            JsonNode json = null;
+            try {
+                json = response.body().isEmpty() ? null : JSON.readTree(response.body());
+            } catch (IOException notJson) {
+                // leave null
+            }
+            return new Reply(
+                    response.statusCode(),
+                    response.body(),
+                    json,
+                    response.headers().firstValue("Location").orElse(null));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        app.after();
+    }
+}
