@@ -38,6 +38,8 @@ public final class Timestamps {
             .parseDefaulting(ChronoField.HOUR_OF_DAY, 0)
             .toFormatter();
 
+    private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss");
+
     private Timestamps() {}
 
     /** The instant {@code text} names, or empty when it is no ISO 8601 time. */
@@ -73,9 +75,10 @@ public final class Timestamps {
     /** Python's {@code isoformat()} of a naive datetime in UTC: {@code 2015-01-04T13:00:00}. */
     public static String naive(Instant instant) {
         OffsetDateTime utc = instant.atOffset(ZoneOffset.UTC);
-        String text = utc.toLocalDateTime().format(DateTimeFormatter.ISO_LOCAL_DATE_TIME);
-        // ISO_LOCAL_DATE_TIME drops zero seconds ("13:00"); Python never does.
-        return utc.getSecond() == 0 && utc.getNano() == 0 && text.length() == 16 ? text + ":00" : text;
+        // Python prints seconds always and microseconds (six digits) only when there are some.
+        String text = utc.toLocalDateTime().format(SECONDS);
+        int micros = utc.getNano() / 1000;
+        return micros == 0 ? text : text + String.format(".%06d", micros);
     }
 
     public static Instant monthStart(Instant now) {
