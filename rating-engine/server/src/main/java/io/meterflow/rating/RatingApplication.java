@@ -28,6 +28,9 @@ import io.meterflow.rating.hashmap.HashMapStore;
 import io.meterflow.rating.info.InfoResource;
 import io.meterflow.rating.modules.ModulesResource;
 import io.meterflow.rating.modules.RatingModules;
+import io.meterflow.rating.processor.Processor;
+import io.meterflow.rating.processor.ProcessorLoop;
+import io.meterflow.rating.processor.RatingPipeline;
 import io.meterflow.rating.pyscripts.PyScriptStore;
 import io.meterflow.rating.pyscripts.PyScriptsResource;
 import io.meterflow.rating.quote.QuoteResource;
@@ -46,9 +49,14 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 
 /**
@@ -64,13 +72,16 @@ public final class RatingApplication extends Application<RatingConfiguration> {
         new RatingApplication().run(withDefaultConfig(args));
     }
 
-    /** {@code server} (or {@code check}) alone means the packaged meterflow-rating.yml. */
+    /** {@code server} (or {@code check}, {@code process}) alone means the packaged meterflow-rating.yml. */
     static String[] withDefaultConfig(String[] args) {
-        if (args.length == 1 && List.of("server", "check").contains(args[0])) {
+        if (args.length == 1 && List.of("server", "check", "process").contains(args[0])) {
             return new String[] {args[0], DEFAULT_CONFIG};
         }
         return args;
     }
+
+    private Processor processor;
+    private boolean processInBackground = true;
 
     @Override
     public String getName() {
@@ -80,6 +91,7 @@ public final class RatingApplication extends Application<RatingConfiguration> {
     @Override
     public void initialize(Bootstrap<RatingConfiguration> bootstrap) {
         bootstrap.setConfigurationSourceProvider(ServiceConfigSources.fileOrPackagedWithEnvironment());
+        bootstrap.addCommand(new ProcessCommand(this));
     }
 
     @Override
@@ -122,6 +134,38 @@ public final class RatingApplication extends Application<RatingConfiguration> {
         jersey.register(new StorageResource(ratedData, config.scopeKey()));
         jersey.register(new ScopeResource(scopes, new ScopeDefaults(config.scopeKey(), "gnocchi", "gnocchi"), json));
         jersey.register(new ReprocessResource(jdbc, scopes));
+
+        ExecutorService workers =
+                Executors.newFixedThreadPool(config.processor().workers(), named("rating-worker"));
+        processor = ProcessorWiring.processor(
+                config, metrics, jdbc, new RatingPipeline(hashmap, modules), ratedData, clock, workers, environment);
+        if (config.processorRuns() && processInBackground) {
+            environment
+                    .lifecycle()
+                    .manage(new ProcessorLoop(
+                            processor,
+                            workers,
+                            Duration.ofSeconds(config.processor().intervalSeconds())));
+        }
+    }
+
+    /** The processor built by the last {@link #run}: what {@code process} runs once. */
+    Processor processor() {
+        return processor;
+    }
+
+    /** Run by a command that drives the processor itself instead of the background loop. */
+    void processInForeground() {
+        processInBackground = false;
+    }
+
+    private static ThreadFactory named(String prefix) {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, prefix + "-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
     }
 
     @SuppressWarnings("unchecked")

@@ -43,6 +43,11 @@ public final class RatingConfiguration extends Configuration {
     @JsonProperty
     private DatabaseSettings database = new DatabaseSettings();
 
+    @Valid
+    @NotNull
+    @JsonProperty
+    private ProcessorConfiguration processor = new ProcessorConfiguration();
+
     @NotNull
     @JsonProperty
     private String dataDir = "./data";
@@ -75,6 +80,15 @@ public final class RatingConfiguration extends Configuration {
 
     public DatabaseSettings database() {
         return database;
+    }
+
+    public ProcessorConfiguration processor() {
+        return processor;
+    }
+
+    /** The cloudkitty-tests profile has fixture scopes and no time-series service: nothing to process. */
+    public boolean processorRuns() {
+        return processor.enabled() && !cloudKittyTestsProfile();
     }
 
     public String dataDir() {

@@ -12,8 +12,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /** The rating API started in process on a test's own PostgreSQL database, and a client for it. */
 public final class RatingApiFixture implements AutoCloseable {
@@ -22,6 +22,7 @@ public final class RatingApiFixture implements AutoCloseable {
     public record Reply(int status, String body, JsonNode json, String location) {}
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String PROPERTY_PREFIX = "meterflow-rating";
 
     private final DropwizardAppExtension<RatingConfiguration> app;
     private final URI baseUri;
@@ -32,20 +33,34 @@ public final class RatingApiFixture implements AutoCloseable {
         this.baseUri = URI.create("http://127.0.0.1:" + app.getLocalPort());
     }
 
-    public static RatingApiFixture start(PostgresDatabase database, ConfigOverride... settings) throws Exception {
-        List<ConfigOverride> overrides = new ArrayList<>(List.of(settings));
+    public static RatingApiFixture start(PostgresDatabase database) throws Exception {
+        return start(database, Map.of());
+    }
+
+    /**
+     * Starts the API with {@code settings} (key of meterflow-rating.yml → value) changed. They are
+     * set under this service's own property prefix: another service started in the same JVM (the
+     * time-series API) sets Dropwizard's default {@code dw.} properties, which this one must not read.
+     */
+    public static RatingApiFixture start(PostgresDatabase database, Map<String, String> settings) throws Exception {
+        Map<String, String> all = new LinkedHashMap<>(settings);
         String url = database.jdbcUrl();
-        overrides.addAll(List.of(
-                ConfigOverride.config(
-                        "database.url",
-                        url + (url.contains("?") ? "&" : "?") + "user="
-                                + URLEncoder.encode(database.user(), StandardCharsets.UTF_8) + "&password="
-                                + URLEncoder.encode(database.password(), StandardCharsets.UTF_8)),
-                ConfigOverride.config("database.maxPoolSize", "4"),
-                ConfigOverride.config("server.connector.port", "0"),
-                ConfigOverride.config("logging.level", "WARN")));
+        all.putIfAbsent(
+                "database.url",
+                url + (url.contains("?") ? "&" : "?") + "user="
+                        + URLEncoder.encode(database.user(), StandardCharsets.UTF_8) + "&password="
+                        + URLEncoder.encode(database.password(), StandardCharsets.UTF_8));
+        all.putIfAbsent("database.maxPoolSize", "4");
+        all.putIfAbsent("processor.enabled", "false");
+        all.putIfAbsent("server.connector.port", "0");
+        all.putIfAbsent("logging.level", "WARN");
         DropwizardAppExtension<RatingConfiguration> app = new DropwizardAppExtension<>(
-                RatingApplication.class, RatingApplication.DEFAULT_CONFIG, overrides.toArray(ConfigOverride[]::new));
+                RatingApplication.class,
+                RatingApplication.DEFAULT_CONFIG,
+                PROPERTY_PREFIX,
+                all.entrySet().stream()
+                        .map(e -> ConfigOverride.config(PROPERTY_PREFIX, e.getKey(), e.getValue()))
+                        .toArray(ConfigOverride[]::new));
         app.before();
         return new RatingApiFixture(app);
     }

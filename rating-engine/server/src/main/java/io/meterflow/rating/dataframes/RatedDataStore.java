@@ -55,7 +55,8 @@ public final class RatedDataStore {
         return jdbc.inTransaction(c -> insert(c, frames));
     }
 
-    int insert(Connection c, List<RatedFrame> frames) throws SQLException {
+    /** Stores every point of {@code frames} within the caller's transaction. */
+    public int insert(Connection c, List<RatedFrame> frames) throws SQLException {
         int count = 0;
         try (PreparedStatement insert = c.prepareStatement("INSERT INTO rating_dataframes (period_begin, period_end,"
                 + " type, unit, qty, price, project_id, groupby, metadata)"
@@ -204,6 +205,16 @@ public final class RatedDataStore {
                         "DELETE FROM rating_dataframes WHERE project_id = ? AND period_begin >= ?",
                         scopeId,
                         Timestamp.from(from));
+    }
+
+    /** Deletes a scope's points of the periods starting in [begin, end); returns how many. */
+    public int deleteScopePeriods(Connection c, String scopeId, Instant begin, Instant end) throws SQLException {
+        return Jdbc.update(
+                c,
+                "DELETE FROM rating_dataframes WHERE project_id = ? AND period_begin >= ? AND period_begin < ?",
+                scopeId,
+                Timestamp.from(begin),
+                Timestamp.from(end));
     }
 
     private long countGroups(SummaryQuery query, List<String> keys, String bucket) {

@@ -59,6 +59,10 @@ public final class ResourceQuery {
         return compare(">=", attribute, NODES.textNode(Objects.requireNonNull(value, "value")));
     }
 
+    public static ResourceQuery atMost(String attribute, String value) {
+        return compare("<=", attribute, NODES.textNode(Objects.requireNonNull(value, "value")));
+    }
+
     public static ResourceQuery lessThan(String attribute, String value) {
         return compare("<", attribute, NODES.textNode(Objects.requireNonNull(value, "value")));
     }
@@ -73,6 +77,10 @@ public final class ResourceQuery {
 
     public static ResourceQuery startedBefore(Instant time) {
         return lessThan("started_at", Objects.requireNonNull(time, "time").toString());
+    }
+
+    public static ResourceQuery startedAtOrBefore(Instant time) {
+        return atMost("started_at", Objects.requireNonNull(time, "time").toString());
     }
 
     public static ResourceQuery endedAtOrAfter(Instant time) {

@@ -1,0 +1,82 @@
+package io.meterflow.rating;
+
+import io.dropwizard.core.setup.Environment;
+import io.meterflow.gnocchiclient.GnocchiClient;
+import io.meterflow.gnocchiclient.GnocchiConfig;
+import io.meterflow.gnocchiclient.auth.BasicAuth;
+import io.meterflow.gnocchiclient.auth.GnocchiAuth;
+import io.meterflow.gnocchiclient.auth.NoAuth;
+import io.meterflow.rating.collect.ConfiguredScopes;
+import io.meterflow.rating.collect.GnocchiScopeFetcher;
+import io.meterflow.rating.collect.GnocchiUsageCollector;
+import io.meterflow.rating.collect.ScopeFetcher;
+import io.meterflow.rating.database.Jdbc;
+import io.meterflow.rating.dataframes.RatedDataStore;
+import io.meterflow.rating.processor.Processor;
+import io.meterflow.rating.processor.ProcessorSettings;
+import io.meterflow.rating.processor.RatingPipeline;
+import io.meterflow.rating.processor.ScopeProcessor;
+import io.meterflow.rating.usage.MetricsConfiguration;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/** Builds the processor from the configuration: which API usage comes from, which scopes, which periods. */
+final class ProcessorWiring {
+
+    private ProcessorWiring() {}
+
+    static Processor processor(
+            RatingConfiguration config,
+            MetricsConfiguration metrics,
+            Jdbc jdbc,
+            RatingPipeline pipeline,
+            RatedDataStore ratedData,
+            Clock clock,
+            ExecutorService workers,
+            Environment environment) {
+        ProcessorConfiguration settings = config.processor();
+        GnocchiAuth auth = settings.timeseriesBasicAuth()
+                ? new BasicAuth(settings.timeseriesUser())
+                : new NoAuth(settings.timeseriesUser(), null, List.of("admin"));
+        GnocchiClient client = new GnocchiClient(GnocchiConfig.of(URI.create(settings.timeseriesUrl()), auth));
+        ScopeFetcher fetcher = settings.scopes().isEmpty()
+                ? new GnocchiScopeFetcher(client, settings.fetcherResourceTypes(), config.scopeKey())
+                : new ConfiguredScopes(settings.scopes());
+        Duration period = Duration.ofSeconds(settings.period());
+        ExecutorService collectThreads =
+                Executors.newFixedThreadPool(settings.collectThreads() * settings.workers(), runnable -> {
+                    Thread thread = new Thread(runnable, "rating-collect");
+                    thread.setDaemon(true);
+                    return thread;
+                });
+        GnocchiUsageCollector collector = new GnocchiUsageCollector(
+                client, metrics, config.scopeKey(), period, settings.skipZeroQuantity(), collectThreads);
+        ScopeProcessor scopes = new ScopeProcessor(
+                jdbc,
+                collector,
+                ratedData,
+                new ProcessorSettings(period, settings.waitPeriods(), firstPeriod(settings.firstPeriod())),
+                clock,
+                new ScopeProcessor.ScopeIdentity(config.scopeKey(), fetcher.name(), "gnocchi"));
+        return new Processor(fetcher, scopes, pipeline::snapshot, jdbc, workers, environment.metrics());
+    }
+
+    private static Optional<Instant> firstPeriod(String text) {
+        if (text.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Instant.parse(text));
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException(
+                    "processor.firstPeriod must be an ISO-8601 instant such as 2026-12-01T00:00:00Z, got " + text);
+        }
+    }
+}
