@@ -71,6 +71,13 @@ public final class ProcessorConfiguration {
     @JsonProperty
     private boolean skipZeroQuantity;
 
+    /**
+     * Rate a past period with the attributes resources had in it (Gnocchi 4.5's use_history on the
+     * aggregates API, which Meterflow's time-series API has); false for a real Gnocchi before 4.5.
+     */
+    @JsonProperty
+    private boolean useHistory = true;
+
     /** Comma-separated scope ids (CloudKitty's source fetcher); empty: every project owning resources. */
     @NotNull
     @JsonProperty
@@ -123,6 +130,10 @@ public final class ProcessorConfiguration {
 
     public boolean skipZeroQuantity() {
         return skipZeroQuantity;
+    }
+
+    public boolean useHistory() {
+        return useHistory;
     }
 
     public List<String> scopes() {

@@ -57,7 +57,13 @@ final class ProcessorWiring {
                     return thread;
                 });
         GnocchiUsageCollector collector = new GnocchiUsageCollector(
-                client, metrics, config.scopeKey(), period, settings.skipZeroQuantity(), collectThreads);
+                client,
+                metrics,
+                config.scopeKey(),
+                period,
+                settings.skipZeroQuantity(),
+                settings.useHistory(),
+                collectThreads);
         ScopeProcessor scopes = new ScopeProcessor(
                 jdbc,
                 collector,

@@ -44,12 +44,16 @@ public final class GnocchiUsageCollector implements UsageCollector {
     private final String scopeKey;
     private final Duration period;
     private final boolean skipZeroQuantity;
+    private final boolean useHistory;
     private final Executor executor;
 
     /**
      * @param period           the collect period: resources are searched one period either side of
      *                         the one collected, so a resource that ended just before still lends its metadata
      * @param skipZeroQuantity drop points whose quantity is 0 (a stopped instance under NUMBOOL)
+     * @param useHistory       group usage by resource revision (Gnocchi 4.5's {@code use_history}) and
+     *                         read metadata from the revision valid then: a past period is rated
+     *                         with the flavor, project and attributes resources had in it
      */
     public GnocchiUsageCollector(
             GnocchiClient client,
@@ -57,12 +61,14 @@ public final class GnocchiUsageCollector implements UsageCollector {
             String scopeKey,
             Duration period,
             boolean skipZeroQuantity,
+            boolean useHistory,
             Executor executor) {
         this.client = client;
         this.metrics = metrics;
         this.scopeKey = scopeKey;
         this.period = period;
         this.skipZeroQuantity = skipZeroQuantity;
+        this.useHistory = useHistory;
         this.executor = executor;
     }
 
@@ -104,7 +110,7 @@ public final class GnocchiUsageCollector implements UsageCollector {
                         query.resourceType(),
                         ResourceQuery.and(
                                 ResourceQuery.eq("type", query.resourceType()), ResourceQuery.eq(scopeKey, scope)))
-                .groupedBy(definition.groupby().toArray(String[]::new))
+                .groupedBy(requestedGroupby(definition).toArray(String[]::new))
                 .from(
                         query.reAggregationMethod().startsWith("rate:")
                                 // A rate needs the point before the period to give the period's delta.
@@ -113,6 +119,9 @@ public final class GnocchiUsageCollector implements UsageCollector {
                 .until(end);
         if (query.forceGranularity() > 0) {
             request = request.granularity(Duration.ofSeconds(query.forceGranularity()));
+        }
+        if (useHistory) {
+            request = request.withHistory();
         }
         List<AggregatesGroup> groups;
         try {
@@ -127,8 +136,9 @@ public final class GnocchiUsageCollector implements UsageCollector {
         if (!query.useAllResourceRevisions()) {
             groups = newestRevisionPerResource(groups, query.resourceKey());
         }
+        // With history each group is one revision and carries its metadata: no resource search.
         Map<String, Map<String, Object>> resources =
-                definition.metadata().isEmpty() ? Map.of() : resources(query, scope, begin, end);
+                definition.metadata().isEmpty() || useHistory ? Map.of() : resources(query, scope, begin, end);
         List<DataPoint> points = new ArrayList<>(groups.size());
         for (AggregatesGroup group : groups) {
             List<Measure> measures = firstSeries(group.measures());
@@ -145,7 +155,11 @@ public final class GnocchiUsageCollector implements UsageCollector {
                 groupby.put(attribute, group.by().get(attribute));
             }
             Map<String, Object> metadata = new LinkedHashMap<>();
-            if (!definition.metadata().isEmpty()) {
+            if (useHistory) {
+                definition
+                        .metadata()
+                        .forEach(attribute -> metadata.put(attribute, group.by().get(attribute)));
+            } else if (!definition.metadata().isEmpty()) {
                 Object key = groupby.get(query.resourceKey());
                 Map<String, Object> resource = resources.get(String.valueOf(key));
                 if (resource == null) {
@@ -166,6 +180,16 @@ public final class GnocchiUsageCollector implements UsageCollector {
             points.add(DataPoint.unrated(definition.unit(), quantity, groupby, metadata));
         }
         return points;
+    }
+
+    /** The definition's groupby; with history also its metadata, which each revision group then carries. */
+    private List<String> requestedGroupby(MetricDefinition definition) {
+        if (!useHistory) {
+            return definition.groupby();
+        }
+        List<String> attributes = new ArrayList<>(definition.groupby());
+        definition.metadata().stream().filter(a -> !attributes.contains(a)).forEach(attributes::add);
+        return attributes;
     }
 
     /** CloudKitty reads the series named {@code aggregated}; a custom query may name its series otherwise. */

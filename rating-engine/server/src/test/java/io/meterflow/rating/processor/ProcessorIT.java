@@ -32,7 +32,8 @@ import org.junit.jupiter.api.TestMethodOrder;
  * The processor inside the rating service, end to end on real parts: usage in Meterflow's
  * time-series API (in this JVM, on the test's PostgreSQL), hashmap rules configured through the
  * CloudKitty API, the background loop collecting each project's hours through the Gnocchi API,
- * pricing them and storing them where summaries and dataframes read.
+ * pricing them and storing them where summaries and dataframes read. An instance resized after
+ * the hours rated is priced with the flavor it had in them.
  */
 @RealServices
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -54,6 +55,8 @@ class ProcessorIT {
         database = db;
         timeseries = ApiFixture.start(db);
         usage = UsageScenario.seed(timeseries.baseUri(), 3, 3, HOURS);
+        // Resized after every rated hour: those hours keep the flavor they ran with (use_history).
+        usage.resize(timeseries.baseUri(), usage.instances().get(0), "m1.large");
         scratch = Files.createTempDirectory("meterflow-rating-processor-it");
         // Rules first, as in a cloud that is already priced: the processor starts pricing at once.
         rating = RatingApiFixture.start(db);

@@ -88,6 +88,18 @@ record UsageScenario(
         return new UsageScenario(type, projectIds, instances, firstHour, hours);
     }
 
+    /**
+     * Changes an instance's flavor now, as a resize does: the time-series API starts a new revision
+     * of the resource, so every seeded hour lies in the revision with the old flavor.
+     */
+    void resize(URI api, Instance instance, String flavor) throws IOException, InterruptedException {
+        send(
+                api,
+                "PATCH",
+                "/v1/resource/" + resourceType + "/" + instance.id(),
+                "{\"flavor_name\": \"" + flavor + "\"}");
+    }
+
     /** CloudKitty's metrics.yml for the scenario: instance uptime by flavor, disk GiB-hours. */
     Path writeMetricsFile(Path directory) throws IOException {
         Path file = directory.resolve("metrics-" + resourceType + ".yml");
@@ -120,6 +132,11 @@ record UsageScenario(
     }
 
     private static JsonNode post(URI api, String path, String body) throws IOException, InterruptedException {
+        return send(api, "POST", path, body);
+    }
+
+    private static JsonNode send(URI api, String method, String path, String body)
+            throws IOException, InterruptedException {
         HttpResponse<String> response = HTTP.send(
                 HttpRequest.newBuilder(api.resolve(path))
                         .header("Content-Type", "application/json")
@@ -127,7 +144,7 @@ record UsageScenario(
                                 "Authorization",
                                 "Basic "
                                         + Base64.getEncoder().encodeToString("admin:".getBytes(StandardCharsets.UTF_8)))
-                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .method(method, HttpRequest.BodyPublishers.ofString(body))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() / 100 != 2) {

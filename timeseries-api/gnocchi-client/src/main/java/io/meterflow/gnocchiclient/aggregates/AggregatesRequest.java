@@ -23,6 +23,8 @@ import java.util.List;
  * @param neededOverlap percentage of series that must have a point for a timestamp to be kept (0–100; null: 100)
  * @param fill          how to fill missing points (null: no filling)
  * @param details       also answer the metrics or resources the aggregation used ({@code references})
+ * @param useHistory    with groupby, group resource revisions, each with the measures of its own
+ *                      time (Gnocchi 4.5's {@code use_history}; older servers do not know it)
  */
 public record AggregatesRequest(
         String operations,
@@ -34,7 +36,8 @@ public record AggregatesRequest(
         Duration granularity,
         Double neededOverlap,
         Fill fill,
-        boolean details) {
+        boolean details,
+        boolean useHistory) {
 
     public AggregatesRequest {
         if (operations == null || operations.isBlank()) {
@@ -61,13 +64,13 @@ public record AggregatesRequest(
 
     /** Operations on metrics named by id, every option at Gnocchi's default. */
     public static AggregatesRequest of(String operations) {
-        return new AggregatesRequest(operations, null, null, List.of(), null, null, null, null, null, false);
+        return new AggregatesRequest(operations, null, null, List.of(), null, null, null, null, null, false, false);
     }
 
     /** Operations on the metrics of the resources of {@code type} matching {@code query}. */
     public AggregatesRequest overResources(String type, ResourceQuery query) {
         return new AggregatesRequest(
-                operations, type, query, groupBy, start, stop, granularity, neededOverlap, fill, details);
+                operations, type, query, groupBy, start, stop, granularity, neededOverlap, fill, details, useHistory);
     }
 
     public AggregatesRequest groupedBy(String... attributes) {
@@ -81,37 +84,117 @@ public record AggregatesRequest(
                 granularity,
                 neededOverlap,
                 fill,
-                details);
+                details,
+                useHistory);
     }
 
     public AggregatesRequest from(Instant newStart) {
         return new AggregatesRequest(
-                operations, resourceType, search, groupBy, newStart, stop, granularity, neededOverlap, fill, details);
+                operations,
+                resourceType,
+                search,
+                groupBy,
+                newStart,
+                stop,
+                granularity,
+                neededOverlap,
+                fill,
+                details,
+                useHistory);
     }
 
     public AggregatesRequest until(Instant newStop) {
         return new AggregatesRequest(
-                operations, resourceType, search, groupBy, start, newStop, granularity, neededOverlap, fill, details);
+                operations,
+                resourceType,
+                search,
+                groupBy,
+                start,
+                newStop,
+                granularity,
+                neededOverlap,
+                fill,
+                details,
+                useHistory);
     }
 
     public AggregatesRequest granularity(Duration newGranularity) {
         return new AggregatesRequest(
-                operations, resourceType, search, groupBy, start, stop, newGranularity, neededOverlap, fill, details);
+                operations,
+                resourceType,
+                search,
+                groupBy,
+                start,
+                stop,
+                newGranularity,
+                neededOverlap,
+                fill,
+                details,
+                useHistory);
     }
 
     public AggregatesRequest neededOverlap(double percent) {
         return new AggregatesRequest(
-                operations, resourceType, search, groupBy, start, stop, granularity, percent, fill, details);
+                operations,
+                resourceType,
+                search,
+                groupBy,
+                start,
+                stop,
+                granularity,
+                percent,
+                fill,
+                details,
+                useHistory);
     }
 
     public AggregatesRequest fill(Fill newFill) {
         return new AggregatesRequest(
-                operations, resourceType, search, groupBy, start, stop, granularity, neededOverlap, newFill, details);
+                operations,
+                resourceType,
+                search,
+                groupBy,
+                start,
+                stop,
+                granularity,
+                neededOverlap,
+                newFill,
+                details,
+                useHistory);
     }
 
     public AggregatesRequest withDetails() {
         return new AggregatesRequest(
-                operations, resourceType, search, groupBy, start, stop, granularity, neededOverlap, fill, true);
+                operations,
+                resourceType,
+                search,
+                groupBy,
+                start,
+                stop,
+                granularity,
+                neededOverlap,
+                fill,
+                true,
+                useHistory);
+    }
+
+    /** Groups by resource revision: a past period with the attributes resources had then. */
+    public AggregatesRequest withHistory() {
+        if (groupBy.isEmpty()) {
+            throw new IllegalStateException("use_history groups revisions: it needs a groupby");
+        }
+        return new AggregatesRequest(
+                operations,
+                resourceType,
+                search,
+                groupBy,
+                start,
+                stop,
+                granularity,
+                neededOverlap,
+                fill,
+                details,
+                true);
     }
 
     ObjectNode toBody() {
@@ -132,6 +215,7 @@ public record AggregatesRequest(
                 .with("needed_overlap", neededOverlap)
                 .with("fill", fill == null ? null : fill.parameter())
                 .withEach("groupby", groupBy)
-                .withFlag("details", details);
+                .withFlag("details", details)
+                .withFlag("use_history", useHistory);
     }
 }

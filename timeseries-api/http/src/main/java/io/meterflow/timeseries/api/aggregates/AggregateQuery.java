@@ -10,7 +10,23 @@ import java.util.List;
 public final class AggregateQuery {
 
     /** The validated window: bounds (ns), granularities (null: those all series share), fill. */
-    public record Window(Long start, Long stop, List<Long> granularities, double neededOverlap, Fill fill) {}
+    public record Window(Long start, Long stop, List<Long> granularities, double neededOverlap, Fill fill) {
+
+        /**
+         * The part of this window within [from, to) (ns; null: unbounded), for a resource revision
+         * that described the resource only then.
+         */
+        public Window within(Long from, Long to) {
+            Long clippedStart = from == null ? start : start == null ? from : Math.max(start, from);
+            Long clippedStop = to == null ? stop : stop == null ? to : Math.min(stop, to);
+            return new Window(clippedStart, clippedStop, granularities, neededOverlap, fill);
+        }
+
+        /** Whether no timestamp fits: a revision that ended before the window began. */
+        public boolean isEmpty() {
+            return start != null && stop != null && stop <= start;
+        }
+    }
 
     private final Timestamps timestamps;
 

@@ -92,9 +92,11 @@ public final class AggregatesResource {
             @QueryParam("fill") String fill,
             @QueryParam("details") String details,
             @QueryParam("groupby") List<String> groupby,
+            @QueryParam("use_history") String useHistory,
             byte[] body) {
         Caller caller = Callers.from(security);
         boolean withDetails = details != null && QueryParameters.parseBoolean("details", details);
+        boolean history = useHistory != null && QueryParameters.parseBoolean("use_history", useHistory);
         // Gnocchi's aggregates API drops missing points unless told how to fill or overlap.
         AggregateQuery.Window window = queries.window(
                 start, stop, granularity, neededOverlap, fill == null && neededOverlap == null ? "dropna" : fill);
@@ -109,7 +111,7 @@ public final class AggregatesResource {
             if (references.isEmpty()) {
                 throw noMetricReference(json);
             }
-            return byResources(caller, fields, operations, references, window, withDetails, groupby);
+            return byResources(caller, fields, operations, references, window, withDetails, groupby, history);
         }
         if (references.isEmpty()) {
             throw noMetricReference(json);
@@ -180,7 +182,8 @@ public final class AggregatesResource {
             List<Operation.Reference> references,
             AggregateQuery.Window window,
             boolean withDetails,
-            List<String> groupby) {
+            List<String> groupby,
+            boolean history) {
         String typeName = fields.requiredString("resource_type");
         ResourceType type;
         try {
@@ -195,16 +198,25 @@ public final class AggregatesResource {
         Optional<SearchQuery> query = search.isTextual()
                 ? searches.filter(caller, null, search.asText())
                 : searches.filter(caller, search, null);
-        List<ResourceAggregates.Group> groups =
-                resources.groups(caller, type, query, groupby == null ? List.of() : groupby);
-        if (groupby == null || groupby.isEmpty()) {
+        boolean grouped = groupby != null && !groupby.isEmpty();
+        // History only splits groups: without groupby every revision of a resource would add its metrics again.
+        List<ResourceAggregates.Group> groups = grouped && history
+                ? resources.groupsOfRevisions(caller, type, query, groupby)
+                : resources.groups(caller, type, query, grouped ? groupby : List.of());
+        if (!grouped) {
             List<Resource> all = groups.isEmpty() ? List.of() : groups.get(0).resources();
             return measuresOf(caller, type, all, operations, references, window, withDetails)
                     .orElseThrow(() -> metricsNotFound(references));
         }
         List<Map<String, Object>> results = new ArrayList<>();
+        int outsideWindow = 0;
         for (ResourceAggregates.Group group : groups) {
-            measuresOf(caller, type, group.resources(), operations, references, window, withDetails)
+            AggregateQuery.Window valid = window.within(nanos(group.validFrom()), nanos(group.validUntil()));
+            if (valid.isEmpty()) {
+                outsideWindow++;
+                continue;
+            }
+            measuresOf(caller, type, group.resources(), operations, references, valid, withDetails)
                     .ifPresent(measures -> {
                         Map<String, Object> result = new LinkedHashMap<>();
                         result.put("group", group.key());
@@ -212,10 +224,14 @@ public final class AggregatesResource {
                         results.add(result);
                     });
         }
-        if (results.isEmpty()) {
+        if (results.isEmpty() && outsideWindow == 0) {
             throw metricsNotFound(references);
         }
         return results;
+    }
+
+    private static Long nanos(java.time.Instant instant) {
+        return instant == null ? null : instant.getEpochSecond() * 1_000_000_000L + instant.getNano();
     }
 
     private Optional<Map<String, Object>> measuresOf(

@@ -1,5 +1,8 @@
 package io.meterflow.timeseries.api.aggregates;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.meterflow.timeseries.access.Caller;
 import io.meterflow.timeseries.api.resource.ResourceSearches;
 import io.meterflow.timeseries.api.resource.ResourceView;
@@ -11,7 +14,9 @@ import io.meterflow.timeseries.search.SearchQuery;
 import java.nio.file.FileSystems;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,8 +32,16 @@ import java.util.UUID;
  */
 public final class ResourceAggregates {
 
-    /** One group: the attribute values it shares ({@code {}} without group-by) and its metrics. */
-    public record Group(Map<String, Object> key, List<Resource> resources) {}
+    /**
+     * One group: the attribute values it shares ({@code {}} without group-by) and its resources;
+     * with history, the revisions that share them and the time those revisions were valid.
+     */
+    public record Group(Map<String, Object> key, List<Resource> resources, Instant validFrom, Instant validUntil) {
+
+        Group(Map<String, Object> key, List<Resource> resources) {
+            this(key, resources, null, null);
+        }
+    }
 
     private final ResourceSearches searches;
     private final MetricService metrics;
@@ -56,6 +69,58 @@ public final class ResourceAggregates {
             }
         }
         return groups;
+    }
+
+    /**
+     * Groups of resource revisions (Gnocchi 4.5's {@code use_history}): each revision counts with
+     * the attributes it had, and its metrics only for the time it was valid, so a resource whose
+     * flavor or project changed is reported once per revision and no measure is counted twice.
+     * A resource's first revision also covers the time before the resource was indexed: Ceilometer
+     * creates it on the first sample, after the hour that sample belongs to began. A group's key
+     * holds the revision's {@code revision_start} and {@code revision_end} besides the group-by
+     * attributes, as Gnocchi answers.
+     */
+    public List<Group> groupsOfRevisions(
+            Caller caller, ResourceType type, Optional<SearchQuery> query, List<String> groupby) {
+        List<String> attributes = List.copyOf(new TreeSet<>(groupby));
+        List<Resource> matching = searches.all(caller, type, query, attributes, true);
+        Map<UUID, Instant> firstRevisionStart = firstRevisionStarts(caller, type, matching);
+        Map<Map<String, Object>, Group> groups = new LinkedHashMap<>();
+        for (Resource revision : matching) {
+            Map<String, Object> view = ResourceView.of(revision, type);
+            Map<String, Object> key = new LinkedHashMap<>();
+            attributes.forEach(attribute -> key.put(attribute, view.get(attribute)));
+            key.put("revision_start", view.get("revision_start"));
+            key.put("revision_end", view.get("revision_end"));
+            Instant validFrom = revision.revisionStart().equals(firstRevisionStart.get(revision.id()))
+                    ? null
+                    : revision.revisionStart();
+            groups.computeIfAbsent(key, k -> new Group(k, new ArrayList<>(), validFrom, revision.revisionEnd()))
+                    .resources()
+                    .add(revision);
+        }
+        return new ArrayList<>(groups.values());
+    }
+
+    /**
+     * When each resource's first revision began, read over all its revisions: the search may
+     * have matched only later ones (a resource moved into the project searched for), and those
+     * must not reach back before they began.
+     */
+    private Map<UUID, Instant> firstRevisionStarts(Caller caller, ResourceType type, List<Resource> revisions) {
+        Map<UUID, Instant> first = new HashMap<>();
+        if (revisions.isEmpty()) {
+            return first;
+        }
+        ArrayNode ids = JsonNodeFactory.instance.arrayNode();
+        new java.util.LinkedHashSet<>(revisions.stream().map(Resource::id).toList())
+                .forEach(id -> ids.add(id.toString()));
+        ObjectNode byIds = JsonNodeFactory.instance.objectNode();
+        byIds.putObject("in").set("id", ids);
+        for (Resource revision : searches.all(caller, type, searches.filter(caller, byIds, null), List.of(), true)) {
+            first.merge(revision.id(), revision.revisionStart(), (a, b) -> a.isBefore(b) ? a : b);
+        }
+        return first;
     }
 
     /** The metrics of these resources whose names match a pattern, in resource order. */

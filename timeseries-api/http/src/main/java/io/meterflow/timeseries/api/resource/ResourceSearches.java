@@ -122,12 +122,21 @@ public final class ResourceSearches {
      * {@code sorts} (Gnocchi's default when empty): what cross-resource aggregation reads.
      */
     public List<Resource> all(Caller caller, ResourceType type, Optional<SearchQuery> query, List<String> sorts) {
+        return all(caller, type, query, sorts, false);
+    }
+
+    /**
+     * The same over every revision when {@code history}: the search then matches each revision
+     * on the attributes it had (Gnocchi 4.5's {@code use_history}).
+     */
+    public List<Resource> all(
+            Caller caller, ResourceType type, Optional<SearchQuery> query, List<String> sorts, boolean history) {
         jakarta.ws.rs.core.MultivaluedMap<String, String> options = new jakarta.ws.rs.core.MultivaluedHashMap<>();
         (sorts.isEmpty() ? DEFAULT_SORT : sorts).forEach(sort -> options.add("sort", sort));
         PageRequest page = PageRequest.from(options, Integer.MAX_VALUE, DEFAULT_SORT);
         SqlCondition condition =
                 visibleTo(caller, query.map(q -> compiler.compile(q, type)).orElse(SqlCondition.TRUE));
-        return service.list(new ResourceListing.Query(type, condition, false, page));
+        return service.list(new ResourceListing.Query(type, condition, history, page));
     }
 
     /** The filter of a bulk deletion, restricted to what the caller may see. */
