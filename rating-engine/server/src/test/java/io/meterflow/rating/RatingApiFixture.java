@@ -65,6 +65,10 @@ public final class RatingApiFixture implements AutoCloseable {
         return new RatingApiFixture(app);
     }
 
+    public URI baseUri() {
+        return baseUri;
+    }
+
     public Reply get(String path) {
         return send(HttpRequest.newBuilder(baseUri.resolve(path)).GET());
     }

@@ -86,12 +86,10 @@ public final class HashMapRules {
             GroupPrice[] serviceMappings = mappings.entrySet().stream()
                     .map(e -> new GroupPrice(groups.of(e.getKey()), e.getValue()))
                     .toArray(GroupPrice[]::new);
+            // Before the names are read: a service threshold may be the only rule of its group.
+            LevelPrice[] serviceThresholds = levels(thresholds, groups);
             return new ServiceRules(
-                    service,
-                    groups.names(),
-                    serviceMappings,
-                    levels(thresholds, groups),
-                    fields.toArray(FieldRules[]::new));
+                    service, groups.names(), serviceMappings, serviceThresholds, fields.toArray(FieldRules[]::new));
         }
 
         private static FieldRules loadField(

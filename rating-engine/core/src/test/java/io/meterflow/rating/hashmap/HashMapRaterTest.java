@@ -66,4 +66,45 @@ class HashMapRaterTest {
                 .hasMessageContaining("vcpus")
                 .hasMessageContaining("two");
     }
+
+    /**
+     * A service threshold that is the only rule of its group (the field mappings are in another):
+     * the case python3-cloudkittyclient's walkthrough found, priced as ck-rate.py printed it
+     * (1, 3 and 1.4).
+     */
+    @Test
+    void aServiceThresholdAloneInItsGroupAddsToTheLineOfAnotherGroupsMapping() {
+        RuleParent.OfField flavor = new RuleParent.OfField("instance", "flavor_name");
+        List<HashMapRule> rules = List.of(
+                new HashMapRule.Mapping(
+                        flavor,
+                        Optional.of("m1.small"),
+                        Optional.of("uptime"),
+                        Optional.empty(),
+                        new Price(MapType.FLAT, new BigDecimal("0.5"))),
+                new HashMapRule.Mapping(
+                        flavor,
+                        Optional.of("m1.small"),
+                        Optional.of("uptime"),
+                        Optional.of("p2"),
+                        new Price(MapType.FLAT, new BigDecimal("0.7"))),
+                new HashMapRule.Threshold(
+                        new RuleParent.OfService("instance"),
+                        new BigDecimal("3"),
+                        Optional.empty(),
+                        Optional.empty(),
+                        new Price(MapType.FLAT, new BigDecimal("1.5"))));
+        ServiceCatalog catalog = new ServiceCatalog(Map.of("instance", List.of("flavor_name")));
+        HashMapRater p1 = new HashMapRater(HashMapRules.forTenant(catalog, rules, Optional.of("p1")));
+        HashMapRater p2 = new HashMapRater(HashMapRules.forTenant(catalog, rules, Optional.of("p2")));
+
+        assertThat(p1.rate("instance", small(2)).price()).isEqualByComparingTo("1");
+        assertThat(p1.rate("instance", small(3)).price()).isEqualByComparingTo("3");
+        assertThat(p2.rate("instance", small(2)).price()).isEqualByComparingTo("1.4");
+    }
+
+    private static DataPoint small(int quantity) {
+        return DataPoint.unrated(
+                "instance", BigDecimal.valueOf(quantity), Map.of("id", "vm"), Map.of("flavor_name", "m1.small"));
+    }
 }
