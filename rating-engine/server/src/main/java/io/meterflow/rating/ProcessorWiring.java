@@ -40,6 +40,7 @@ final class ProcessorWiring {
             RatedDataStore ratedData,
             Clock clock,
             ExecutorService workers,
+            Processor.ScopeRated afterScope,
             Environment environment) {
         ProcessorConfiguration settings = config.processor();
         GnocchiAuth auth = settings.timeseriesBasicAuth()
@@ -71,7 +72,7 @@ final class ProcessorWiring {
                 new ProcessorSettings(period, settings.waitPeriods(), firstPeriod(settings.firstPeriod())),
                 clock,
                 new ScopeProcessor.ScopeIdentity(config.scopeKey(), fetcher.name(), "gnocchi"));
-        return new Processor(fetcher, scopes, pipeline::snapshot, jdbc, workers, environment.metrics());
+        return new Processor(fetcher, scopes, pipeline::snapshot, jdbc, workers, afterScope, environment.metrics());
     }
 
     private static Optional<Instant> firstPeriod(String text) {

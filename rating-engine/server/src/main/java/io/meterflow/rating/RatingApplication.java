@@ -14,6 +14,7 @@ import io.meterflow.rating.api.CorsFilter;
 import io.meterflow.rating.api.RootResource;
 import io.meterflow.rating.api.UnexpectedErrorMapper;
 import io.meterflow.rating.api.WebApplicationErrorMapper;
+import io.meterflow.rating.billing.Billing;
 import io.meterflow.rating.collectorconfig.CollectorConfigResource;
 import io.meterflow.rating.database.DatabaseHealthCheck;
 import io.meterflow.rating.database.Jdbc;
@@ -134,11 +135,22 @@ public final class RatingApplication extends Application<RatingConfiguration> {
         jersey.register(new StorageResource(ratedData, config.scopeKey()));
         jersey.register(new ScopeResource(scopes, new ScopeDefaults(config.scopeKey(), "gnocchi", "gnocchi"), json));
         jersey.register(new ReprocessResource(jdbc, scopes));
+        Billing billing =
+                Billing.create(jdbc, json, Duration.ofSeconds(config.processor().period()), clock);
+        jersey.register(billing.resource());
 
         ExecutorService workers =
                 Executors.newFixedThreadPool(config.processor().workers(), named("rating-worker"));
         processor = ProcessorWiring.processor(
-                config, metrics, jdbc, new RatingPipeline(hashmap, modules), ratedData, clock, workers, environment);
+                config,
+                metrics,
+                jdbc,
+                new RatingPipeline(hashmap, modules),
+                ratedData,
+                clock,
+                workers,
+                billing.charges()::refresh,
+                environment);
         if (config.processorRuns() && processInBackground) {
             environment
                     .lifecycle()

@@ -38,7 +38,8 @@ public final class PlanPricer {
                         "included units",
                         free,
                         Optional.of(BigDecimal.ZERO),
-                        Money.zero(plan.currency())));
+                        // Rounded like every line, so an invoice prints 0.00 as it prints 5.00.
+                        rounding.round(Money.zero(plan.currency()))));
             }
             BigDecimal billable = quantity.subtract(free).max(BigDecimal.ZERO);
             for (PricedPart part : charge.model().price(billable)) {

@@ -7,6 +7,7 @@ import io.meterflow.rating.collect.ScopeFetcher;
 import io.meterflow.rating.database.Jdbc;
 import io.meterflow.rating.hashmap.UnratableFieldException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -40,11 +41,18 @@ public final class Processor {
         Progress NONE = (done, of, periods, points) -> {};
     }
 
+    /** Told which periods of a scope a pass stored, once the scope is caught up (running plan charges). */
+    @FunctionalInterface
+    public interface ScopeRated {
+        void rated(String scope, List<Instant> periodBegins);
+    }
+
     private final ScopeFetcher fetcher;
     private final ScopeProcessor scopes;
     private final Supplier<Rating> rating;
     private final Jdbc jdbc;
     private final ExecutorService workers;
+    private final ScopeRated afterScope;
     private final Counter periodsRated;
     private final Counter pointsRated;
     private final Counter failures;
@@ -56,12 +64,14 @@ public final class Processor {
             Supplier<Rating> rating,
             Jdbc jdbc,
             ExecutorService workers,
+            ScopeRated afterScope,
             MetricRegistry metrics) {
         this.fetcher = fetcher;
         this.scopes = scopes;
         this.rating = rating;
         this.jdbc = jdbc;
         this.workers = workers;
+        this.afterScope = afterScope;
         this.periodsRated = metrics.counter("rating.processor.periods_rated");
         this.pointsRated = metrics.counter("rating.processor.points_rated");
         this.failures = metrics.counter("rating.processor.failures");
@@ -118,16 +128,21 @@ public final class Processor {
             AtomicLong periods,
             AtomicLong points,
             AtomicInteger failed) {
+        List<Instant> stored = new ArrayList<>();
         try {
             while (running.getAsBoolean()) {
                 Optional<PeriodRated> rated = step.get();
                 if (rated.isEmpty()) {
-                    return;
+                    break;
                 }
+                stored.add(rated.get().begin());
                 periods.incrementAndGet();
                 points.addAndGet(rated.get().points());
                 periodsRated.inc();
                 pointsRated.inc(rated.get().points());
+            }
+            if (!stored.isEmpty()) {
+                afterScope.rated(scope, stored);
             }
         } catch (CollectException | UnratableFieldException e) {
             // CloudKitty 17 exits the worker here; one scope's bad period must not stop the others.
