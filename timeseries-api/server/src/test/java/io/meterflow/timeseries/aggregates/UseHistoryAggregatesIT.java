@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
  * counts once per revision, with the attributes of that revision and only the measures of the
  * time it was valid. What a rating engine needs to price a past hour with the flavor the instance
  * had then. Revisions are stamped with the server's clock, so the measures lie two hours either
- * side of the flavor change.
+ * side of the flavor change, and in the hour it happened.
  */
 @RealServices
 class UseHistoryAggregatesIT {
@@ -67,7 +67,7 @@ class UseHistoryAggregatesIT {
         after = changed.plus(Duration.ofHours(2));
         ok(admin.post(
                 "/v1/resource/" + TYPE + "/" + resource + "/metric/vcpus/measures",
-                GnocchiClient.measures(before.toString(), 1, after.toString(), 4)));
+                GnocchiClient.measures(before.toString(), 1, changed.toString(), 2, after.toString(), 4)));
     }
 
     @AfterAll
@@ -89,10 +89,11 @@ class UseHistoryAggregatesIT {
         assertThat(large.at("/group/revision_end").isNull()).isTrue();
         assertThat(large.at("/group/revision_start").asText())
                 .isEqualTo(small.at("/group/revision_end").asText());
-        // The first revision reaches back before the resource was indexed: its hour is counted.
+        // The first revision reaches back before the resource was indexed: its hour is counted; the
+        // hour in which the flavor changed belongs to the revision valid when it began, only to it.
         assertThat(GnocchiClient.points(small.at("/measures/measures/aggregated")))
                 .extracting(GnocchiClient.Point::value)
-                .containsExactly(1.0);
+                .containsExactly(1.0, 2.0);
         assertThat(GnocchiClient.points(large.at("/measures/measures/aggregated")))
                 .extracting(GnocchiClient.Point::value)
                 .containsExactly(4.0);
@@ -107,7 +108,7 @@ class UseHistoryAggregatesIT {
                 .isEqualTo("{\"flavor\":\"large\",\"id\":\"" + resource + "\"}");
         assertThat(GnocchiClient.points(groups.get(0).at("/measures/measures/aggregated")))
                 .extracting(GnocchiClient.Point::value)
-                .containsExactly(1.0, 4.0);
+                .containsExactly(1.0, 2.0, 4.0);
     }
 
     private static Reply aggregates(String options) {

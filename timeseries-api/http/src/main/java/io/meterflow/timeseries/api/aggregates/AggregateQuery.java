@@ -17,9 +17,22 @@ public final class AggregateQuery {
          * that described the resource only then.
          */
         public Window within(Long from, Long to) {
-            Long clippedStart = from == null ? start : start == null ? from : Math.max(start, from);
-            Long clippedStop = to == null ? stop : stop == null ? to : Math.min(stop, to);
-            return new Window(clippedStart, clippedStop, granularities, neededOverlap, fill);
+            return new Window(later(start, from), earlier(stop, to), granularities, neededOverlap, fill);
+        }
+
+        // Written out: a conditional mixing Long and long unboxes the null it means to keep.
+        private static Long later(Long a, Long b) {
+            if (a == null) {
+                return b;
+            }
+            return b == null ? a : Long.valueOf(Math.max(a, b));
+        }
+
+        private static Long earlier(Long a, Long b) {
+            if (a == null) {
+                return b;
+            }
+            return b == null ? a : Long.valueOf(Math.min(a, b));
         }
 
         /** Whether no timestamp fits: a revision that ended before the window began. */

@@ -146,12 +146,7 @@ public final class AggregatesResource {
                     window.neededOverlap(),
                     window.fill());
         } catch (AggregatesProcessor.MissingAggregationException missingAggregation) {
-            Map<String, Object> description = new LinkedHashMap<>();
-            description.put("cause", "Metrics with unknown aggregation");
-            description.put(
-                    "detail",
-                    List.of(List.of(missingAggregation.metric().id().toString(), missingAggregation.method())));
-            throw new ApiException(404, description);
+            throw unknownAggregation(missingAggregation);
         }
         Map<String, Object> response = new LinkedHashMap<>();
         // Aggregated results come under "aggregated"; per-series ones keyed by metric and method.
@@ -208,7 +203,24 @@ public final class AggregatesResource {
             return measuresOf(caller, type, all, operations, references, window, withDetails)
                     .orElseThrow(() -> metricsNotFound(references));
         }
-        List<Map<String, Object>> results = new ArrayList<>();
+        // Every group's metrics are resolved, and every series read, at once: a groupby by resource
+        // id over a project's hundreds of resources (CloudKitty's collector) must not cost a query
+        // per group.
+        List<Resource> all = new ArrayList<>();
+        groups.forEach(group -> all.addAll(group.resources()));
+        List<Map<UUID, List<Metric>>> metricsByReference = new ArrayList<>();
+        for (Operation.Reference reference : references) {
+            Map<UUID, List<Metric>> byResource = new HashMap<>();
+            for (Metric metric : resources.matching(all, reference.metric())) {
+                byResource
+                        .computeIfAbsent(metric.resourceId(), id -> new ArrayList<>())
+                        .add(metric);
+            }
+            metricsByReference.add(byResource);
+        }
+        List<ResourceAggregates.Group> answered = new ArrayList<>();
+        List<Map<UUID, Resource>> usedByGroup = new ArrayList<>();
+        List<AggregatesProcessor.GroupQuery> queries = new ArrayList<>();
         int outsideWindow = 0;
         for (ResourceAggregates.Group group : groups) {
             AggregateQuery.Window valid = window.within(nanos(group.validFrom()), nanos(group.validUntil()));
@@ -216,18 +228,60 @@ public final class AggregatesResource {
                 outsideWindow++;
                 continue;
             }
-            measuresOf(caller, type, group.resources(), operations, references, valid, withDetails)
-                    .ifPresent(measures -> {
-                        Map<String, Object> result = new LinkedHashMap<>();
-                        result.put("group", group.key());
-                        result.put("measures", measures);
-                        results.add(result);
-                    });
+            List<AggregatesProcessor.Reference> resolved = new ArrayList<>();
+            Map<UUID, Resource> used = new LinkedHashMap<>();
+            for (int r = 0; r < references.size(); r++) {
+                Operation.Reference reference = references.get(r);
+                for (Resource resource : group.resources()) {
+                    for (Metric metric : metricsByReference.get(r).getOrDefault(resource.id(), List.of())) {
+                        access.requireMetricReader(caller, metric.accessTarget());
+                        resolved.add(new AggregatesProcessor.Reference(
+                                metric, reference.method(), reference.metric(), true));
+                        used.putIfAbsent(resource.id(), resource);
+                    }
+                }
+            }
+            if (resolved.isEmpty()) {
+                continue;
+            }
+            answered.add(group);
+            usedByGroup.add(used);
+            queries.add(new AggregatesProcessor.GroupQuery(
+                    resolved, valid.start(), valid.stop(), group.validFrom() != null));
         }
-        if (results.isEmpty() && outsideWindow == 0) {
+        if (queries.isEmpty() && outsideWindow == 0) {
             throw metricsNotFound(references);
         }
+        List<Object> measures = runEach(queries, operations, window);
+        List<Map<String, Object>> results = new ArrayList<>();
+        for (int i = 0; i < answered.size(); i++) {
+            Object groupMeasures = measures.get(i);
+            Map<String, Object> response = new LinkedHashMap<>();
+            response.put(
+                    "measures", groupMeasures instanceof List<?> rows ? Map.of("aggregated", rows) : groupMeasures);
+            if (withDetails) {
+                response.put(
+                        "references",
+                        usedByGroup.get(i).values().stream()
+                                .map(r -> ResourceView.of(r, type))
+                                .toList());
+            }
+            Map<String, Object> result = new LinkedHashMap<>();
+            result.put("group", answered.get(i).key());
+            result.put("measures", response);
+            results.add(result);
+        }
         return results;
+    }
+
+    private List<Object> runEach(
+            List<AggregatesProcessor.GroupQuery> queries, Operation operations, AggregateQuery.Window window) {
+        try {
+            return processor.runEach(
+                    queries, operations, window.granularities(), window.neededOverlap(), window.fill());
+        } catch (AggregatesProcessor.MissingAggregationException missingAggregation) {
+            throw unknownAggregation(missingAggregation);
+        }
     }
 
     private static Long nanos(java.time.Instant instant) {
@@ -283,13 +337,15 @@ public final class AggregatesResource {
                     window.neededOverlap(),
                     window.fill());
         } catch (AggregatesProcessor.MissingAggregationException missingAggregation) {
-            Map<String, Object> description = new LinkedHashMap<>();
-            description.put("cause", "Metrics with unknown aggregation");
-            description.put(
-                    "detail",
-                    List.of(List.of(missingAggregation.metric().id().toString(), missingAggregation.method())));
-            throw new ApiException(404, description);
+            throw unknownAggregation(missingAggregation);
         }
+    }
+
+    private static ApiException unknownAggregation(AggregatesProcessor.MissingAggregationException missing) {
+        Map<String, Object> description = new LinkedHashMap<>();
+        description.put("cause", "Metrics with unknown aggregation");
+        description.put("detail", List.of(List.of(missing.metric().id().toString(), missing.method())));
+        return new ApiException(404, description);
     }
 
     private static ApiException metricsNotFound(List<Operation.Reference> references) {
