@@ -81,6 +81,11 @@ public final class RatingApiFixture implements AutoCloseable {
         return send(withJson(path, body, "POST"));
     }
 
+    /** A POST by {@code user} (noauth's {@code X-User-Id}), who then shows as the rule's author. */
+    public Reply postAs(String user, String path, Object body) {
+        return send(withJson(path, body, "POST").header("X-User-Id", user));
+    }
+
     public Reply put(String path, Object body) {
         return send(withJson(path, body, "PUT"));
     }

@@ -1,14 +1,18 @@
 package io.meterflow.rating.hashmap;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.meterflow.rating.api.CloudKittyError;
+import io.meterflow.rating.api.Timestamps;
 import io.meterflow.rating.api.WsmeBody;
 import io.meterflow.rating.hashmap.HashMapRows.MappingRow;
 import io.meterflow.rating.hashmap.HashMapRows.RuleFilter;
+import io.meterflow.rating.hashmap.HashMapRows.RuleWindow;
 import io.meterflow.rating.hashmap.HashMapRows.ThresholdRow;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -21,6 +25,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.math.BigDecimal;
 import java.net.URI;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -187,7 +192,7 @@ public final class HashMapResource {
 
     @POST
     @Path("mappings")
-    public Response createMapping(JsonNode body, @Context UriInfo uri) {
+    public Response createMapping(JsonNode body, @Context UriInfo uri, @HeaderParam("X-User-Id") String actor) {
         WsmeBody mapping = WsmeBody.of(body);
         String type = mapping.oneOf("type", MAP_TYPES, "flat");
         BigDecimal cost = mapping.mandatoryDecimal("cost");
@@ -198,13 +203,19 @@ public final class HashMapResource {
                 mapping.text("service_id", null),
                 mapping.text("field_id", null),
                 mapping.text("group_id", null),
-                mapping.text("tenant_id", null));
+                mapping.text("tenant_id", null),
+                window(mapping),
+                actor);
         return created(uri, created.mappingId(), HashMapViews.mapping(created));
     }
 
     @PUT
     @Path("mappings/{id}")
-    public Response updateMapping(@PathParam("id") String mappingId, JsonNode body, @Context UriInfo uri) {
+    public Response updateMapping(
+            @PathParam("id") String mappingId,
+            JsonNode body,
+            @Context UriInfo uri,
+            @HeaderParam("X-User-Id") String actor) {
         WsmeBody mapping = WsmeBody.of(body);
         String type = mapping.oneOf("type", MAP_TYPES, "flat");
         BigDecimal cost = mapping.mandatoryDecimal("cost");
@@ -214,14 +225,16 @@ public final class HashMapResource {
                 type,
                 cost,
                 mapping.text("group_id", null),
-                mapping.text("tenant_id", null));
+                mapping.text("tenant_id", null),
+                time(mapping, "end"),
+                actor);
         return Response.status(302).location(uri.getAbsolutePath()).build();
     }
 
     @DELETE
     @Path("mappings/{id}")
-    public Response deleteMapping(@PathParam("id") String mappingId) {
-        store.deleteMapping(mappingId);
+    public Response deleteMapping(@PathParam("id") String mappingId, @HeaderParam("X-User-Id") String actor) {
+        store.deleteMapping(mappingId, actor);
         return Response.noContent().build();
     }
 
@@ -254,7 +267,7 @@ public final class HashMapResource {
 
     @POST
     @Path("thresholds")
-    public Response createThreshold(JsonNode body, @Context UriInfo uri) {
+    public Response createThreshold(JsonNode body, @Context UriInfo uri, @HeaderParam("X-User-Id") String actor) {
         WsmeBody threshold = WsmeBody.of(body);
         String type = threshold.oneOf("type", MAP_TYPES, "flat");
         BigDecimal level = threshold.mandatoryDecimal("level");
@@ -266,30 +279,59 @@ public final class HashMapResource {
                 threshold.text("service_id", null),
                 threshold.text("field_id", null),
                 threshold.text("group_id", null),
-                threshold.text("tenant_id", null));
+                threshold.text("tenant_id", null),
+                window(threshold),
+                actor);
         return created(uri, created.thresholdId(), HashMapViews.threshold(created));
     }
 
     @PUT
     @Path("thresholds/{id}")
-    public Response updateThreshold(@PathParam("id") String thresholdId, JsonNode body, @Context UriInfo uri) {
+    public Response updateThreshold(
+            @PathParam("id") String thresholdId,
+            JsonNode body,
+            @Context UriInfo uri,
+            @HeaderParam("X-User-Id") String actor) {
         WsmeBody threshold = WsmeBody.of(body);
         String type = threshold.oneOf("type", MAP_TYPES, "flat");
         BigDecimal level = threshold.mandatoryDecimal("level");
         BigDecimal cost = threshold.mandatoryDecimal("cost");
         store.updateThreshold(
-                thresholdId, level, type, cost, threshold.text("group_id", null), threshold.text("tenant_id", null));
+                thresholdId,
+                level,
+                type,
+                cost,
+                threshold.text("group_id", null),
+                threshold.text("tenant_id", null),
+                time(threshold, "end"),
+                actor);
         return Response.status(302).location(uri.getAbsolutePath()).build();
     }
 
     @DELETE
     @Path("thresholds/{id}")
-    public Response deleteThreshold(@PathParam("id") String thresholdId) {
-        store.deleteThreshold(thresholdId);
+    public Response deleteThreshold(@PathParam("id") String thresholdId, @HeaderParam("X-User-Id") String actor) {
+        store.deleteThreshold(thresholdId, actor);
         return Response.noContent().build();
     }
 
     // ---------------------------------------------------------------- helpers
+
+    /** CloudKitty 23's {@code start}, {@code end} and {@code force}; none given: a rule that always prices. */
+    private static RuleWindow window(WsmeBody rule) {
+        Boolean force = rule.bool("force");
+        return new RuleWindow(time(rule, "start"), time(rule, "end"), force != null && force);
+    }
+
+    private static Instant time(WsmeBody rule, String attribute) {
+        String text = rule.text(attribute, null);
+        if (text == null) {
+            return null;
+        }
+        return Timestamps.parse(text)
+                .orElseThrow(() -> CloudKittyError.badRequest("Invalid input for field/attribute " + attribute
+                        + ". Value: '" + text + "'. Unable to convert to datetime"));
+    }
 
     private static <T> List<Map<String, Object>> list(List<T> rows, Function<T, Map<String, Object>> view) {
         return rows.stream().map(view).toList();

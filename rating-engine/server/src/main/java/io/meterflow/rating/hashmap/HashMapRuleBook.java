@@ -5,6 +5,7 @@ import io.meterflow.rating.hashmap.HashMapRows.GroupRow;
 import io.meterflow.rating.hashmap.HashMapRows.MappingRow;
 import io.meterflow.rating.hashmap.HashMapRows.ServiceRow;
 import io.meterflow.rating.hashmap.HashMapRows.ThresholdRow;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -17,10 +18,12 @@ public final class HashMapRuleBook {
 
     private final ServiceCatalog catalog;
     private final List<HashMapRule> rules;
+    private final List<HashMapRows.Validity> validities;
 
-    private HashMapRuleBook(ServiceCatalog catalog, List<HashMapRule> rules) {
+    private HashMapRuleBook(ServiceCatalog catalog, List<HashMapRule> rules, List<HashMapRows.Validity> validities) {
         this.catalog = catalog;
         this.rules = List.copyOf(rules);
+        this.validities = List.copyOf(validities);
     }
 
     /** A snapshot of what is stored now. */
@@ -42,7 +45,9 @@ public final class HashMapRuleBook {
             groupNames.put(group.groupId(), group.name());
         }
         List<HashMapRule> rules = new ArrayList<>();
+        List<HashMapRows.Validity> validities = new ArrayList<>();
         for (MappingRow mapping : store.allMappings()) {
+            validities.add(mapping.validity());
             RuleParent parent = parent(mapping.serviceId(), mapping.fieldId(), serviceNames, fieldParents);
             Optional<String> value =
                     parent instanceof RuleParent.OfField ? Optional.ofNullable(mapping.value()) : Optional.empty();
@@ -54,6 +59,7 @@ public final class HashMapRuleBook {
                     new Price(MapType.fromWireName(mapping.type()), mapping.cost())));
         }
         for (ThresholdRow threshold : store.allThresholds()) {
+            validities.add(threshold.validity());
             rules.add(new HashMapRule.Threshold(
                     parent(threshold.serviceId(), threshold.fieldId(), serviceNames, fieldParents),
                     threshold.level(),
@@ -61,12 +67,22 @@ public final class HashMapRuleBook {
                     Optional.ofNullable(threshold.tenantId()),
                     new Price(MapType.fromWireName(threshold.type()), threshold.cost())));
         }
-        return new HashMapRuleBook(new ServiceCatalog(fieldsByService), rules);
+        return new HashMapRuleBook(new ServiceCatalog(fieldsByService), rules, validities);
     }
 
-    /** The rater for one project: its own rules and the generic ones, as CloudKitty merges them. */
-    public HashMapRater raterFor(Optional<String> project) {
-        return new HashMapRater(HashMapRules.forTenant(catalog, rules, project));
+    /**
+     * The rater for one project and the period starting at {@code periodStart}: the project's own
+     * rules and the generic ones, as CloudKitty merges them, among those in force then (deleted
+     * rules included for the time before their deletion).
+     */
+    public HashMapRater raterFor(Optional<String> project, Instant periodStart) {
+        List<HashMapRule> inForce = new ArrayList<>();
+        for (int i = 0; i < rules.size(); i++) {
+            if (validities.get(i).pricesAt(periodStart)) {
+                inForce.add(rules.get(i));
+            }
+        }
+        return new HashMapRater(HashMapRules.forTenant(catalog, inForce, project));
     }
 
     private static RuleParent parent(

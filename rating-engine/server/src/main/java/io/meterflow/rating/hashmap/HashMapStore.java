@@ -6,13 +6,17 @@ import io.meterflow.rating.hashmap.HashMapRows.FieldRow;
 import io.meterflow.rating.hashmap.HashMapRows.GroupRow;
 import io.meterflow.rating.hashmap.HashMapRows.MappingRow;
 import io.meterflow.rating.hashmap.HashMapRows.RuleFilter;
+import io.meterflow.rating.hashmap.HashMapRows.RuleWindow;
 import io.meterflow.rating.hashmap.HashMapRows.ServiceRow;
 import io.meterflow.rating.hashmap.HashMapRows.ThresholdRow;
+import io.meterflow.rating.hashmap.HashMapRows.Validity;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Savepoint;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -26,18 +30,26 @@ import java.util.function.Supplier;
 public final class HashMapStore {
 
     private static final String MAPPING_COLUMNS = "m.mapping_id, m.value, m.map_type, m.cost, s.service_id, f.field_id,"
-            + " g.group_id, m.tenant_id FROM rating_hashmap_mappings m"
+            + " g.group_id, m.tenant_id, " + auditColumns("m") + " FROM rating_hashmap_mappings m"
             + " LEFT JOIN rating_hashmap_services s ON s.id = m.service_id"
             + " LEFT JOIN rating_hashmap_fields f ON f.id = m.field_id"
             + " LEFT JOIN rating_hashmap_groups g ON g.id = m.group_id";
     private static final String THRESHOLD_COLUMNS = "t.threshold_id, t.level, t.map_type, t.cost, s.service_id,"
-            + " f.field_id, g.group_id, t.tenant_id FROM rating_hashmap_thresholds t"
+            + " f.field_id, g.group_id, t.tenant_id, " + auditColumns("t") + " FROM rating_hashmap_thresholds t"
             + " LEFT JOIN rating_hashmap_services s ON s.id = t.service_id"
             + " LEFT JOIN rating_hashmap_fields f ON f.id = t.field_id"
             + " LEFT JOIN rating_hashmap_groups g ON g.id = t.group_id";
 
     private final Jdbc jdbc;
     private final Supplier<UUID> ids;
+
+    private static String auditColumns(String alias) {
+        return String.join(
+                ", ",
+                java.util.stream.Stream.of("start_at", "end_at", "deleted_at", "created_by", "updated_by", "deleted_by")
+                        .map(column -> alias + "." + column)
+                        .toList());
+    }
 
     public HashMapStore(Jdbc jdbc, Supplier<UUID> ids) {
         this.jdbc = jdbc;
@@ -175,7 +187,8 @@ public final class HashMapStore {
         return jdbc.inTransaction(c -> Jdbc.first(
                         c,
                         "SELECT g.group_id, g.name FROM rating_hashmap_mappings m"
-                                + " JOIN rating_hashmap_groups g ON g.id = m.group_id WHERE m.mapping_id = ?",
+                                + " JOIN rating_hashmap_groups g ON g.id = m.group_id WHERE m.mapping_id = ?"
+                                + " AND m.deleted_at IS NULL",
                         HashMapStore::group,
                         mappingId)
                 .orElseThrow(() -> CloudKittyError.notFound("Mapping has no group (UUID: " + mappingId + ")")));
@@ -185,7 +198,8 @@ public final class HashMapStore {
         return jdbc.inTransaction(c -> Jdbc.first(
                         c,
                         "SELECT g.group_id, g.name FROM rating_hashmap_thresholds t"
-                                + " JOIN rating_hashmap_groups g ON g.id = t.group_id WHERE t.threshold_id = ?",
+                                + " JOIN rating_hashmap_groups g ON g.id = t.group_id WHERE t.threshold_id = ?"
+                                + " AND t.deleted_at IS NULL",
                         HashMapStore::group,
                         thresholdId)
                 .orElseThrow(() -> CloudKittyError.notFound("Threshold has no group (UUID: " + thresholdId + ")")));
@@ -222,8 +236,11 @@ public final class HashMapStore {
             String serviceId,
             String fieldId,
             String groupId,
-            String tenantId) {
+            String tenantId,
+            RuleWindow window,
+            String actor) {
         checkParents(serviceId, fieldId);
+        checkNewWindow(window.start(), window.end(), window.force(), Instant.now());
         if (isSet(value) && isSet(serviceId)) {
             throw CloudKittyError.badRequest("You can't specify a value and a service_id.");
         }
@@ -236,10 +253,10 @@ public final class HashMapStore {
             insertOnce(
                     c,
                     "INSERT INTO rating_hashmap_mappings (mapping_id, value, cost, map_type, service_id, field_id,"
-                            + " group_id, tenant_id) VALUES (?, ?, ?, ?,"
+                            + " group_id, tenant_id, start_at, end_at, created_by) VALUES (?, ?, ?, ?,"
                             + " (SELECT id FROM rating_hashmap_services WHERE service_id = ?),"
                             + " (SELECT id FROM rating_hashmap_fields WHERE field_id = ?),"
-                            + " (SELECT id FROM rating_hashmap_groups WHERE group_id = ?), ?)",
+                            + " (SELECT id FROM rating_hashmap_groups WHERE group_id = ?), ?, ?, ?, ?)",
                     () -> CloudKittyError.conflict("Mapping '" + value + "' already exists for "
                             + (isSet(fieldId) ? "field '" + fieldId : "service '" + serviceId) + "', tenant: '"
                             + tenantId + "'"),
@@ -250,7 +267,10 @@ public final class HashMapStore {
                     serviceId,
                     fieldId,
                     groupId,
-                    tenantId);
+                    tenantId,
+                    timestamp(window.start()),
+                    timestamp(window.end()),
+                    actor);
             return findMapping(c, id);
         });
     }
@@ -261,17 +281,34 @@ public final class HashMapStore {
      * changes; a group is only ever set, not cleared.
      */
     public void updateMapping(
-            String mappingId, String value, String type, BigDecimal cost, String groupId, String tenantId) {
+            String mappingId,
+            String value,
+            String type,
+            BigDecimal cost,
+            String groupId,
+            String tenantId,
+            Instant end,
+            String actor) {
         jdbc.inTransaction(c -> {
             MappingRow current = Jdbc.first(
                             c,
-                            "SELECT " + MAPPING_COLUMNS + " WHERE m.mapping_id = ? FOR UPDATE OF m",
+                            "SELECT " + MAPPING_COLUMNS
+                                    + " WHERE m.mapping_id = ? AND m.deleted_at IS NULL FOR UPDATE OF m",
                             HashMapStore::mapping,
                             mappingId)
                     .orElseThrow(() -> noSuchMapping(mappingId));
             if (current.fieldId() != null && !isSet(value)) {
                 throw CloudKittyError.badRequest("You must specify a value for a field mapping.");
             }
+            checkChangeOfStarted(
+                    current.validity(),
+                    java.util.Objects.equals(current.value(), isSet(value) ? value : current.value())
+                            && current.type().equals(type)
+                            && current.cost().compareTo(cost) == 0
+                            && java.util.Objects.equals(current.tenantId(), tenantId)
+                            && (!isSet(groupId) || groupId.equals(current.groupId())),
+                    end,
+                    Instant.now());
             if (isSet(groupId)) {
                 findGroup(c, groupId);
                 Jdbc.update(
@@ -283,22 +320,31 @@ public final class HashMapStore {
             }
             insertOnce(
                     c,
-                    "UPDATE rating_hashmap_mappings SET value = ?, cost = ?, map_type = ?, tenant_id = ?"
-                            + " WHERE mapping_id = ?",
+                    "UPDATE rating_hashmap_mappings SET value = ?, cost = ?, map_type = ?, tenant_id = ?,"
+                            + " end_at = coalesce(?, end_at), updated_by = ? WHERE mapping_id = ?",
                     () -> CloudKittyError.conflict("Mapping '" + value + "' already exists for Mapping_id '" + mappingId
                             + "', tenant: '" + tenantId + "'"),
                     value,
                     cost,
                     type,
                     tenantId,
+                    timestamp(end),
+                    actor,
                     mappingId);
             return null;
         });
     }
 
-    public void deleteMapping(String mappingId) {
+    /** Kept as deleted: periods before now are still re-rated with it. */
+    public void deleteMapping(String mappingId, String actor) {
         jdbc.inTransaction(c -> {
-            if (Jdbc.update(c, "DELETE FROM rating_hashmap_mappings WHERE mapping_id = ?", mappingId) == 0) {
+            if (Jdbc.update(
+                            c,
+                            "UPDATE rating_hashmap_mappings SET deleted_at = now(), deleted_by = ?"
+                                    + " WHERE mapping_id = ? AND deleted_at IS NULL",
+                            actor,
+                            mappingId)
+                    == 0) {
                 throw noSuchMapping(mappingId);
             }
             return null;
@@ -335,18 +381,21 @@ public final class HashMapStore {
             String serviceId,
             String fieldId,
             String groupId,
-            String tenantId) {
+            String tenantId,
+            RuleWindow window,
+            String actor) {
         checkParents(serviceId, fieldId);
+        checkNewWindow(window.start(), window.end(), window.force(), Instant.now());
         return jdbc.inTransaction(c -> {
             parentsExist(c, serviceId, fieldId, groupId);
             String id = ids.get().toString();
             insertOnce(
                     c,
                     "INSERT INTO rating_hashmap_thresholds (threshold_id, level, cost, map_type, service_id, field_id,"
-                            + " group_id, tenant_id) VALUES (?, ?, ?, ?,"
+                            + " group_id, tenant_id, start_at, end_at, created_by) VALUES (?, ?, ?, ?,"
                             + " (SELECT id FROM rating_hashmap_services WHERE service_id = ?),"
                             + " (SELECT id FROM rating_hashmap_fields WHERE field_id = ?),"
-                            + " (SELECT id FROM rating_hashmap_groups WHERE group_id = ?), ?)",
+                            + " (SELECT id FROM rating_hashmap_groups WHERE group_id = ?), ?, ?, ?, ?)",
                     () -> CloudKittyError.conflict("Threshold '" + level + "' already exists for "
                             + (isSet(fieldId) ? "field '" + fieldId : "service '" + serviceId) + "', tenant: '"
                             + tenantId + "'"),
@@ -357,20 +406,40 @@ public final class HashMapStore {
                     serviceId,
                     fieldId,
                     groupId,
-                    tenantId);
+                    tenantId,
+                    timestamp(window.start()),
+                    timestamp(window.end()),
+                    actor);
             return findThreshold(c, id);
         });
     }
 
     public void updateThreshold(
-            String thresholdId, BigDecimal level, String type, BigDecimal cost, String groupId, String tenantId) {
+            String thresholdId,
+            BigDecimal level,
+            String type,
+            BigDecimal cost,
+            String groupId,
+            String tenantId,
+            Instant end,
+            String actor) {
         jdbc.inTransaction(c -> {
-            Jdbc.first(
+            ThresholdRow current = Jdbc.first(
                             c,
-                            "SELECT " + THRESHOLD_COLUMNS + " WHERE t.threshold_id = ? FOR UPDATE OF t",
+                            "SELECT " + THRESHOLD_COLUMNS
+                                    + " WHERE t.threshold_id = ? AND t.deleted_at IS NULL FOR UPDATE OF t",
                             HashMapStore::threshold,
                             thresholdId)
                     .orElseThrow(() -> noSuchThreshold(thresholdId));
+            checkChangeOfStarted(
+                    current.validity(),
+                    current.level().compareTo(level) == 0
+                            && current.type().equals(type)
+                            && current.cost().compareTo(cost) == 0
+                            && java.util.Objects.equals(current.tenantId(), tenantId)
+                            && (!isSet(groupId) || groupId.equals(current.groupId())),
+                    end,
+                    Instant.now());
             if (isSet(groupId)) {
                 findGroup(c, groupId);
                 Jdbc.update(
@@ -382,22 +451,31 @@ public final class HashMapStore {
             }
             insertOnce(
                     c,
-                    "UPDATE rating_hashmap_thresholds SET level = ?, cost = ?, map_type = ?, tenant_id = ?"
-                            + " WHERE threshold_id = ?",
+                    "UPDATE rating_hashmap_thresholds SET level = ?, cost = ?, map_type = ?, tenant_id = ?,"
+                            + " end_at = coalesce(?, end_at), updated_by = ? WHERE threshold_id = ?",
                     () -> CloudKittyError.conflict("Threshold '" + level + "' already exists for Threshold_id '"
                             + thresholdId + "', tenant: '" + tenantId + "'"),
                     level,
                     cost,
                     type,
                     tenantId,
+                    timestamp(end),
+                    actor,
                     thresholdId);
             return null;
         });
     }
 
-    public void deleteThreshold(String thresholdId) {
+    /** Kept as deleted: periods before now are still re-rated with it. */
+    public void deleteThreshold(String thresholdId, String actor) {
         jdbc.inTransaction(c -> {
-            if (Jdbc.update(c, "DELETE FROM rating_hashmap_thresholds WHERE threshold_id = ?", thresholdId) == 0) {
+            if (Jdbc.update(
+                            c,
+                            "UPDATE rating_hashmap_thresholds SET deleted_at = now(), deleted_by = ?"
+                                    + " WHERE threshold_id = ? AND deleted_at IS NULL",
+                            actor,
+                            thresholdId)
+                    == 0) {
                 throw noSuchThreshold(thresholdId);
             }
             return null;
@@ -473,6 +551,7 @@ public final class HashMapStore {
         } else if (filter.noGroup()) {
             conditions.add(alias + ".group_id IS NULL");
         }
+        conditions.add(alias + ".deleted_at IS NULL");
         return " WHERE " + String.join(" AND ", conditions);
     }
 
@@ -505,14 +584,18 @@ public final class HashMapStore {
     }
 
     private static MappingRow findMapping(Connection c, String mappingId) throws SQLException {
-        return Jdbc.first(c, "SELECT " + MAPPING_COLUMNS + " WHERE m.mapping_id = ?", HashMapStore::mapping, mappingId)
+        return Jdbc.first(
+                        c,
+                        "SELECT " + MAPPING_COLUMNS + " WHERE m.mapping_id = ? AND m.deleted_at IS NULL",
+                        HashMapStore::mapping,
+                        mappingId)
                 .orElseThrow(() -> noSuchMapping(mappingId));
     }
 
     private static ThresholdRow findThreshold(Connection c, String thresholdId) throws SQLException {
         return Jdbc.first(
                         c,
-                        "SELECT " + THRESHOLD_COLUMNS + " WHERE t.threshold_id = ?",
+                        "SELECT " + THRESHOLD_COLUMNS + " WHERE t.threshold_id = ? AND t.deleted_at IS NULL",
                         HashMapStore::threshold,
                         thresholdId)
                 .orElseThrow(() -> noSuchThreshold(thresholdId));
@@ -559,7 +642,8 @@ public final class HashMapStore {
                 row.getString(5),
                 row.getString(6),
                 row.getString(7),
-                row.getString(8));
+                row.getString(8),
+                validity(row));
     }
 
     private static ThresholdRow threshold(ResultSet row) throws SQLException {
@@ -571,6 +655,54 @@ public final class HashMapStore {
                 row.getString(5),
                 row.getString(6),
                 row.getString(7),
-                row.getString(8));
+                row.getString(8),
+                validity(row));
+    }
+
+    private static Validity validity(ResultSet row) throws SQLException {
+        return new Validity(
+                instant(row.getTimestamp(9)),
+                instant(row.getTimestamp(10)),
+                instant(row.getTimestamp(11)),
+                row.getString(12),
+                row.getString(13),
+                row.getString(14));
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+
+    private static Timestamp timestamp(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
+    }
+
+    /**
+     * CloudKitty 23's rules for a rule's window when it is created: a start in the past only with
+     * {@code force} (it reprices periods that may be invoiced already), an end after the start.
+     */
+    private static void checkNewWindow(Instant start, Instant end, boolean force, Instant now) {
+        if (start != null && start.isBefore(now) && !force) {
+            throw CloudKittyError.badRequest("start " + start + " is in the past: it would reprice periods already"
+                    + " rated. Set force=true to do so.");
+        }
+        Instant from = start == null ? now : start;
+        if (end != null && !end.isAfter(from)) {
+            throw CloudKittyError.badRequest("end " + end + " must be after the rule's start " + from + ".");
+        }
+    }
+
+    /** A started rule keeps everything but a future end. */
+    private static void checkChangeOfStarted(Validity current, boolean unchanged, Instant end, Instant now) {
+        if (!current.startedAt(now)) {
+            return;
+        }
+        if (!unchanged) {
+            throw CloudKittyError.badRequest("The rule started at " + current.start() + ": it can no longer change,"
+                    + " only be given an end in the future. Create a new rule instead.");
+        }
+        if (end != null && !end.isAfter(now)) {
+            throw CloudKittyError.badRequest("A started rule's end must be in the future, not " + end + ".");
+        }
     }
 }

@@ -1,5 +1,6 @@
 package io.meterflow.rating.hashmap;
 
+import io.meterflow.rating.api.Timestamps;
 import io.meterflow.rating.hashmap.HashMapRows.FieldRow;
 import io.meterflow.rating.hashmap.HashMapRows.GroupRow;
 import io.meterflow.rating.hashmap.HashMapRows.MappingRow;
@@ -49,6 +50,7 @@ final class HashMapViews {
         view.put("field_id", row.fieldId());
         view.put("group_id", row.groupId());
         view.put("tenant_id", row.tenantId());
+        window(view, row.validity());
         return view;
     }
 
@@ -62,7 +64,16 @@ final class HashMapViews {
         view.put("field_id", row.fieldId());
         view.put("group_id", row.groupId());
         view.put("tenant_id", row.tenantId());
+        window(view, row.validity());
         return view;
+    }
+
+    /** CloudKitty 23's window and audit fields. */
+    private static void window(Map<String, Object> view, HashMapRows.Validity validity) {
+        view.put("start", validity.start() == null ? null : Timestamps.isoUtc(validity.start()));
+        view.put("end", validity.end() == null ? null : Timestamps.isoUtc(validity.end()));
+        view.put("created_by", validity.createdBy());
+        view.put("updated_by", validity.updatedBy());
     }
 
     private static String scaled(BigDecimal value, int scale) {

@@ -6,6 +6,7 @@ import io.meterflow.rating.hashmap.HashMapRuleBook;
 import io.meterflow.rating.hashmap.HashMapStore;
 import io.meterflow.rating.modules.RatingModule;
 import io.meterflow.rating.modules.RatingModules;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -50,22 +51,22 @@ public final class RatingPipeline {
                 }
             }
         }
-        return (scope, usage) -> {
+        return (scope, periodStart, usage) -> {
             Map<String, List<DataPoint>> rated = usage;
             for (ModuleStep step : steps) {
-                rated = step.apply(scope, rated);
+                rated = step.apply(scope, periodStart, rated);
             }
             return rated;
         };
     }
 
     private interface ModuleStep {
-        Map<String, List<DataPoint>> apply(String scope, Map<String, List<DataPoint>> usage);
+        Map<String, List<DataPoint>> apply(String scope, Instant periodStart, Map<String, List<DataPoint>> usage);
     }
 
     private static ModuleStep hashmapStep(HashMapRuleBook rules) {
-        return (scope, usage) -> {
-            HashMapRater rater = rules.raterFor(Optional.of(scope));
+        return (scope, periodStart, usage) -> {
+            HashMapRater rater = rules.raterFor(Optional.of(scope), periodStart);
             Map<String, List<DataPoint>> rated = new LinkedHashMap<>();
             usage.forEach((type, points) -> rated.put(type, rater.rate(type, points)));
             return rated;

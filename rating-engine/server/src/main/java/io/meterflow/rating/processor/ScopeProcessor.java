@@ -149,6 +149,6 @@ public final class ScopeProcessor {
         if (usage.isEmpty()) {
             return 0;
         }
-        return ratedData.insert(c, List.of(new RatedFrame(begin, end, rating.rate(scope, usage))));
+        return ratedData.insert(c, List.of(new RatedFrame(begin, end, rating.rate(scope, begin, usage))));
     }
 }

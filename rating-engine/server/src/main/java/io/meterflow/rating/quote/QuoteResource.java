@@ -15,6 +15,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -62,8 +63,9 @@ public final class QuoteResource {
                 Optional<String> project =
                         Optional.ofNullable(point.groupby().get(scopeKey)).map(Object::toString);
                 try {
-                    total = total.add(
-                            rules.raterFor(project).rate(service, point).price());
+                    total = total.add(rules.raterFor(project, Instant.now())
+                            .rate(service, point)
+                            .price());
                 } catch (UnratableFieldException e) {
                     throw CloudKittyError.badRequest(e.getMessage());
                 }
