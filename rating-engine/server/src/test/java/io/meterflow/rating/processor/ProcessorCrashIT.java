@@ -34,7 +34,7 @@ import org.junit.jupiter.api.Test;
 @RealServices
 class ProcessorCrashIT {
 
-    private static final int HOURS = 300;
+    private static final int HOURS = 150;
     private static final int POINTS_PER_PROJECT_HOUR = 6; // 3 instances, each an instance and a disk point
 
     private static ApiFixture timeseries;
@@ -64,25 +64,20 @@ class ProcessorCrashIT {
         if (timeseries != null) {
             timeseries.close();
         }
-        if (scratch != null) {
-            try (var files = Files.list(scratch)) {
-                for (Path file : files.toList()) {
-                    Files.delete(file);
-                }
-            }
-            Files.delete(scratch);
-        }
+        RatedTables.deleteTree(scratch);
     }
 
     @BeforeEach
     void noRatedDataYet() throws SQLException {
-        execute("TRUNCATE rating_dataframes, rating_scope_states");
+        RatedTables.execute(database, "TRUNCATE rating_dataframes, rating_scope_states");
     }
 
     @Test
     void aProcessKilledMidCatchUpLeavesWholePeriodsAndTheNextRunCompletesThem() throws Exception {
         Process first = startProcess("killed");
-        waitFor(Duration.ofSeconds(90), () -> count("SELECT count(*) FROM rating_dataframes") >= 30);
+        RatedTables.waitFor(
+                Duration.ofSeconds(90),
+                () -> RatedTables.count(database, "SELECT count(*) FROM rating_dataframes") >= 30);
         first.destroyForcibly(); // SIGKILL: no shutdown hook, no rollback from the process itself
         assertThat(first.waitFor(30, TimeUnit.SECONDS)).isTrue();
 
@@ -94,7 +89,7 @@ class ProcessorCrashIT {
         assertThat(afterKill.values()).allMatch(points -> points == POINTS_PER_PROJECT_HOUR);
         for (String project : usage.projects()) {
             // Stored hours are exactly those up to the project's state: none past it, none missing.
-            Instant last = lastProcessed(project);
+            Instant last = RatedTables.lastProcessed(database, project).orElse(Instant.MIN);
             for (var entry : afterKill.entrySet()) {
                 if (entry.getKey().startsWith(project + "/")) {
                     Instant hour = Instant.parse(entry.getKey().substring(project.length() + 1));
@@ -131,7 +126,8 @@ class ProcessorCrashIT {
         }
         assertThat(stored).hasSize(HOURS * usage.projects().size());
         // 0.01 per GiB-hour, 10 + 20 + ... + 90 GiB over every hour.
-        assertThat(count("SELECT count(*) FROM rating_dataframes WHERE type = 'disk' AND price <> qty * 0.01"))
+        assertThat(RatedTables.count(
+                        database, "SELECT count(*) FROM rating_dataframes WHERE type = 'disk' AND price <> qty * 0.01"))
                 .isZero();
     }
 
@@ -186,47 +182,5 @@ class ProcessorCrashIT {
             }
         }
         return points;
-    }
-
-    private static Instant lastProcessed(String scope) throws SQLException {
-        try (Connection c = database.connect();
-                var statement = c.prepareStatement(
-                        "SELECT last_processed_timestamp FROM rating_scope_states WHERE scope_id = ?")) {
-            statement.setString(1, scope);
-            try (ResultSet row = statement.executeQuery()) {
-                return row.next() && row.getTimestamp(1) != null
-                        ? row.getTimestamp(1).toInstant()
-                        : Instant.MIN;
-            }
-        }
-    }
-
-    private static long count(String sql) {
-        try (Connection c = database.connect();
-                Statement statement = c.createStatement();
-                ResultSet row = statement.executeQuery(sql)) {
-            row.next();
-            return row.getLong(1);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static void execute(String sql) throws SQLException {
-        try (Connection c = database.connect();
-                Statement statement = c.createStatement()) {
-            statement.execute(sql);
-        }
-    }
-
-    private static void waitFor(Duration timeout, java.util.function.BooleanSupplier condition)
-            throws InterruptedException {
-        Instant deadline = Instant.now().plus(timeout);
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("not reached within " + timeout);
-            }
-            Thread.sleep(20);
-        }
     }
 }

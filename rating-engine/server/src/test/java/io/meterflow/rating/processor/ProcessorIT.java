@@ -14,13 +14,11 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -82,14 +80,7 @@ class ProcessorIT {
         if (timeseries != null) {
             timeseries.close();
         }
-        if (scratch != null) {
-            try (var files = Files.list(scratch)) {
-                for (Path file : files.toList()) {
-                    Files.delete(file);
-                }
-            }
-            Files.delete(scratch);
-        }
+        RatedTables.deleteTree(scratch);
     }
 
     /**
@@ -148,10 +139,10 @@ class ProcessorIT {
     void everyDueHourOfEveryPricedProjectIsStoredOnceWithCloudKittysPrices() throws Exception {
         // Hours 0..HOURS-2 are due under waitPeriods=1 whatever the clock does during the test.
         Instant lastSure = usage.hour(HOURS - 2);
-        waitFor(
+        RatedTables.waitFor(
                 Duration.ofSeconds(60),
-                () -> lastProcessed(usage.projects().get(0)).compareTo(lastSure) >= 0
-                        && lastProcessed(usage.projects().get(1)).compareTo(lastSure) >= 0);
+                () -> ratedTo(usage.projects().get(0), lastSure)
+                        && ratedTo(usage.projects().get(1), lastSure));
 
         Map<String, BigDecimal> stored = storedPrices();
         for (int i = 0; i < 6; i++) { // the instances of the first two projects
@@ -167,8 +158,10 @@ class ProcessorIT {
                         .isEqualByComparingTo(new BigDecimal("0.01").multiply(BigDecimal.valueOf(instance.diskGib())));
             }
         }
-        assertThat(count("SELECT count(*) FROM (SELECT 1 FROM rating_dataframes GROUP BY type, period_begin,"
-                        + " groupby->>'id' HAVING count(*) > 1) doubles"))
+        assertThat(RatedTables.count(
+                        database,
+                        "SELECT count(*) FROM (SELECT 1 FROM rating_dataframes GROUP BY type, period_begin,"
+                                + " groupby->>'id' HAVING count(*) > 1) doubles"))
                 .as("points stored twice")
                 .isZero();
     }
@@ -177,7 +170,8 @@ class ProcessorIT {
     @Order(2)
     void aProjectWhoseUsageCannotBePricedIsSkippedAndReportedWithoutStoppingTheOthers() throws Exception {
         String unpriceable = usage.projects().get(2);
-        assertThat(count("SELECT count(*) FROM rating_dataframes WHERE project_id = '" + unpriceable + "'"))
+        assertThat(RatedTables.count(
+                        database, "SELECT count(*) FROM rating_dataframes WHERE project_id = '" + unpriceable + "'"))
                 .isZero();
         JsonNode state = rating.get("/v2/scope?scope_id=" + unpriceable).json();
         assertThat(state.at("/results/0/last_processed_timestamp").isNull()
@@ -227,7 +221,7 @@ class ProcessorIT {
     void aReprocessingReplacesThePeriodsItCoversWithTheCurrentRules() throws Exception {
         String project = usage.projects().get(0);
         Map<String, BigDecimal> before = storedPrices();
-        long rowsBefore = count("SELECT count(*) FROM rating_dataframes");
+        long rowsBefore = RatedTables.count(database, "SELECT count(*) FROM rating_dataframes");
         RatingApiFixture.Reply update = rating.put(
                 HASHMAP + "mappings/" + smallMapping,
                 Map.of(
@@ -250,14 +244,17 @@ class ProcessorIT {
                                         "m1.small repriced from the start of the scenario"))
                         .status())
                 .isEqualTo(202);
-        waitFor(
+        RatedTables.waitFor(
                 Duration.ofSeconds(60),
-                () -> count("SELECT count(*) FROM rating_reprocess_schedules"
-                                + " WHERE current_reprocess_time = end_reprocess_time")
+                () -> RatedTables.count(
+                                database,
+                                "SELECT count(*) FROM rating_reprocess_schedules"
+                                        + " WHERE current_reprocess_time = end_reprocess_time")
                         == 1);
 
         Map<String, BigDecimal> after = storedPrices();
-        assertThat(count("SELECT count(*) FROM rating_dataframes")).isEqualTo(rowsBefore);
+        assertThat(RatedTables.count(database, "SELECT count(*) FROM rating_dataframes"))
+                .isEqualTo(rowsBefore);
         for (int i = 0; i < 9; i++) {
             UsageScenario.Instance instance = usage.instances().get(i);
             for (int h = 0; h <= HOURS - 2; h++) {
@@ -271,6 +268,12 @@ class ProcessorIT {
                 }
             }
         }
+    }
+
+    private static boolean ratedTo(String project, Instant hour) {
+        return RatedTables.lastProcessed(database, project)
+                .map(last -> !last.isBefore(hour))
+                .orElse(false);
     }
 
     private static BigDecimal flavorPrice(UsageScenario.Instance instance) {
@@ -299,34 +302,6 @@ class ProcessorIT {
         return prices;
     }
 
-    private static Instant lastProcessed(String scope) {
-        try (Connection c = database.connect();
-                var statement = c.prepareStatement(
-                        "SELECT last_processed_timestamp FROM rating_scope_states WHERE scope_id = ?")) {
-            statement.setString(1, scope);
-            try (ResultSet row = statement.executeQuery()) {
-                if (!row.next() || row.getTimestamp(1) == null) {
-                    return Instant.EPOCH;
-                }
-                Timestamp last = row.getTimestamp(1);
-                return last.toInstant();
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static long count(String sql) {
-        try (Connection c = database.connect();
-                Statement statement = c.createStatement();
-                ResultSet row = statement.executeQuery(sql)) {
-            row.next();
-            return row.getLong(1);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     private static int columnIndex(JsonNode summary, String column) {
         List<String> columns = new java.util.ArrayList<>();
         summary.get("columns").forEach(c -> columns.add(c.asText()));
@@ -336,15 +311,5 @@ class ProcessorIT {
     private static String created(RatingApiFixture.Reply reply, String idField) {
         assertThat(reply.status()).as(reply.body()).isEqualTo(201);
         return reply.json().get(idField).asText();
-    }
-
-    private static void waitFor(Duration timeout, BooleanSupplier condition) throws InterruptedException {
-        Instant deadline = Instant.now().plus(timeout);
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("not reached within " + timeout);
-            }
-            Thread.sleep(200);
-        }
     }
 }

@@ -86,18 +86,13 @@ public final class AggregatesProcessor {
             List<Long> granularities,
             double neededOverlap,
             Fill fill) {
-        List<Long> wanted = granularities == null ? commonGranularities(references) : granularities;
-        checkAggregations(references, wanted);
-        List<Long> descending =
-                wanted.stream().distinct().sorted(Comparator.reverseOrder()).toList();
-        Map<AggregateStore.SeriesKey, TimeSeries> stored = transactions.read(connection -> store.readMany(
-                connection,
-                references.stream().map(r -> r.metric().id()).toList(),
-                references.stream().map(Reference::method).toList(),
-                descending,
-                start,
-                stop));
-        return compute(references, stored, operations, start, stop, descending, neededOverlap, fill);
+        return runEach(
+                        List.of(new GroupQuery(references, start, stop, false)),
+                        operations,
+                        granularities,
+                        neededOverlap,
+                        fill)
+                .get(0);
     }
 
     /**
