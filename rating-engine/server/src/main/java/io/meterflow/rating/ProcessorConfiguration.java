@@ -78,6 +78,14 @@ public final class ProcessorConfiguration {
     @JsonProperty
     private boolean useHistory = true;
 
+    /**
+     * Read a period once for every scope (one aggregates request per metric) rather than once per
+     * scope, as CloudKitty does: far less work for the time-series API when many projects rate the
+     * same hour; the last two periods read are held in memory, about half a kilobyte a point.
+     */
+    @JsonProperty
+    private boolean collectWholePeriods = true;
+
     /** Comma-separated scope ids (CloudKitty's source fetcher); empty: every project owning resources. */
     @NotNull
     @JsonProperty
@@ -130,6 +138,10 @@ public final class ProcessorConfiguration {
 
     public boolean skipZeroQuantity() {
         return skipZeroQuantity;
+    }
+
+    public boolean collectWholePeriods() {
+        return collectWholePeriods;
     }
 
     public boolean useHistory() {

@@ -10,6 +10,8 @@ import io.meterflow.rating.collect.ConfiguredScopes;
 import io.meterflow.rating.collect.GnocchiScopeFetcher;
 import io.meterflow.rating.collect.GnocchiUsageCollector;
 import io.meterflow.rating.collect.ScopeFetcher;
+import io.meterflow.rating.collect.UsageCollector;
+import io.meterflow.rating.collect.WholePeriodCollector;
 import io.meterflow.rating.database.Jdbc;
 import io.meterflow.rating.dataframes.RatedDataStore;
 import io.meterflow.rating.processor.Processor;
@@ -57,7 +59,7 @@ final class ProcessorWiring {
                     thread.setDaemon(true);
                     return thread;
                 });
-        GnocchiUsageCollector collector = new GnocchiUsageCollector(
+        GnocchiUsageCollector gnocchi = new GnocchiUsageCollector(
                 client,
                 metrics,
                 config.scopeKey(),
@@ -65,6 +67,8 @@ final class ProcessorWiring {
                 settings.skipZeroQuantity(),
                 settings.useHistory(),
                 collectThreads);
+        UsageCollector collector =
+                settings.collectWholePeriods() ? new WholePeriodCollector(gnocchi, config.scopeKey(), 2) : gnocchi;
         ScopeProcessor scopes = new ScopeProcessor(
                 jdbc,
                 collector,

@@ -72,6 +72,7 @@ public final class GnocchiUsageCollector implements UsageCollector {
         this.executor = executor;
     }
 
+    /** {@inheritDoc} A null {@code scope} reads every scope's usage at once (one request per metric). */
     @Override
     public Map<String, List<DataPoint>> collect(String scope, Instant begin, Instant end) {
         List<CompletableFuture<List<DataPoint>>> reads = new ArrayList<>();
@@ -106,10 +107,7 @@ public final class GnocchiUsageCollector implements UsageCollector {
     private List<DataPoint> read(MetricDefinition definition, String scope, Instant begin, Instant end) {
         GnocchiQuery query = definition.query();
         AggregatesRequest request = AggregatesRequest.of(query.operation(definition.metric()))
-                .overResources(
-                        query.resourceType(),
-                        ResourceQuery.and(
-                                ResourceQuery.eq("type", query.resourceType()), ResourceQuery.eq(scopeKey, scope)))
+                .overResources(query.resourceType(), ofScope(ResourceQuery.eq("type", query.resourceType()), scope))
                 .groupedBy(requestedGroupby(definition).toArray(String[]::new))
                 .from(
                         query.reAggregationMethod().startsWith("rate:")
@@ -192,6 +190,11 @@ public final class GnocchiUsageCollector implements UsageCollector {
         return attributes;
     }
 
+    /** {@code condition} for one scope's resources, or for every scope's when {@code scope} is null. */
+    private ResourceQuery ofScope(ResourceQuery condition, String scope) {
+        return scope == null ? condition : ResourceQuery.and(condition, ResourceQuery.eq(scopeKey, scope));
+    }
+
     /** CloudKitty reads the series named {@code aggregated}; a custom query may name its series otherwise. */
     private static List<Measure> firstSeries(AggregatedMeasures measures) {
         if (measures.series().containsKey("aggregated")) {
@@ -220,8 +223,8 @@ public final class GnocchiUsageCollector implements UsageCollector {
         Instant to = end.plus(period);
         ResourceQuery alive = ResourceQuery.and(
                 ResourceQuery.or(ResourceQuery.notEnded(), ResourceQuery.endedAtOrAfter(from)),
-                ResourceQuery.startedAtOrBefore(to),
-                ResourceQuery.eq(scopeKey, scope));
+                ResourceQuery.startedAtOrBefore(to));
+        alive = ofScope(alive, scope);
         Map<String, Map<String, Object>> byKey = new HashMap<>();
         for (Resource resource : client.resources()
                 .searchAll(ResourceSearch.of(query.resourceType(), alive).limit(RESOURCE_PAGE))) {

@@ -13,4 +13,7 @@ public interface UsageCollector {
      *                          period and tries again later, it never records the period as empty
      */
     Map<String, List<DataPoint>> collect(String scope, Instant begin, Instant end);
+
+    /** Forgets anything read before: called at the start of each processing pass. */
+    default void forget() {}
 }

@@ -86,6 +86,7 @@ public final class Processor {
      */
     public PassResult runPass(BooleanSupplier running, Progress progress) throws InterruptedException {
         long started = System.nanoTime();
+        scopes.startPass();
         List<String> scopeIds = new ArrayList<>(fetcher.scopes());
         Collections.shuffle(scopeIds);
         Rating snapshot = rating.get();
@@ -102,6 +103,8 @@ public final class Processor {
         }
         awaitAll(work);
         work.clear();
+        // Data changed is why periods are reprocessed: read them afresh.
+        scopes.startPass();
         for (PendingSchedule schedule : pendingSchedules()) {
             work.add(workers.submit(() -> catchUp(
                     running,

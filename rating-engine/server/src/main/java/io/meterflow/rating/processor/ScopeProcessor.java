@@ -47,6 +47,11 @@ public final class ScopeProcessor {
         this.identity = identity;
     }
 
+    /** Forgets usage read in an earlier pass (a re-rating must read the time-series API again). */
+    public void startPass() {
+        collector.forget();
+    }
+
     /**
      * Rates the scope's next due period. Empty when none is due, the scope is inactive, or another
      * process is rating it now.
