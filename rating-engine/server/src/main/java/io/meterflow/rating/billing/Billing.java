@@ -19,8 +19,9 @@ public final class Billing {
     /** @param ratingPeriod the processor's period: a billing period is fully rated when its last one is */
     public static Billing create(Jdbc jdbc, ObjectMapper json, Duration ratingPeriod, Clock clock) {
         BillingStore store = new BillingStore(json);
-        RunningCharges charges = new RunningCharges(jdbc, store, ratingPeriod, clock);
-        return new Billing(new BillingResource(jdbc, store, charges), charges);
+        BudgetAlerts alerts = new BudgetAlerts(jdbc, json);
+        RunningCharges charges = new RunningCharges(jdbc, store, alerts, ratingPeriod, clock);
+        return new Billing(new BillingResource(jdbc, store, alerts, charges), charges);
     }
 
     public BillingResource resource() {

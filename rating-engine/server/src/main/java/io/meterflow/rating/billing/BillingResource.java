@@ -40,11 +40,13 @@ public final class BillingResource {
 
     private final Jdbc jdbc;
     private final BillingStore store;
+    private final BudgetAlerts alerts;
     private final RunningCharges charges;
 
-    BillingResource(Jdbc jdbc, BillingStore store, RunningCharges charges) {
+    BillingResource(Jdbc jdbc, BillingStore store, BudgetAlerts alerts, RunningCharges charges) {
         this.jdbc = jdbc;
         this.store = store;
+        this.alerts = alerts;
         this.charges = charges;
     }
 
@@ -169,6 +171,80 @@ public final class BillingResource {
         BillingPeriod period = refusedAs400(
                 () -> BillingPeriod.parse("period", body.path("period").asText(null)));
         return conflictAs409(() -> charges.freeze(projectId, period));
+    }
+
+    /** {"project_id", "threshold", "currency", "webhook_url"}: called once per billing period the charge reaches it. */
+    @POST
+    @Path("alerts")
+    public Response createAlert(JsonNode body) {
+        BudgetAlerts.Alert alert = refusedAs400(() -> alert(body));
+        jdbc.inTransaction(c -> {
+            alerts.create(c, alert);
+            return null;
+        });
+        return Response.status(201).entity(alertView(alert)).build();
+    }
+
+    @GET
+    @Path("alerts")
+    public Map<String, Object> alerts(@QueryParam("project_id") String projectId) {
+        List<JsonNode> results = new ArrayList<>();
+        jdbc.inTransaction(c -> alerts.of(c, projectId)).forEach(alert -> results.add(alertView(alert)));
+        return Map.of("results", results);
+    }
+
+    @DELETE
+    @Path("alerts/{id}")
+    public Response deleteAlert(@PathParam("id") String id) {
+        UUID alertId;
+        try {
+            alertId = UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw CloudKittyError.notFound("No such alert: " + id);
+        }
+        if (!jdbc.inTransaction(c -> alerts.delete(c, alertId))) {
+            throw CloudKittyError.notFound("No such alert: " + id);
+        }
+        return Response.noContent().build();
+    }
+
+    private static BudgetAlerts.Alert alert(JsonNode body) {
+        String projectId = requiredText(body, "project_id");
+        Currency currency;
+        try {
+            currency = Currency.getInstance(requiredText(body, "currency"));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidPlanException("currency: not an ISO 4217 currency code");
+        }
+        BigDecimal threshold;
+        try {
+            threshold = new BigDecimal(requiredText(body, "threshold").trim());
+        } catch (NumberFormatException e) {
+            throw new InvalidPlanException("threshold: not a decimal");
+        }
+        if (threshold.signum() <= 0) {
+            throw new InvalidPlanException("threshold: must be positive");
+        }
+        java.net.URI webhook;
+        try {
+            webhook = java.net.URI.create(requiredText(body, "webhook_url"));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidPlanException("webhook_url: not a URL");
+        }
+        if (!"http".equals(webhook.getScheme()) && !"https".equals(webhook.getScheme())) {
+            throw new InvalidPlanException("webhook_url: must be an http or https URL");
+        }
+        return new BudgetAlerts.Alert(UUID.randomUUID(), projectId, new Money(threshold, currency), webhook);
+    }
+
+    private static JsonNode alertView(BudgetAlerts.Alert alert) {
+        ObjectNode view = JsonNodeFactory.instance.objectNode();
+        view.put("id", alert.id().toString());
+        view.put("project_id", alert.projectId());
+        view.put("threshold", alert.threshold().amount().toPlainString());
+        view.put("currency", alert.threshold().currency().getCurrencyCode());
+        view.put("webhook_url", alert.webhook().toString());
+        return view;
     }
 
     private BillingStore.StoredPlan planOrNotFound(String code) {

@@ -17,6 +17,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -36,12 +37,14 @@ public final class RunningCharges {
     private final Jdbc jdbc;
     private final BillingStore store;
     private final PlanPricer pricer = new PlanPricer();
+    private final BudgetAlerts alerts;
     private final Duration ratingPeriod;
     private final Clock clock;
 
-    RunningCharges(Jdbc jdbc, BillingStore store, Duration ratingPeriod, Clock clock) {
+    RunningCharges(Jdbc jdbc, BillingStore store, BudgetAlerts alerts, Duration ratingPeriod, Clock clock) {
         this.jdbc = jdbc;
         this.store = store;
+        this.alerts = alerts;
         this.ratingPeriod = ratingPeriod;
         this.clock = clock;
     }
@@ -58,13 +61,17 @@ public final class RunningCharges {
 
     /** The charge: as frozen, or computed now and saved. Empty when the project has no plan in the period. */
     Optional<JsonNode> current(String projectId, BillingPeriod period) {
-        return jdbc.inTransaction(c -> {
+        List<BudgetAlerts.Due> due = new ArrayList<>();
+        Optional<JsonNode> charge = jdbc.inTransaction(c -> {
             Optional<BillingStore.StoredCharge> stored = store.charge(c, projectId, period.start(), false);
             if (stored.isPresent() && stored.get().frozen()) {
                 return Optional.of(stored.get().detail());
             }
-            return compute(c, projectId, period, false);
+            return compute(c, projectId, period, false, due);
         });
+        // After the commit: a webhook never waits on a transaction, nor announces an uncommitted charge.
+        alerts.send(due);
+        return charge;
     }
 
     /**
@@ -74,7 +81,8 @@ public final class RunningCharges {
      * @throws BillingConflictException the period has not ended, or its last hours are not rated yet
      */
     JsonNode freeze(String projectId, BillingPeriod period) {
-        return jdbc.inTransaction(c -> {
+        List<BudgetAlerts.Due> due = new ArrayList<>();
+        JsonNode frozen = jdbc.inTransaction(c -> {
             Optional<BillingStore.StoredCharge> stored = store.charge(c, projectId, period.start(), true);
             if (stored.isPresent() && stored.get().frozen()) {
                 return stored.get().detail();
@@ -96,13 +104,16 @@ public final class RunningCharges {
                         + " yet (last rated period starts " + (lastRated.equals(Instant.MIN) ? "never" : lastRated)
                         + ")");
             }
-            return compute(c, projectId, period, true)
+            return compute(c, projectId, period, true, due)
                     .orElseThrow(() -> new BillingConflictException(
                             "Project " + projectId + " has no plan in " + period + ": nothing to freeze"));
         });
+        alerts.send(due);
+        return frozen;
     }
 
-    private Optional<JsonNode> compute(Connection c, String projectId, BillingPeriod period, boolean freeze)
+    private Optional<JsonNode> compute(
+            Connection c, String projectId, BillingPeriod period, boolean freeze, List<BudgetAlerts.Due> due)
             throws SQLException {
         Optional<BillingStore.Subscription> subscription = store.subscriptionAt(c, projectId, period.start());
         if (subscription.isEmpty()) {
@@ -121,6 +132,7 @@ public final class RunningCharges {
         PeriodCharge charge = pricer.price(plan, quantities, grants, period.end());
         ObjectNode detail = detail(projectId, period, plan, totals, charge, freeze);
         store.saveCharge(c, projectId, period, plan.code(), charge.subtotal(), charge.total(), detail, freeze);
+        due.addAll(alerts.due(c, projectId, period, charge.total()));
         if (freeze) {
             for (PeriodCharge.CreditUse use : charge.creditUses()) {
                 store.recordCreditUse(

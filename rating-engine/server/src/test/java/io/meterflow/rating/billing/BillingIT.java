@@ -222,6 +222,62 @@ class BillingIT {
         assertThat(api.delete(BILLING + "plans/standard").status()).isEqualTo(409);
     }
 
+    @Test
+    @Order(5)
+    void aBudgetAlertCallsItsWebhookOncePerPeriodRetryingUntilItAnswers() throws Exception {
+        java.util.List<String> calls = java.util.Collections.synchronizedList(new ArrayList<>());
+        java.util.concurrent.atomic.AtomicInteger failuresLeft = new java.util.concurrent.atomic.AtomicInteger(1);
+        com.sun.net.httpserver.HttpServer webhook =
+                com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        webhook.createContext("/budget", exchange -> {
+            calls.add(new String(exchange.getRequestBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+            exchange.sendResponseHeaders(failuresLeft.getAndDecrement() > 0 ? 500 : 204, -1);
+            exchange.close();
+        });
+        webhook.start();
+        try {
+            RatingApiFixture.Reply alert = api.post(
+                    BILLING + "alerts",
+                    Map.of(
+                            "project_id",
+                            P2,
+                            "threshold",
+                            "15",
+                            "currency",
+                            "EUR",
+                            "webhook_url",
+                            "http://127.0.0.1:" + webhook.getAddress().getPort() + "/budget"));
+            assertThat(alert.status()).as(alert.body()).isEqualTo(201);
+            assertThat(api.post(
+                                    BILLING + "alerts",
+                                    Map.of(
+                                            "project_id",
+                                            P2,
+                                            "threshold",
+                                            "-1",
+                                            "currency",
+                                            "EUR",
+                                            "webhook_url",
+                                            "ftp://x"))
+                            .status())
+                    .isEqualTo(400);
+
+            charge(P2, "2026-11"); // 20.00 reaches 15: called, answers 500, not marked
+            charge(P2, "2026-11"); // called again, answers 204: marked for November
+            charge(P2, "2026-11"); // not called again
+            assertThat(calls).hasSize(2);
+            JsonNode sent = com.fasterxml.jackson.databind.json.JsonMapper.builder()
+                    .build()
+                    .readTree(calls.get(1));
+            assertThat(sent.get("event_type").asText()).isEqualTo("meterflow.budget.threshold_reached");
+            assertThat(sent.get("project_id").asText()).isEqualTo(P2);
+            assertThat(sent.get("period").asText()).isEqualTo("2026-11");
+            assertThat(new BigDecimal(sent.get("total").asText())).isEqualByComparingTo("20.00");
+        } finally {
+            webhook.stop(0);
+        }
+    }
+
     private static void credit(String project, String amount, int priority, String expiresAt) {
         Map<String, Object> body = new java.util.HashMap<>(Map.of(
                 "project_id",
