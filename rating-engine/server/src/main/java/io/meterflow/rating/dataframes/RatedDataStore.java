@@ -81,6 +81,7 @@ public final class RatedDataStore {
             }
             insert.executeBatch();
         }
+        DailyTotals.add(c, frames, scopeKey);
         return count;
     }
 
@@ -147,10 +148,30 @@ public final class RatedDataStore {
             order.add("b");
         }
         List<Object> parameters = new ArrayList<>();
-        String where = where(query.begin(), query.end(), query.filters(), query.types(), parameters);
-        String grouping = group.isEmpty() ? " HAVING count(*) > 0" : " GROUP BY " + String.join(", ", group);
+        String source;
+        String where;
+        String grouping;
+        if (DailyTotals.answers(query, keys, bucket, scopeKey)) {
+            // Whole UTC days, grouped by project, type or a day-or-longer bucket: the daily totals hold it.
+            source = "rating_dataframes_daily";
+            for (int i = 0; i < select.size(); i++) {
+                select.set(i, DailyTotals.onDays(select.get(i)));
+            }
+            for (int i = 0; i < group.size(); i++) {
+                group.set(i, DailyTotals.onDays(group.get(i)));
+            }
+            for (int i = 0; i < order.size(); i++) {
+                order.set(i, DailyTotals.onDays(order.get(i)));
+            }
+            where = DailyTotals.where(query, scopeKey, parameters);
+            grouping = group.isEmpty() ? " HAVING sum(points) > 0" : " GROUP BY " + String.join(", ", group);
+        } else {
+            source = "rating_dataframes";
+            where = where(query.begin(), query.end(), query.filters(), query.types(), parameters);
+            grouping = group.isEmpty() ? " HAVING count(*) > 0" : " GROUP BY " + String.join(", ", group);
+        }
         String sql = "SELECT " + String.join(", ", select) + ", sum(qty), sum(price), count(*) OVER ()"
-                + " FROM rating_dataframes" + where + grouping
+                + " FROM " + source + where + grouping
                 + (order.isEmpty() ? "" : " ORDER BY " + String.join(", ", order)) + " LIMIT ? OFFSET ?";
         parameters.add(query.limit());
         parameters.add(query.offset());
@@ -198,23 +219,27 @@ public final class RatedDataStore {
 
     /** Deletes a scope's points from {@code from} on (all of them if null); returns how many. */
     public int deleteScope(Connection c, String scopeId, Instant from) throws SQLException {
-        return from == null
+        int deleted = from == null
                 ? Jdbc.update(c, "DELETE FROM rating_dataframes WHERE project_id = ?", scopeId)
                 : Jdbc.update(
                         c,
                         "DELETE FROM rating_dataframes WHERE project_id = ? AND period_begin >= ?",
                         scopeId,
                         Timestamp.from(from));
+        DailyTotals.recount(c, scopeId, from, null);
+        return deleted;
     }
 
     /** Deletes a scope's points of the periods starting in [begin, end); returns how many. */
     public int deleteScopePeriods(Connection c, String scopeId, Instant begin, Instant end) throws SQLException {
-        return Jdbc.update(
+        int deleted = Jdbc.update(
                 c,
                 "DELETE FROM rating_dataframes WHERE project_id = ? AND period_begin >= ? AND period_begin < ?",
                 scopeId,
                 Timestamp.from(begin),
                 Timestamp.from(end));
+        DailyTotals.recount(c, scopeId, begin, end);
+        return deleted;
     }
 
     private long countGroups(SummaryQuery query, List<String> keys, String bucket) {
