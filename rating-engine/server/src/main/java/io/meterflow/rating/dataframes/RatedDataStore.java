@@ -7,7 +7,6 @@ import io.meterflow.rating.database.Jdbc;
 import io.meterflow.rating.dataframe.DataPoint;
 import java.math.BigDecimal;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -57,30 +56,7 @@ public final class RatedDataStore {
 
     /** Stores every point of {@code frames} within the caller's transaction. */
     public int insert(Connection c, List<RatedFrame> frames) throws SQLException {
-        int count = 0;
-        try (PreparedStatement insert = c.prepareStatement("INSERT INTO rating_dataframes (period_begin, period_end,"
-                + " type, unit, qty, price, project_id, groupby, metadata)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb)")) {
-            for (RatedFrame frame : frames) {
-                for (var entry : frame.usage().entrySet()) {
-                    for (DataPoint point : entry.getValue()) {
-                        insert.setTimestamp(1, Timestamp.from(frame.begin()));
-                        insert.setTimestamp(2, Timestamp.from(frame.end()));
-                        insert.setString(3, entry.getKey());
-                        insert.setString(4, point.unit());
-                        insert.setBigDecimal(5, point.quantity());
-                        insert.setBigDecimal(6, point.price());
-                        Object scope = point.groupby().get(scopeKey);
-                        insert.setString(7, scope == null ? null : scope.toString());
-                        insert.setString(8, write(point.groupby()));
-                        insert.setString(9, write(point.metadata()));
-                        insert.addBatch();
-                        count++;
-                    }
-                }
-            }
-            insert.executeBatch();
-        }
+        int count = PointCopy.copy(c, frames, scopeKey, json);
         DailyTotals.add(c, frames, scopeKey);
         return count;
     }
