@@ -249,6 +249,31 @@ public final class ResourceService {
         return transactions.read(connection -> listing.list(connection, query));
     }
 
+    /** When each resource's first revision began (its creation in the index), read without the revisions' attributes. */
+    public java.util.Map<UUID, java.time.Instant> firstRevisionStarts(java.util.Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return java.util.Map.of();
+        }
+        UUID[] array = ids.toArray(UUID[]::new);
+        return transactions.read(connection -> {
+            java.util.Map<UUID, java.time.Instant> first = new java.util.HashMap<>();
+            try (var select = connection.prepareStatement("SELECT id, min(revision_start) FROM ("
+                    + " SELECT id, revision_start FROM resource WHERE id = ANY (?)"
+                    + " UNION ALL SELECT id, revision_start FROM resource_history WHERE id = ANY (?)) r GROUP BY id")) {
+                select.setArray(1, connection.createArrayOf("uuid", array));
+                select.setArray(2, connection.createArrayOf("uuid", array));
+                try (var rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        first.put(
+                                rows.getObject(1, UUID.class),
+                                rows.getTimestamp(2).toInstant());
+                    }
+                }
+            }
+            return first;
+        });
+    }
+
     /** Deletes the live resources of a type matching a filter; returns how many. */
     public int deleteMatching(ResourceType type, SqlCondition filter) {
         return transactions.inTransaction(connection -> {

@@ -1,8 +1,5 @@
 package io.meterflow.timeseries.api.aggregates;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.meterflow.timeseries.access.Caller;
 import io.meterflow.timeseries.api.resource.ResourceSearches;
 import io.meterflow.timeseries.api.resource.ResourceView;
@@ -16,7 +13,6 @@ import java.nio.file.Path;
 import java.nio.file.PathMatcher;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -84,7 +80,7 @@ public final class ResourceAggregates {
             Caller caller, ResourceType type, Optional<SearchQuery> query, List<String> groupby) {
         List<String> attributes = List.copyOf(new TreeSet<>(groupby));
         List<Resource> matching = searches.all(caller, type, query, attributes, true);
-        Map<UUID, Instant> firstRevisionStart = firstRevisionStarts(caller, type, matching);
+        Map<UUID, Instant> firstRevisionStart = firstRevisionStarts(matching);
         Map<Map<String, Object>, Group> groups = new LinkedHashMap<>();
         for (Resource revision : matching) {
             Map<String, Object> view = ResourceView.of(revision, type);
@@ -107,20 +103,10 @@ public final class ResourceAggregates {
      * have matched only later ones (a resource moved into the project searched for), and those
      * must not reach back before they began.
      */
-    private Map<UUID, Instant> firstRevisionStarts(Caller caller, ResourceType type, List<Resource> revisions) {
-        Map<UUID, Instant> first = new HashMap<>();
-        if (revisions.isEmpty()) {
-            return first;
-        }
-        ArrayNode ids = JsonNodeFactory.instance.arrayNode();
-        new java.util.LinkedHashSet<>(revisions.stream().map(Resource::id).toList())
-                .forEach(id -> ids.add(id.toString()));
-        ObjectNode byIds = JsonNodeFactory.instance.objectNode();
-        byIds.putObject("in").set("id", ids);
-        for (Resource revision : searches.all(caller, type, searches.filter(caller, byIds, null), List.of(), true)) {
-            first.merge(revision.id(), revision.revisionStart(), (a, b) -> a.isBefore(b) ? a : b);
-        }
-        return first;
+    private Map<UUID, Instant> firstRevisionStarts(List<Resource> revisions) {
+        // The caller may read these resources: the search matched them under the caller's access.
+        return searches.firstRevisionStarts(new java.util.LinkedHashSet<>(
+                revisions.stream().map(Resource::id).toList()));
     }
 
     /** The metrics of these resources whose names match a pattern, in resource order. */

@@ -139,6 +139,12 @@ public final class ResourceSearches {
         return service.list(new ResourceListing.Query(type, condition, history, page));
     }
 
+    /** When each of these resources was first indexed: its first revision's start. */
+    public java.util.Map<java.util.UUID, java.time.Instant> firstRevisionStarts(
+            java.util.Collection<java.util.UUID> ids) {
+        return service.firstRevisionStarts(ids);
+    }
+
     /** The filter of a bulk deletion, restricted to what the caller may see. */
     public SqlCondition deletionFilter(Caller caller, ResourceType type, SearchQuery query) {
         return visibleTo(caller, compiler.compile(query, type));
