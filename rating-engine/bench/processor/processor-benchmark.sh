@@ -10,7 +10,7 @@
 #  3. ck-processor-bench.sh --no-load (CloudKitty 17 from Debian), then meterflow-processor-bench.sh, each
 #     with N workers (default: the CPU count, CloudKitty's default), one after the other on the same data.
 #     Then Meterflow once more as the service runs it: the processor loop rating the same hour --rounds
-#     times (3) in one JVM; the first round pays for the JIT, the later ones are the steady state.
+#     times (5) in one JVM; the first round pays for the JIT, the later ones are the steady state.
 #  4. prints the results and the ratios of points/s; stops what it started and drops its databases.
 # Needs: python3-cloudkitty python3-influxdb python3-psycopg2 python3-requests influxdb uwsgi-core
 # uwsgi-plugin-python3 (apt-get install -y ...), PostgreSQL on 127.0.0.1:5432 (user postgres, trust).
@@ -20,7 +20,7 @@ TOP=$(cd "$HERE/../../.." && pwd)
 BASE=${BENCH_DIR:-/tmp/processor-benchmark}
 PY=/usr/bin/python3
 export TZ=UTC
-P=100; R=100; WORKERS=$(nproc); ROUNDS=3; TS_URL=""; TS_PORT=18141; TS_DB=meterflow_bench_side_by_side
+P=100; R=100; WORKERS=$(nproc); ROUNDS=5; TS_URL=""; TS_PORT=18141; TS_DB=meterflow_bench_side_by_side
 while [ $# -gt 0 ]; do
   case "$1" in
     --projects) P=$2; shift 2 ;;
