@@ -210,21 +210,8 @@ public final class BillingResource {
 
     private static BudgetAlerts.Alert alert(JsonNode body) {
         String projectId = requiredText(body, "project_id");
-        Currency currency;
-        try {
-            currency = Currency.getInstance(requiredText(body, "currency"));
-        } catch (IllegalArgumentException e) {
-            throw new InvalidPlanException("currency: not an ISO 4217 currency code");
-        }
-        BigDecimal threshold;
-        try {
-            threshold = new BigDecimal(requiredText(body, "threshold").trim());
-        } catch (NumberFormatException e) {
-            throw new InvalidPlanException("threshold: not a decimal");
-        }
-        if (threshold.signum() <= 0) {
-            throw new InvalidPlanException("threshold: must be positive");
-        }
+        Currency currency = currency(body);
+        BigDecimal threshold = positiveDecimal(body, "threshold");
         java.net.URI webhook;
         try {
             webhook = java.net.URI.create(requiredText(body, "webhook_url"));
@@ -282,21 +269,8 @@ public final class BillingResource {
 
     private static BillingStore.StoredCredit credit(JsonNode body) {
         String projectId = requiredText(body, "project_id");
-        Currency currency;
-        try {
-            currency = Currency.getInstance(requiredText(body, "currency"));
-        } catch (IllegalArgumentException e) {
-            throw new InvalidPlanException("currency: not an ISO 4217 currency code");
-        }
-        BigDecimal amount;
-        try {
-            amount = new BigDecimal(requiredText(body, "amount").trim());
-        } catch (NumberFormatException e) {
-            throw new InvalidPlanException("amount: not a decimal");
-        }
-        if (amount.signum() <= 0) {
-            throw new InvalidPlanException("amount: a credit grant must be positive");
-        }
+        Currency currency = currency(body);
+        BigDecimal amount = positiveDecimal(body, "amount");
         Instant effectiveAt =
                 body.hasNonNull("effective_at") ? time("effective_at", body.get("effective_at")) : Instant.now();
         Instant expiresAt = body.hasNonNull("expires_at") ? time("expires_at", body.get("expires_at")) : null;
@@ -317,6 +291,27 @@ public final class BillingResource {
                 expiresAt,
                 priority.asInt(0),
                 requiredText(body, "reason"));
+    }
+
+    private static Currency currency(JsonNode body) {
+        try {
+            return Currency.getInstance(requiredText(body, "currency"));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidPlanException("currency: not an ISO 4217 currency code");
+        }
+    }
+
+    private static BigDecimal positiveDecimal(JsonNode body, String field) {
+        BigDecimal value;
+        try {
+            value = new BigDecimal(requiredText(body, field).trim());
+        } catch (NumberFormatException e) {
+            throw new InvalidPlanException(field + ": not a decimal");
+        }
+        if (value.signum() <= 0) {
+            throw new InvalidPlanException(field + ": must be positive");
+        }
+        return value;
     }
 
     private static Instant time(String field, JsonNode value) {
