@@ -62,15 +62,8 @@ public final class CollectorApplication extends Application<CollectorConfigurati
     private static final int LEDGER_SIZE = 500_000;
 
     public static void main(String[] args) throws Exception {
-        new CollectorApplication().run(withDefaultConfig(args));
-    }
-
-    /** {@code server} alone means {@code server meterflow-collector.yml} from the class path. */
-    static String[] withDefaultConfig(String[] args) {
-        if (args.length == 1 && (args[0].equals("server") || args[0].equals("check"))) {
-            return new String[] {args[0], DEFAULT_CONFIG};
-        }
-        return args;
+        new CollectorApplication()
+                .run(ServiceConfigSources.withPackagedConfig(args, DEFAULT_CONFIG, "server", "check"));
     }
 
     @Override

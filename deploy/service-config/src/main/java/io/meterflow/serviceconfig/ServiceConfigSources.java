@@ -1,6 +1,7 @@
 package io.meterflow.serviceconfig;
 
 import io.dropwizard.configuration.ConfigurationSourceProvider;
+import java.util.List;
 import java.util.function.UnaryOperator;
 
 /**
@@ -15,6 +16,17 @@ public final class ServiceConfigSources {
 
     public static ConfigurationSourceProvider fileOrPackagedWithEnvironment() {
         return fileOrPackagedWith(System::getenv);
+    }
+
+    /**
+     * A command line that names a command alone ({@code server}, {@code check}, ...) gets the
+     * service's packaged configuration file, so {@code bin/meterflow X server} needs no file.
+     */
+    public static String[] withPackagedConfig(String[] args, String packagedConfig, String... commands) {
+        if (args.length == 1 && List.of(commands).contains(args[0])) {
+            return new String[] {args[0], packagedConfig};
+        }
+        return args;
     }
 
     /** The same with another environment: for tests, and for a launcher that composes services. */

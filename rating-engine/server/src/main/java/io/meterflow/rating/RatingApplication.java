@@ -51,7 +51,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -70,15 +69,8 @@ public final class RatingApplication extends Application<RatingConfiguration> {
     public static final String DEFAULT_CONFIG = "meterflow-rating.yml";
 
     public static void main(String[] args) throws Exception {
-        new RatingApplication().run(withDefaultConfig(args));
-    }
-
-    /** {@code server} (or {@code check}, {@code process}) alone means the packaged meterflow-rating.yml. */
-    static String[] withDefaultConfig(String[] args) {
-        if (args.length == 1 && List.of("server", "check", "process").contains(args[0])) {
-            return new String[] {args[0], DEFAULT_CONFIG};
-        }
-        return args;
+        new RatingApplication()
+                .run(ServiceConfigSources.withPackagedConfig(args, DEFAULT_CONFIG, "server", "check", "process"));
     }
 
     private Processor processor;

@@ -110,7 +110,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -135,15 +134,8 @@ public final class TimeseriesApplication extends Application<TimeseriesConfigura
     public static final String DEFAULT_CONFIG = "meterflow-timeseries.yml";
 
     public static void main(String[] args) throws Exception {
-        new TimeseriesApplication().run(withDefaultConfig(args));
-    }
-
-    /** {@code server} (or {@code aggregator}, {@code check}) alone means the packaged meterflow-timeseries.yml. */
-    static String[] withDefaultConfig(String[] args) {
-        if (args.length == 1 && List.of("server", "check", "aggregator").contains(args[0])) {
-            return new String[] {args[0], DEFAULT_CONFIG};
-        }
-        return args;
+        new TimeseriesApplication()
+                .run(ServiceConfigSources.withPackagedConfig(args, DEFAULT_CONFIG, "server", "check", "aggregator"));
     }
 
     @Override
