@@ -8,6 +8,7 @@ import io.meterflow.rating.hashmap.HashMapRows.MappingRow;
 import io.meterflow.rating.hashmap.HashMapRows.RuleFilter;
 import io.meterflow.rating.hashmap.HashMapRows.RuleWindow;
 import io.meterflow.rating.hashmap.HashMapRows.ThresholdRow;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
@@ -167,15 +168,8 @@ public final class HashMapResource {
 
     @GET
     @Path("mappings")
-    public Map<String, Object> mappings(
-            @QueryParam("service_id") String serviceId,
-            @QueryParam("field_id") String fieldId,
-            @QueryParam("group_id") String groupId,
-            @QueryParam("no_group") @DefaultValue("false") boolean noGroup,
-            @QueryParam("tenant_id") String tenantId,
-            @QueryParam("filter_tenant") @DefaultValue("false") boolean filterTenant) {
-        RuleFilter filter = new RuleFilter(serviceId, fieldId, groupId, noGroup, filterTenant, tenantId);
-        return Map.of("mappings", list(store.mappings(filter), HashMapViews::mapping));
+    public Map<String, Object> mappings(@BeanParam RuleFilterParams parameters) {
+        return Map.of("mappings", list(store.mappings(parameters.filter()), HashMapViews::mapping));
     }
 
     @GET
@@ -242,15 +236,8 @@ public final class HashMapResource {
 
     @GET
     @Path("thresholds")
-    public Map<String, Object> thresholds(
-            @QueryParam("service_id") String serviceId,
-            @QueryParam("field_id") String fieldId,
-            @QueryParam("group_id") String groupId,
-            @QueryParam("no_group") @DefaultValue("false") boolean noGroup,
-            @QueryParam("tenant_id") String tenantId,
-            @QueryParam("filter_tenant") @DefaultValue("false") boolean filterTenant) {
-        RuleFilter filter = new RuleFilter(serviceId, fieldId, groupId, noGroup, filterTenant, tenantId);
-        return Map.of("thresholds", list(store.thresholds(filter), HashMapViews::threshold));
+    public Map<String, Object> thresholds(@BeanParam RuleFilterParams parameters) {
+        return Map.of("thresholds", list(store.thresholds(parameters.filter()), HashMapViews::threshold));
     }
 
     @GET

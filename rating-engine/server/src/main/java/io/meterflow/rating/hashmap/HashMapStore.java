@@ -337,18 +337,7 @@ public final class HashMapStore {
 
     /** Kept as deleted: periods before now are still re-rated with it. */
     public void deleteMapping(String mappingId, String actor) {
-        jdbc.inTransaction(c -> {
-            if (Jdbc.update(
-                            c,
-                            "UPDATE rating_hashmap_mappings SET deleted_at = now(), deleted_by = ?"
-                                    + " WHERE mapping_id = ? AND deleted_at IS NULL",
-                            actor,
-                            mappingId)
-                    == 0) {
-                throw noSuchMapping(mappingId);
-            }
-            return null;
-        });
+        softDelete("rating_hashmap_mappings", "mapping_id", mappingId, actor, () -> noSuchMapping(mappingId));
     }
 
     // ---------------------------------------------------------------- thresholds
@@ -468,21 +457,26 @@ public final class HashMapStore {
 
     /** Kept as deleted: periods before now are still re-rated with it. */
     public void deleteThreshold(String thresholdId, String actor) {
+        softDelete("rating_hashmap_thresholds", "threshold_id", thresholdId, actor, () -> noSuchThreshold(thresholdId));
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    /** Marks a live rule deleted, by whom and when; the rule keeps pricing the time before. */
+    private void softDelete(String table, String idColumn, String id, String actor, Supplier<CloudKittyError> missing) {
         jdbc.inTransaction(c -> {
             if (Jdbc.update(
                             c,
-                            "UPDATE rating_hashmap_thresholds SET deleted_at = now(), deleted_by = ?"
-                                    + " WHERE threshold_id = ? AND deleted_at IS NULL",
+                            "UPDATE " + table + " SET deleted_at = now(), deleted_by = ? WHERE " + idColumn
+                                    + " = ? AND deleted_at IS NULL",
                             actor,
-                            thresholdId)
+                            id)
                     == 0) {
-                throw noSuchThreshold(thresholdId);
+                throw missing.get();
             }
             return null;
         });
     }
-
-    // ---------------------------------------------------------------- helpers
 
     private static void checkParents(String serviceId, String fieldId) {
         if (isSet(serviceId) && isSet(fieldId)) {

@@ -46,11 +46,7 @@ final class HashMapViews {
         view.put("value", row.value());
         view.put("type", row.type());
         view.put("cost", scaled(row.cost(), 28));
-        view.put("service_id", row.serviceId());
-        view.put("field_id", row.fieldId());
-        view.put("group_id", row.groupId());
-        view.put("tenant_id", row.tenantId());
-        window(view, row.validity());
+        ruleContext(view, row.serviceId(), row.fieldId(), row.groupId(), row.tenantId(), row.validity());
         return view;
     }
 
@@ -60,16 +56,22 @@ final class HashMapViews {
         view.put("level", scaled(row.level(), 8));
         view.put("type", row.type());
         view.put("cost", scaled(row.cost(), 28));
-        view.put("service_id", row.serviceId());
-        view.put("field_id", row.fieldId());
-        view.put("group_id", row.groupId());
-        view.put("tenant_id", row.tenantId());
-        window(view, row.validity());
+        ruleContext(view, row.serviceId(), row.fieldId(), row.groupId(), row.tenantId(), row.validity());
         return view;
     }
 
-    /** CloudKitty 23's window and audit fields. */
-    private static void window(Map<String, Object> view, HashMapRows.Validity validity) {
+    /** What mappings and thresholds show alike: their parent, group, project, and CloudKitty 23's window and audit. */
+    private static void ruleContext(
+            Map<String, Object> view,
+            String serviceId,
+            String fieldId,
+            String groupId,
+            String tenantId,
+            HashMapRows.Validity validity) {
+        view.put("service_id", serviceId);
+        view.put("field_id", fieldId);
+        view.put("group_id", groupId);
+        view.put("tenant_id", tenantId);
         view.put("start", validity.start() == null ? null : Timestamps.isoUtc(validity.start()));
         view.put("end", validity.end() == null ? null : Timestamps.isoUtc(validity.end()));
         view.put("created_by", validity.createdBy());
