@@ -18,10 +18,24 @@ final class Attributes extends AbstractMap<String, Object> {
 
     private final String[] keys;
     private final Object[] values;
+    /**
+     * One bit per key, chosen by the key's hash: a name whose bit is clear is absent without a
+     * scan. Rules mostly ask the groupby for fields only the metadata holds.
+     */
+    private final long keyBits;
 
     private Attributes(String[] keys, Object[] values) {
         this.keys = keys;
         this.values = values;
+        long bits = 0;
+        for (String key : keys) {
+            bits |= bit(key);
+        }
+        this.keyBits = bits;
+    }
+
+    private static long bit(String key) {
+        return 1L << (key.hashCode() & 63);
     }
 
     static Map<String, Object> of(Map<String, Object> map) {
@@ -40,10 +54,16 @@ final class Attributes extends AbstractMap<String, Object> {
     }
 
     private int indexOf(Object key) {
-        if (!(key instanceof String name)) {
+        if (!(key instanceof String name) || (keyBits & bit(name)) == 0) {
             return -1;
         }
-        // Strings cache their hash: comparing it first skips most character comparisons.
+        // Names parsed from JSON keys and the rules' field names are interned: a scan of the
+        // references alone finds them without reading any other string.
+        for (int i = 0; i < keys.length; i++) {
+            if (keys[i] == name) {
+                return i;
+            }
+        }
         int hash = name.hashCode();
         for (int i = 0; i < keys.length; i++) {
             String candidate = keys[i];

@@ -50,12 +50,48 @@ public final class HashMapRules {
     /** A threshold of one group. */
     record LevelPrice(int group, BigDecimal level, Price price) {}
 
-    /** A field's mappings by value (the groups whose mapping for that value matches, in order) and its thresholds. */
-    record FieldRules(String name, Map<String, GroupPrice[]> mappingsByValue, LevelPrice[] thresholds) {}
+    /**
+     * One value of a field that mappings match (its text, as Python's {@code str} gives it):
+     * {@code id} numbers the field's matched values from 1, and {@code mappings} are the groups'
+     * mappings for it in order.
+     */
+    record ValueRules(int id, GroupPrice[] mappings) {}
+
+    /** A field's mappings by value and its thresholds, with the levels those reach. */
+    record FieldRules(String name, Map<String, ValueRules> values, LevelPrice[] thresholds, ThresholdLevels levels) {
+
+        /** How many distinct outcomes a value of this field can have: matched value × levels reached. */
+        long outcomes() {
+            return (values.size() + 1L) * (levels.count() + 1L);
+        }
+    }
 
     /** Everything one service's points are priced by; {@code groups} names each group index. */
     record ServiceRules(
-            String name, String[] groups, GroupPrice[] mappings, LevelPrice[] thresholds, FieldRules[] fields) {
+            String name,
+            String[] groups,
+            GroupPrice[] mappings,
+            LevelPrice[] thresholds,
+            ThresholdLevels quantityLevels,
+            FieldRules[] fields,
+            long outcomes) {
+
+        /**
+         * How many distinct ways a point can be priced, its quantity aside: the product of the
+         * quantity's and each field's outcomes, or -1 when that does not fit a long (then the
+         * rater prices point by point, never by remembered outcome).
+         */
+        static long outcomes(ThresholdLevels quantityLevels, FieldRules[] fields) {
+            try {
+                long product = quantityLevels.count() + 1L;
+                for (FieldRules field : fields) {
+                    product = Math.multiplyExact(product, field.outcomes());
+                }
+                return product;
+            } catch (ArithmeticException tooMany) {
+                return -1;
+            }
+        }
 
         static ServiceRules load(
                 String service, List<String> fieldNames, List<HashMapRule> rules, Optional<String> tenant) {
@@ -88,8 +124,16 @@ public final class HashMapRules {
                     .toArray(GroupPrice[]::new);
             // Before the names are read: a service threshold may be the only rule of its group.
             LevelPrice[] serviceThresholds = levels(thresholds, groups);
+            ThresholdLevels quantityLevels = ThresholdLevels.of(serviceThresholds);
+            FieldRules[] fieldRules = fields.toArray(FieldRules[]::new);
             return new ServiceRules(
-                    service, groups.names(), serviceMappings, serviceThresholds, fields.toArray(FieldRules[]::new));
+                    service,
+                    groups.names(),
+                    serviceMappings,
+                    serviceThresholds,
+                    quantityLevels,
+                    fieldRules,
+                    outcomes(quantityLevels, fieldRules));
         }
 
         private static FieldRules loadField(
@@ -119,9 +163,13 @@ public final class HashMapRules {
                             .add(new GroupPrice(index, value.getValue()));
                 }
             }
-            Map<String, GroupPrice[]> frozen = new LinkedHashMap<>();
-            byValue.forEach((value, prices) -> frozen.put(value, prices.toArray(GroupPrice[]::new)));
-            return new FieldRules(parent.field(), Map.copyOf(frozen), levels(thresholds, groups));
+            Map<String, ValueRules> frozen = new LinkedHashMap<>();
+            byValue.forEach((value, prices) ->
+                    frozen.put(value, new ValueRules(frozen.size() + 1, prices.toArray(GroupPrice[]::new))));
+            LevelPrice[] fieldThresholds = levels(thresholds, groups);
+            // Interned like the attribute names Jackson parses, which a point's lookup compares by reference first.
+            return new FieldRules(
+                    parent.field().intern(), Map.copyOf(frozen), fieldThresholds, ThresholdLevels.of(fieldThresholds));
         }
 
         /** CloudKitty loads the generic rules, then the project's: for no project, the generic ones twice, to the same effect. */
@@ -151,7 +199,7 @@ public final class HashMapRules {
             for (Map.Entry<String, Map<BigDecimal, LevelPrice>> group : thresholds.entrySet()) {
                 int index = groups.of(group.getKey());
                 for (LevelPrice level : group.getValue().values()) {
-                    ordered.add(new LevelPrice(index, level.level(), level.price()));
+                    ordered.add(new LevelPrice(index, ThresholdLevels.fewestDecimals(level.level()), level.price()));
                 }
             }
             return ordered.toArray(LevelPrice[]::new);

@@ -14,7 +14,8 @@ import java.util.Locale;
  */
 final class PythonDecimal {
 
-    static final MathContext CONTEXT = new MathContext(28, RoundingMode.HALF_EVEN);
+    private static final int PRECISION = 28;
+    static final MathContext CONTEXT = new MathContext(PRECISION, RoundingMode.HALF_EVEN);
 
     /**
      * Stands for Decimal('Infinity') in comparisons with threshold levels, which are NUMERIC(20,8):
@@ -30,17 +31,24 @@ final class PythonDecimal {
      * values and made a point's rating several times slower.
      */
     static BigDecimal add(BigDecimal a, BigDecimal b) {
-        return round(a.add(b));
+        // Aligned to the finer scale, each operand has this many digits; the sum at most one more.
+        int scale = Math.max(a.scale(), b.scale());
+        long digits = Math.max((long) a.precision() + scale - a.scale(), (long) b.precision() + scale - b.scale()) + 1;
+        BigDecimal sum = a.add(b);
+        return digits <= PRECISION ? sum : round(sum);
     }
 
     /** A value as the context holds it: unchanged unless it has more than 28 significant digits. */
     static BigDecimal round(BigDecimal value) {
-        return value.precision() <= CONTEXT.getPrecision() ? value : value.round(CONTEXT);
+        return value.precision() <= PRECISION ? value : value.round(CONTEXT);
     }
 
     /** The exact product, rounded only when it has more digits than the context keeps. */
     static BigDecimal multiply(BigDecimal a, BigDecimal b) {
-        return round(a.multiply(b));
+        // A product has at most as many digits as its factors together. Rule costs and quantities
+        // have their precision cached, so most products skip computing their own.
+        BigDecimal product = a.multiply(b);
+        return a.precision() + b.precision() <= PRECISION ? product : round(product);
     }
 
     /**

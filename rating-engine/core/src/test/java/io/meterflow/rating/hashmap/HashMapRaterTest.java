@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.meterflow.rating.dataframe.DataPoint;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,6 +48,72 @@ class HashMapRaterTest {
         fixture.totals()
                 .forEach((scope, total) ->
                         assertThat(totals.get(scope)).as("total of %s", scope).isEqualByComparingTo(total));
+    }
+
+    /**
+     * A rater remembers what points alike are charged: through one rater for all, in batches, each
+     * price equals, scale included, what a rater that has seen nothing else gives the point alone.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"handwritten", "random"})
+    void rememberedChargesEqualThoseOfAFreshRaterToTheScale(String name) {
+        CloudKittyFixtures.Case fixture = CloudKittyFixtures.load(name);
+        Map<String, HashMapRater> shared = new LinkedHashMap<>();
+        Map<String, List<CloudKittyFixtures.RatedPoint>> batches = new LinkedHashMap<>();
+        for (CloudKittyFixtures.RatedPoint rated : fixture.points()) {
+            batches.computeIfAbsent(rated.scope() + "/" + rated.type(), k -> new ArrayList<>())
+                    .add(rated);
+        }
+        int compared = 0;
+        // Twice over: the second time every outcome is remembered.
+        for (int pass = 0; pass < 2; pass++) {
+            for (List<CloudKittyFixtures.RatedPoint> batch : batches.values()) {
+                CloudKittyFixtures.RatedPoint first = batch.get(0);
+                HashMapRater rater = shared.computeIfAbsent(first.scope(), scope -> rater(fixture, scope));
+                List<DataPoint> prices = rater.rate(
+                        first.type(),
+                        batch.stream().map(CloudKittyFixtures.RatedPoint::point).toList());
+                for (int i = 0; i < batch.size(); i++) {
+                    CloudKittyFixtures.RatedPoint rated = batch.get(i);
+                    BigDecimal alone = rater(fixture, rated.scope())
+                            .rate(rated.type(), rated.point())
+                            .price();
+                    assertThat(prices.get(i).price())
+                            .as("%s %s", rated.scope(), rated.id())
+                            .isEqualTo(alone);
+                    compared++;
+                }
+            }
+        }
+        assertThat(compared).isEqualTo(2 * fixture.points().size());
+    }
+
+    @Test
+    void pointsAlikeOfQuantitiesEqualInValueButNotInScaleAreChargedAtTheirOwnScale() {
+        HashMapRater rater = new HashMapRater(HashMapRules.forTenant(
+                new ServiceCatalog(Map.of("instance", List.of("flavor_name"))),
+                List.of(new HashMapRule.Mapping(
+                        new RuleParent.OfField("instance", "flavor_name"),
+                        Optional.of("m1.small"),
+                        Optional.empty(),
+                        Optional.empty(),
+                        new Price(MapType.FLAT, new BigDecimal("0.5")))),
+                Optional.empty()));
+        List<DataPoint> rated = rater.rate(
+                "instance", List.of(smallOf("1"), smallOf("1.00"), smallOf("1"), smallOf("2"), smallOf("1.00")));
+        assertThat(rated)
+                .extracting(DataPoint::price)
+                .extracting(BigDecimal::toPlainString)
+                .containsExactly("0.5", "0.500", "0.5", "1.0", "0.500");
+    }
+
+    private static DataPoint smallOf(String quantity) {
+        return DataPoint.unrated(
+                "instance", new BigDecimal(quantity), Map.of("id", "vm"), Map.of("flavor_name", "m1.small"));
+    }
+
+    private static HashMapRater rater(CloudKittyFixtures.Case fixture, String scope) {
+        return new HashMapRater(HashMapRules.forTenant(fixture.catalog(), fixture.rules(), Optional.of(scope)));
     }
 
     @Test
