@@ -15,6 +15,7 @@ import io.meterflow.rating.api.RootResource;
 import io.meterflow.rating.api.UnexpectedErrorMapper;
 import io.meterflow.rating.api.WebApplicationErrorMapper;
 import io.meterflow.rating.billing.Billing;
+import io.meterflow.rating.billing.BusNotifier;
 import io.meterflow.rating.collectorconfig.CollectorConfigResource;
 import io.meterflow.rating.database.DatabaseHealthCheck;
 import io.meterflow.rating.database.Jdbc;
@@ -127,8 +128,12 @@ public final class RatingApplication extends Application<RatingConfiguration> {
         jersey.register(new StorageResource(ratedData, config.scopeKey()));
         jersey.register(new ScopeResource(scopes, new ScopeDefaults(config.scopeKey(), "gnocchi", "gnocchi"), json));
         jersey.register(new ReprocessResource(jdbc, scopes));
+        NotificationConfiguration notifications = config.notifications();
+        BusNotifier bus =
+                new BusNotifier(notifications.amqpUrl(), notifications.exchange(), notifications.topic(), json, clock);
+        environment.lifecycle().manage(bus);
         Billing billing =
-                Billing.create(jdbc, json, Duration.ofSeconds(config.processor().period()), clock);
+                Billing.create(jdbc, json, Duration.ofSeconds(config.processor().period()), clock, bus);
         jersey.register(billing.resource());
 
         ExecutorService workers =

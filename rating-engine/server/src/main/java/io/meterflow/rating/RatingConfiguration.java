@@ -48,6 +48,11 @@ public final class RatingConfiguration extends Configuration {
     @JsonProperty
     private ProcessorConfiguration processor = new ProcessorConfiguration();
 
+    @Valid
+    @NotNull
+    @JsonProperty
+    private NotificationConfiguration notifications = new NotificationConfiguration();
+
     @NotNull
     @JsonProperty
     private String dataDir = "./data";
@@ -84,6 +89,10 @@ public final class RatingConfiguration extends Configuration {
 
     public ProcessorConfiguration processor() {
         return processor;
+    }
+
+    public NotificationConfiguration notifications() {
+        return notifications;
     }
 
     /** The cloudkitty-tests profile has fixture scopes and no time-series service: nothing to process. */

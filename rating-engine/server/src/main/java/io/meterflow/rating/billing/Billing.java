@@ -16,10 +16,13 @@ public final class Billing {
         this.charges = charges;
     }
 
-    /** @param ratingPeriod the processor's period: a billing period is fully rated when its last one is */
-    public static Billing create(Jdbc jdbc, ObjectMapper json, Duration ratingPeriod, Clock clock) {
+    /**
+     * @param ratingPeriod the processor's period: a billing period is fully rated when its last one is
+     * @param bus where budget alerts are published besides their webhooks (may be disabled)
+     */
+    public static Billing create(Jdbc jdbc, ObjectMapper json, Duration ratingPeriod, Clock clock, BusNotifier bus) {
         BillingStore store = new BillingStore(json);
-        BudgetAlerts alerts = new BudgetAlerts(jdbc, json);
+        BudgetAlerts alerts = new BudgetAlerts(jdbc, json, bus);
         RunningCharges charges = new RunningCharges(jdbc, store, alerts, ratingPeriod, clock);
         return new Billing(new BillingResource(jdbc, store, alerts, charges), charges);
     }

@@ -173,11 +173,15 @@ public final class BillingResource {
         return conflictAs409(() -> charges.freeze(projectId, period));
     }
 
-    /** {"project_id", "threshold", "currency", "webhook_url"}: called once per billing period the charge reaches it. */
+    /**
+     * {"project_id", "threshold", "currency", "webhook_url"}: sent once per billing period the
+     * charge reaches it, to the webhook and on the notification bus; the webhook may be left out
+     * when the bus is configured.
+     */
     @POST
     @Path("alerts")
     public Response createAlert(JsonNode body) {
-        BudgetAlerts.Alert alert = refusedAs400(() -> alert(body));
+        BudgetAlerts.Alert alert = refusedAs400(() -> alert(body, alerts.busEnabled()));
         jdbc.inTransaction(c -> {
             alerts.create(c, alert);
             return null;
@@ -208,10 +212,19 @@ public final class BillingResource {
         return Response.noContent().build();
     }
 
-    private static BudgetAlerts.Alert alert(JsonNode body) {
+    private static BudgetAlerts.Alert alert(JsonNode body, boolean busEnabled) {
         String projectId = requiredText(body, "project_id");
         Currency currency = currency(body);
         BigDecimal threshold = positiveDecimal(body, "threshold");
+        JsonNode url = body.path("webhook_url");
+        if (url.isMissingNode() || url.isNull()) {
+            if (!busEnabled) {
+                throw new InvalidPlanException(
+                        "webhook_url: required, since no notification bus is configured (METERFLOW_AMQP_URL)");
+            }
+            return new BudgetAlerts.Alert(
+                    UUID.randomUUID(), projectId, new Money(threshold, currency), Optional.empty());
+        }
         java.net.URI webhook;
         try {
             webhook = java.net.URI.create(requiredText(body, "webhook_url"));
@@ -221,7 +234,8 @@ public final class BillingResource {
         if (!"http".equals(webhook.getScheme()) && !"https".equals(webhook.getScheme())) {
             throw new InvalidPlanException("webhook_url: must be an http or https URL");
         }
-        return new BudgetAlerts.Alert(UUID.randomUUID(), projectId, new Money(threshold, currency), webhook);
+        return new BudgetAlerts.Alert(
+                UUID.randomUUID(), projectId, new Money(threshold, currency), Optional.of(webhook));
     }
 
     private static JsonNode alertView(BudgetAlerts.Alert alert) {
@@ -230,7 +244,7 @@ public final class BillingResource {
         view.put("project_id", alert.projectId());
         view.put("threshold", alert.threshold().amount().toPlainString());
         view.put("currency", alert.threshold().currency().getCurrencyCode());
-        view.put("webhook_url", alert.webhook().toString());
+        view.put("webhook_url", alert.webhook().map(java.net.URI::toString).orElse(null));
         return view;
     }
 
