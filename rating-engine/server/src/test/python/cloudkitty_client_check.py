@@ -1,9 +1,11 @@
 #!/usr/bin/python3
 """Drives a CloudKitty-compatible API with Debian's python3-cloudkittyclient, as an operator would.
 
-    cloudkitty_client_check.py URL
+    cloudkitty_client_check.py URL [--via cloudkitty|openstack]
 
-The `cloudkitty` CLI (noauth) enables the hashmap module and configures it (service, field, group,
+The `cloudkitty` CLI, or with `--via openstack` the same commands as `openstack rating ...` (the
+client's OpenStackClient plugin, python3-openstackclient), with CloudKitty's noauth plugin,
+enables the hashmap module and configures it (service, field, group,
 mappings generic and project-specific, a threshold), lists it back, adds rated dataframes (v2) and
 reads them as dataframes and summaries (v1 and v2); the client library runs a quote, which the CLI
 has no command for. Every answer is checked; the first mismatch exits 1 with what differs.
@@ -19,13 +21,18 @@ from cloudkittyclient.auth import CloudKittyNoAuthPlugin
 from keystoneauth1 import session
 
 URL = sys.argv[1]
+VIA = sys.argv[3] if len(sys.argv) > 3 and sys.argv[2] == "--via" else "cloudkitty"
 P1 = "a1b2c3d4e5f60718293a4b5c6d7e8f90"
 P2 = "0f9e8d7c6b5a49382716f5e4d3c2b1a0"
 
 
 def cli(*args, version="1"):
-    command = ["cloudkitty", "--os-auth-type", "cloudkitty-noauth", "--os-endpoint", URL,
-               "--os-rating-api-version", version, *args]
+    if VIA == "openstack":
+        command = ["openstack", "--os-auth-type", "cloudkitty-noauth", "--os-endpoint", URL,
+                   "--rating-api-version", version, "rating", *args]
+    else:
+        command = ["cloudkitty", "--os-auth-type", "cloudkitty-noauth", "--os-endpoint", URL,
+                   "--os-rating-api-version", version, *args]
     done = subprocess.run(command, capture_output=True, text=True)
     if done.returncode != 0:
         fail("`%s` exited %d: %s" % (" ".join(args), done.returncode, done.stderr.strip()))
@@ -129,7 +136,7 @@ def main():
     got = cli("dataframes", "get", "-b", "2026-11-01T00:00:00", "-e", "2026-11-02T00:00:00",
               "--filter", "project_id:" + P1, "-f", "json", version="2")
     expect("dataframes of the first project after the reset", len(got), 1)
-    print("all checks passed")
+    print("all checks passed (via %s)" % VIA)
 
 
 if __name__ == "__main__":
