@@ -37,6 +37,8 @@ public final class KeystoneServer implements AutoCloseable {
     private final HttpClient http = HttpClient.newHttpClient();
     private final List<String> createdUsers = new ArrayList<>();
     private final List<String> createdProjects = new ArrayList<>();
+    private final List<String> createdRoles = new ArrayList<>();
+    private final List<String> grants = new ArrayList<>();
 
     private KeystoneServer(URI url, String adminUser, String adminPassword, String adminProject) {
         this.url = url;
@@ -102,6 +104,32 @@ public final class KeystoneServer implements AutoCloseable {
                 .asText();
         call("PUT", "projects/" + projectId + "/users/" + userId + "/roles/" + roleId, null, 204);
         return prefix + base;
+    }
+
+    /**
+     * Gives the cloud admin (the user services sign in as in these tests) {@code role} on the
+     * project, creating the role if Keystone has none of that name; {@link #close()} takes the
+     * assignment back and deletes a role it created.
+     */
+    public void grantAdmin(String role, String projectId) throws IOException {
+        JsonNode found = call("GET", "roles?name=" + role, null, 200).path("roles");
+        String roleId;
+        if (found.isEmpty()) {
+            ObjectNode body = JSON.createObjectNode();
+            body.putObject("role").put("name", role);
+            roleId = call("POST", "roles", body, 201).path("role").path("id").asText();
+            createdRoles.add(roleId);
+        } else {
+            roleId = found.get(0).path("id").asText();
+        }
+        String adminId = call("GET", "users?name=" + adminUser, null, 200)
+                .path("users")
+                .get(0)
+                .path("id")
+                .asText();
+        String assignment = "projects/" + projectId + "/users/" + adminId + "/roles/" + roleId;
+        call("PUT", assignment, null, 204);
+        grants.add(assignment);
     }
 
     /** A token of a user of this class (password {@code <base>-pass}) scoped to the project. */
@@ -174,6 +202,14 @@ public final class KeystoneServer implements AutoCloseable {
     /** Deletes the users and projects this class created. */
     @Override
     public void close() throws IOException {
+        for (String grant : grants) {
+            call("DELETE", grant, null, 204);
+        }
+        for (String role : createdRoles) {
+            call("DELETE", "roles/" + role, null, 204);
+        }
+        grants.clear();
+        createdRoles.clear();
         for (String user : createdUsers) {
             call("DELETE", "users/" + user, null, 204);
         }

@@ -40,6 +40,7 @@ public final class KeystoneTokens {
     private final ObjectMapper json = new ObjectMapper();
     private final Map<String, Trusted> cache = new ConcurrentHashMap<>();
     private volatile String serviceToken;
+    private volatile String serviceUserId;
 
     private record Trusted(TokenIdentity identity, Instant until) {}
 
@@ -131,9 +132,51 @@ public final class KeystoneTokens {
                             + "): check METERFLOW_KEYSTONE_USER, _PASSWORD, _PROJECT and _DOMAIN",
                     null);
         }
+        try {
+            serviceUserId = json.readTree(answer.body())
+                    .path("token")
+                    .path("user")
+                    .path("id")
+                    .asText();
+        } catch (IOException e) {
+            throw new KeystoneUnavailableException("Keystone's sign-in answer is not JSON", e);
+        }
         return answer.headers()
                 .firstValue("X-Subject-Token")
                 .orElseThrow(() -> new KeystoneUnavailableException("Keystone's sign-in answer has no token", null));
+    }
+
+    /** The service user's id, signing in first if it has not yet. */
+    String serviceUserId() {
+        serviceToken(false);
+        return serviceUserId;
+    }
+
+    /**
+     * A GET of the Identity API as the service (signing in again once when the service token has
+     * expired). @param pathAndQuery relative to the v3 endpoint
+     */
+    JsonNode getAsService(String pathAndQuery) {
+        for (int attempt = 0; attempt < 2; attempt++) {
+            HttpResponse<String> answer = send(HttpRequest.newBuilder(settings.resolve(pathAndQuery))
+                    .timeout(TIMEOUT)
+                    .header("X-Auth-Token", serviceToken(attempt > 0))
+                    .header("Accept", "application/json")
+                    .GET()
+                    .build());
+            if (answer.statusCode() == 200) {
+                try {
+                    return json.readTree(answer.body());
+                } catch (IOException e) {
+                    throw new KeystoneUnavailableException("Keystone's answer to " + pathAndQuery + " is not JSON", e);
+                }
+            }
+            if (answer.statusCode() != 401) {
+                throw new KeystoneUnavailableException(
+                        "Keystone answered " + answer.statusCode() + " to GET " + pathAndQuery, null);
+            }
+        }
+        throw new KeystoneUnavailableException("Keystone refuses the service's credentials", null);
     }
 
     private HttpResponse<String> send(HttpRequest request) {

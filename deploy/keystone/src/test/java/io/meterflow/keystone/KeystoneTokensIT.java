@@ -10,11 +10,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Token validation against a real Keystone (skipped without METERFLOW_TEST_KEYSTONE_URL). */
+/** Token validation and the projects to rate, against a real Keystone (skipped without METERFLOW_TEST_KEYSTONE_URL). */
 class KeystoneTokensIT {
 
     private static KeystoneServer keystone;
@@ -76,6 +77,16 @@ class KeystoneTokensIT {
         assertThat(tokens.validate(token).projectId()).isEqualTo(project);
         clock.advance(Duration.ofSeconds(31));
         assertThatThrownBy(() -> tokens.validate(token)).isInstanceOf(InvalidTokenException.class);
+    }
+
+    @Test
+    void theProjectsToRateAreThoseWhereTheServiceHoldsTheRatingRole() throws Exception {
+        String rated = keystone.createProject("rated");
+        String unrated = keystone.createProject("unrated");
+        keystone.grantAdmin("rating", rated);
+        List<String> projects =
+                new KeystoneProjects(tokens(Duration.ofMinutes(5), Clock.systemUTC())).whereServiceHolds("rating");
+        assertThat(projects).contains(rated).doesNotContain(unrated, project);
     }
 
     @Test

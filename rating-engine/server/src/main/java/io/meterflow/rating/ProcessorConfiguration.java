@@ -86,6 +86,16 @@ public final class ProcessorConfiguration {
     @JsonProperty
     private boolean collectWholePeriods = true;
 
+    /**
+     * Where scopes come from, CloudKitty's fetchers: gnocchi (projects owning resources), keystone
+     * (projects where the service user holds the rating role, Keystone as in {@code keystone:}),
+     * source ({@link #scopes}); empty: source when scopes are listed, else gnocchi.
+     */
+    @NotNull
+    @Pattern(regexp = "|gnocchi|keystone|source", message = "must be gnocchi, keystone or source")
+    @JsonProperty
+    private String fetcher = "";
+
     /** Comma-separated scope ids (CloudKitty's source fetcher); empty: every project owning resources. */
     @NotNull
     @JsonProperty
@@ -146,6 +156,11 @@ public final class ProcessorConfiguration {
 
     public boolean useHistory() {
         return useHistory;
+    }
+
+    /** The fetcher in force: the one named, else source when scopes are listed, else gnocchi. */
+    public String fetcher() {
+        return !fetcher.isEmpty() ? fetcher : scopes.isBlank() ? "gnocchi" : "source";
     }
 
     public List<String> scopes() {

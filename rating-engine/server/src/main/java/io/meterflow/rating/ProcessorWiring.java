@@ -6,9 +6,12 @@ import io.meterflow.gnocchiclient.GnocchiConfig;
 import io.meterflow.gnocchiclient.auth.BasicAuth;
 import io.meterflow.gnocchiclient.auth.GnocchiAuth;
 import io.meterflow.gnocchiclient.auth.NoAuth;
+import io.meterflow.keystone.KeystoneProjects;
+import io.meterflow.keystone.KeystoneTokens;
 import io.meterflow.rating.collect.ConfiguredScopes;
 import io.meterflow.rating.collect.GnocchiScopeFetcher;
 import io.meterflow.rating.collect.GnocchiUsageCollector;
+import io.meterflow.rating.collect.KeystoneScopeFetcher;
 import io.meterflow.rating.collect.ScopeFetcher;
 import io.meterflow.rating.collect.UsageCollector;
 import io.meterflow.rating.collect.WholePeriodCollector;
@@ -49,9 +52,13 @@ final class ProcessorWiring {
                 ? new BasicAuth(settings.timeseriesUser())
                 : new NoAuth(settings.timeseriesUser(), null, List.of("admin"));
         GnocchiClient client = new GnocchiClient(GnocchiConfig.of(URI.create(settings.timeseriesUrl()), auth));
-        ScopeFetcher fetcher = settings.scopes().isEmpty()
-                ? new GnocchiScopeFetcher(client, settings.fetcherResourceTypes(), config.scopeKey())
-                : new ConfiguredScopes(settings.scopes());
+        ScopeFetcher fetcher = switch (settings.fetcher()) {
+            case "keystone" ->
+                new KeystoneScopeFetcher(new KeystoneProjects(
+                        new KeystoneTokens(config.keystone().settings(), clock)));
+            case "source" -> new ConfiguredScopes(settings.scopes());
+            default -> new GnocchiScopeFetcher(client, settings.fetcherResourceTypes(), config.scopeKey());
+        };
         Duration period = Duration.ofSeconds(settings.period());
         ExecutorService collectThreads =
                 Executors.newFixedThreadPool(settings.collectThreads() * settings.workers(), runnable -> {

@@ -8,6 +8,10 @@ import io.dropwizard.core.Application;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
 import io.dropwizard.lifecycle.Managed;
+import io.meterflow.keystone.KeystoneTokens;
+import io.meterflow.policy.Policy;
+import io.meterflow.rating.access.AccessFilter;
+import io.meterflow.rating.access.RatingPolicies;
 import io.meterflow.rating.api.CloudKittyErrorMapper;
 import io.meterflow.rating.api.CloudKittyJson;
 import io.meterflow.rating.api.CorsFilter;
@@ -86,6 +90,7 @@ public final class RatingApplication extends Application<RatingConfiguration> {
     public void initialize(Bootstrap<RatingConfiguration> bootstrap) {
         bootstrap.setConfigurationSourceProvider(ServiceConfigSources.fileOrPackagedWithEnvironment());
         bootstrap.addCommand(new ProcessCommand(this));
+        bootstrap.addCommand(new PolicyCommand());
     }
 
     @Override
@@ -109,6 +114,9 @@ public final class RatingApplication extends Application<RatingConfiguration> {
         ScopeStateStore scopes = new ScopeStateStore(jdbc, ratedData);
 
         var jersey = environment.jersey();
+        jersey.register(new AccessFilter(
+                config.keystoneAuth() ? new KeystoneTokens(config.keystone().settings(), clock) : null,
+                policy(config)));
         jersey.register(new CloudKittyErrorMapper());
         jersey.register(new WebApplicationErrorMapper());
         jersey.register(new UnexpectedErrorMapper());
@@ -122,7 +130,7 @@ public final class RatingApplication extends Application<RatingConfiguration> {
         jersey.register(new PyScriptsResource(new PyScriptStore(jdbc, UUID::randomUUID)));
         jersey.register(new QuoteResource(hashmap, modules, config.scopeKey()));
         jersey.register(new CollectorConfigResource(jdbc));
-        jersey.register(new DataframesResource(ratedData, clock));
+        jersey.register(new DataframesResource(ratedData, clock, config.scopeKey()));
         jersey.register(new SummaryResource(ratedData, clock));
         jersey.register(new ReportResource(ratedData, config.scopeKey(), clock));
         jersey.register(new StorageResource(ratedData, config.scopeKey()));
@@ -156,6 +164,14 @@ public final class RatingApplication extends Application<RatingConfiguration> {
                             workers,
                             Duration.ofSeconds(config.processor().intervalSeconds())));
         }
+    }
+
+    /** CloudKitty 22's defaults, under an operator's file when one is given; a broken file stops the start. */
+    private static Policy policy(RatingConfiguration config) throws IOException {
+        if (config.policyFile().isEmpty()) {
+            return Policy.of(RatingPolicies.defaults());
+        }
+        return Policy.load(RatingPolicies.defaults(), java.nio.file.Path.of(config.policyFile()));
     }
 
     /** The processor built by the last {@link #run}: what {@code process} runs once. */

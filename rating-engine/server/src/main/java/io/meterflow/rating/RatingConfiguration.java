@@ -67,11 +67,24 @@ public final class RatingConfiguration extends Configuration {
     @JsonProperty
     private String scopeKey = "project_id";
 
-    /** Only CloudKitty's noauth so far: Keystone and policies come with issue 20. */
+    /**
+     * noauth: CloudKitty's noauth, nothing checked; keystone: every request needs a valid token and
+     * is judged by the policy (CloudKitty 22's defaults, overridden by {@link #policyFile}).
+     */
     @NotNull
-    @Pattern(regexp = "(?i)noauth", message = "must be noauth")
+    @Pattern(regexp = "(?i)noauth|keystone", message = "must be noauth or keystone")
     @JsonProperty
     private String authMode = "noauth";
+
+    @Valid
+    @NotNull
+    @JsonProperty
+    private KeystoneConfiguration keystone = new KeystoneConfiguration();
+
+    /** An oslo.policy file (YAML or JSON) over the defaults; empty: the defaults alone. */
+    @NotNull
+    @JsonProperty
+    private String policyFile = "";
 
     @NotNull
     @Pattern(regexp = "default|cloudkitty-tests", message = "must be default or cloudkitty-tests")
@@ -89,6 +102,18 @@ public final class RatingConfiguration extends Configuration {
 
     public ProcessorConfiguration processor() {
         return processor;
+    }
+
+    public boolean keystoneAuth() {
+        return authMode.equalsIgnoreCase("keystone");
+    }
+
+    public KeystoneConfiguration keystone() {
+        return keystone;
+    }
+
+    public String policyFile() {
+        return policyFile;
     }
 
     public NotificationConfiguration notifications() {

@@ -86,6 +86,21 @@ public final class RatingApiFixture implements AutoCloseable {
         return send(withJson(path, body, "POST").header("X-User-Id", user));
     }
 
+    /** A request with a Keystone token ({@code X-Auth-Token}); {@code body} null for none. */
+    public Reply withToken(String token, String method, String path, Object body) {
+        HttpRequest.Builder request = body == null
+                ? HttpRequest.newBuilder(baseUri.resolve(path)).method(method, HttpRequest.BodyPublishers.noBody())
+                : withJson(path, body, method);
+        return send(token == null ? request : request.header("X-Auth-Token", token));
+    }
+
+    /** As {@link #withToken}, with one more header, e.g. an identity header a caller should not be able to claim. */
+    public Reply withTokenAndHeader(
+            String token, String header, String value, String method, String path, Object body) {
+        HttpRequest.Builder request = withJson(path, body, method).header(header, value);
+        return send(token == null ? request : request.header("X-Auth-Token", token));
+    }
+
     public Reply put(String path, Object body) {
         return send(withJson(path, body, "PUT"));
     }

@@ -3,6 +3,7 @@ package io.meterflow.rating.billing;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.meterflow.rating.access.Caller;
 import io.meterflow.rating.api.CloudKittyError;
 import io.meterflow.rating.api.Timestamps;
 import io.meterflow.rating.database.Jdbc;
@@ -16,8 +17,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -151,7 +154,11 @@ public final class BillingResource {
      */
     @GET
     @Path("charges")
-    public Object charges(@QueryParam("project_id") String projectId, @QueryParam("period") String period) {
+    public Object charges(
+            @QueryParam("project_id") String asked,
+            @QueryParam("period") String period,
+            @Context SecurityContext security) {
+        String projectId = ownUnlessAdmin(asked, security);
         BillingPeriod billingPeriod = period == null
                 ? BillingPeriod.containing(Instant.now())
                 : refusedAs400(() -> BillingPeriod.parse("period", period));
@@ -191,7 +198,8 @@ public final class BillingResource {
 
     @GET
     @Path("alerts")
-    public Map<String, Object> alerts(@QueryParam("project_id") String projectId) {
+    public Map<String, Object> alerts(@QueryParam("project_id") String asked, @Context SecurityContext security) {
+        String projectId = ownUnlessAdmin(asked, security);
         List<JsonNode> results = new ArrayList<>();
         jdbc.inTransaction(c -> alerts.of(c, projectId)).forEach(alert -> results.add(alertView(alert)));
         return Map.of("results", results);
@@ -210,6 +218,21 @@ public final class BillingResource {
             throw CloudKittyError.notFound("No such alert: " + id);
         }
         return Response.noContent().build();
+    }
+
+    /**
+     * The project whose rows a read may return: what an admin asked for (none: all), a caller's
+     * own otherwise (the policy refused one asking for another project).
+     */
+    private static String ownUnlessAdmin(String asked, SecurityContext security) {
+        Caller caller = Caller.of(security);
+        if (caller.isAdmin()) {
+            return asked;
+        }
+        if (caller.projectId() == null) {
+            throw CloudKittyError.notFound("No project in the caller's token");
+        }
+        return caller.projectId();
     }
 
     private static BudgetAlerts.Alert alert(JsonNode body, boolean busEnabled) {

@@ -1,6 +1,7 @@
 package io.meterflow.rating.dataframes;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.meterflow.rating.access.Caller;
 import io.meterflow.rating.api.CloudKittyError;
 import io.meterflow.rating.api.QueryParameters;
 import io.meterflow.rating.api.Timestamps;
@@ -15,6 +16,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -35,10 +37,13 @@ public final class DataframesResource {
 
     private final RatedDataStore store;
     private final Clock clock;
+    private final String scopeKey;
 
-    public DataframesResource(RatedDataStore store, Clock clock) {
+    /** @param scopeKey the groupby key of a point's project, which a caller who is not admin is kept to */
+    public DataframesResource(RatedDataStore store, Clock clock, String scopeKey) {
         this.store = store;
         this.clock = clock;
+        this.scopeKey = scopeKey;
     }
 
     @POST
@@ -62,14 +67,22 @@ public final class DataframesResource {
     }
 
     @GET
-    public Map<String, Object> read(@Context UriInfo uri) {
+    public Map<String, Object> read(@Context UriInfo uri, @Context SecurityContext security) {
         MultivaluedMap<String, String> query = uri.getQueryParameters();
+        Caller caller = Caller.of(security);
         int offset = QueryParameters.nonNegative("offset", QueryParameters.single("offset", query.get("offset")), 0);
         int limit = QueryParameters.nonNegative("limit", QueryParameters.single("limit", query.get("limit")), 100);
         Instant begin = Periods.beginOr(QueryParameters.single("begin", query.get("begin")), clock);
         Instant end = Periods.endOr(QueryParameters.single("end", query.get("end")), clock);
         Map<String, List<String>> filters = new LinkedHashMap<>(QueryParameters.dict(query.get("filters"), true));
         List<String> types = filters.containsKey("type") ? filters.remove("type") : List.of();
+        if (!caller.isAdmin()) {
+            // CloudKitty 22: a caller who is not admin reads its own scope, whatever it filters on.
+            if (caller.projectId() == null) {
+                return Map.of("total", 0, "dataframes", List.of());
+            }
+            filters.put(scopeKey, List.of(caller.projectId()));
+        }
         RatedDataStore.Page page = store.points(begin, end, filters, types, offset, limit);
         if (page.total() < 1) {
             throw CloudKittyError.notFound("No resource found for provided filters.");

@@ -1,13 +1,16 @@
 package io.meterflow.rating.dataframes;
 
 import com.fasterxml.jackson.databind.node.TextNode;
+import io.meterflow.rating.access.Caller;
 import io.meterflow.rating.api.Timestamps;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -47,9 +50,11 @@ public final class ReportResource {
     public TextNode total(
             @QueryParam("begin") String begin,
             @QueryParam("end") String end,
-            @QueryParam("tenant_id") String tenantId,
+            @QueryParam("tenant_id") String asked,
             @QueryParam("service") String service,
-            @QueryParam("all_tenants") @DefaultValue("false") boolean allTenants) {
+            @QueryParam("all_tenants") @DefaultValue("false") boolean allTenants,
+            @Context SecurityContext security) {
+        String tenantId = askedOrOwn(asked, security);
         List<Map<String, Object>> rows = totals(begin, end, allTenants ? null : tenantId, service, List.of());
         return TextNode.valueOf(rows.stream()
                 .map(r -> (BigDecimal) r.get("rate"))
@@ -62,10 +67,12 @@ public final class ReportResource {
     public Map<String, Object> summary(
             @QueryParam("begin") String begin,
             @QueryParam("end") String end,
-            @QueryParam("tenant_id") String tenantId,
+            @QueryParam("tenant_id") String asked,
             @QueryParam("service") String service,
             @QueryParam("groupby") String groupby,
-            @QueryParam("all_tenants") @DefaultValue("false") boolean allTenants) {
+            @QueryParam("all_tenants") @DefaultValue("false") boolean allTenants,
+            @Context SecurityContext security) {
+        String tenantId = askedOrOwn(asked, security);
         List<String> keys = new ArrayList<>();
         if (groupby != null && groupby.contains("tenant_id")) {
             keys.add(scopeKey);
@@ -90,6 +97,14 @@ public final class ReportResource {
             summary.add(view);
         }
         return Map.of("summary", summary);
+    }
+
+    /**
+     * CloudKitty reads the project asked for, else the caller's own (none under noauth: all); the
+     * policy has already refused a caller asking for a project not its own.
+     */
+    private static String askedOrOwn(String asked, SecurityContext security) {
+        return asked != null ? asked : Caller.of(security).projectId();
     }
 
     private static String tenantIdOrAll(String tenantId, boolean allTenants) {

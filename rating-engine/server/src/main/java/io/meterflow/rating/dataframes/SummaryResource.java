@@ -1,5 +1,6 @@
 package io.meterflow.rating.dataframes;
 
+import io.meterflow.rating.access.Caller;
 import io.meterflow.rating.api.CloudKittyError;
 import io.meterflow.rating.api.QueryParameters;
 import io.meterflow.rating.api.Timestamps;
@@ -9,6 +10,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Clock;
 import java.time.Instant;
@@ -34,8 +36,9 @@ public final class SummaryResource {
     }
 
     @GET
-    public Map<String, Object> summary(@Context UriInfo uri) {
+    public Map<String, Object> summary(@Context UriInfo uri, @Context SecurityContext security) {
         MultivaluedMap<String, String> query = uri.getQueryParameters();
+        Caller caller = Caller.of(security);
         String format = QueryParameters.single("response_format", query.get("response_format"));
         format = format == null ? "table" : format;
         if (!format.equals("table") && !format.equals("object")) {
@@ -49,6 +52,13 @@ public final class SummaryResource {
         Map<String, List<String>> filters = new LinkedHashMap<>(QueryParameters.dict(query.get("filters"), false));
         List<String> types = filters.containsKey("type") ? filters.remove("type") : List.of();
         List<String> groupby = QueryParameters.multi(query.get("groupby"));
+        if (!caller.isAdmin()) {
+            // CloudKitty 22: a caller who is not admin reads its own project, whatever it filters on.
+            if (caller.projectId() == null) {
+                return nothingFor(format);
+            }
+            filters.put("project_id", List.of(caller.projectId()));
+        }
         RatedDataStore.Totals totals =
                 store.totals(new SummaryQuery(begin, end, groupby, filters, types, offset, limit));
 
@@ -66,6 +76,17 @@ public final class SummaryResource {
         } else {
             answer.put("results", rows);
         }
+        answer.put("format", format);
+        return answer;
+    }
+
+    private static Map<String, Object> nothingFor(String format) {
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("total", 0);
+        if (format.equals("table")) {
+            answer.put("columns", List.of());
+        }
+        answer.put("results", List.of());
         answer.put("format", format);
         return answer;
     }
