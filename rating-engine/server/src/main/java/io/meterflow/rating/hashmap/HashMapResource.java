@@ -77,8 +77,8 @@ public final class HashMapResource {
 
     @DELETE
     @Path("services/{id}")
-    public Response deleteService(@PathParam("id") String serviceId) {
-        store.deleteService(serviceId);
+    public Response deleteService(@PathParam("id") String serviceId, @HeaderParam("X-User-Id") String actor) {
+        store.deleteService(serviceId, actor);
         return Response.noContent().build();
     }
 
@@ -110,8 +110,8 @@ public final class HashMapResource {
 
     @DELETE
     @Path("fields/{id}")
-    public Response deleteField(@PathParam("id") String fieldId) {
-        store.deleteField(fieldId);
+    public Response deleteField(@PathParam("id") String fieldId, @HeaderParam("X-User-Id") String actor) {
+        store.deleteField(fieldId, actor);
         return Response.noContent().build();
     }
 
@@ -159,8 +159,10 @@ public final class HashMapResource {
     @DELETE
     @Path("groups/{id}")
     public Response deleteGroup(
-            @PathParam("id") String groupId, @QueryParam("recursive") @DefaultValue("false") boolean recursive) {
-        store.deleteGroup(groupId, recursive);
+            @PathParam("id") String groupId,
+            @QueryParam("recursive") @DefaultValue("false") boolean recursive,
+            @HeaderParam("X-User-Id") String actor) {
+        store.deleteGroup(groupId, recursive, actor);
         return Response.noContent().build();
     }
 

@@ -14,6 +14,9 @@ public final class HashMapRows {
 
     public record GroupRow(String groupId, String name) {}
 
+    /** A service and one of its fields (null ids and name for a service without fields), deleted or not. */
+    public record CatalogRow(String serviceId, String service, String fieldId, String field) {}
+
     /** {@code serviceId} or {@code fieldId} is set, never both. */
     public record MappingRow(
             String mappingId,

@@ -18,7 +18,9 @@ import java.sql.Savepoint;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -29,16 +31,27 @@ import java.util.function.Supplier;
  */
 public final class HashMapStore {
 
-    private static final String MAPPING_COLUMNS = "m.mapping_id, m.value, m.map_type, m.cost, s.service_id, f.field_id,"
-            + " g.group_id, m.tenant_id, " + auditColumns("m") + " FROM rating_hashmap_mappings m"
-            + " LEFT JOIN rating_hashmap_services s ON s.id = m.service_id"
-            + " LEFT JOIN rating_hashmap_fields f ON f.id = m.field_id"
-            + " LEFT JOIN rating_hashmap_groups g ON g.id = m.group_id";
-    private static final String THRESHOLD_COLUMNS = "t.threshold_id, t.level, t.map_type, t.cost, s.service_id,"
-            + " f.field_id, g.group_id, t.tenant_id, " + auditColumns("t") + " FROM rating_hashmap_thresholds t"
-            + " LEFT JOIN rating_hashmap_services s ON s.id = t.service_id"
-            + " LEFT JOIN rating_hashmap_fields f ON f.id = t.field_id"
-            + " LEFT JOIN rating_hashmap_groups g ON g.id = t.group_id";
+    /** A group deleted without its rules leaves them: the API shows them in no group. */
+    private static final String LIVE_GROUP = " AND g.deleted_at IS NULL";
+
+    private static final String MAPPING_COLUMNS = mappingColumns(LIVE_GROUP);
+    private static final String THRESHOLD_COLUMNS = thresholdColumns(LIVE_GROUP);
+
+    private static String mappingColumns(String groupCondition) {
+        return "m.mapping_id, m.value, m.map_type, m.cost, s.service_id, f.field_id,"
+                + " g.group_id, m.tenant_id, " + auditColumns("m") + " FROM rating_hashmap_mappings m"
+                + " LEFT JOIN rating_hashmap_services s ON s.id = m.service_id"
+                + " LEFT JOIN rating_hashmap_fields f ON f.id = m.field_id"
+                + " LEFT JOIN rating_hashmap_groups g ON g.id = m.group_id" + groupCondition;
+    }
+
+    private static String thresholdColumns(String groupCondition) {
+        return "t.threshold_id, t.level, t.map_type, t.cost, s.service_id,"
+                + " f.field_id, g.group_id, t.tenant_id, " + auditColumns("t") + " FROM rating_hashmap_thresholds t"
+                + " LEFT JOIN rating_hashmap_services s ON s.id = t.service_id"
+                + " LEFT JOIN rating_hashmap_fields f ON f.id = t.field_id"
+                + " LEFT JOIN rating_hashmap_groups g ON g.id = t.group_id" + groupCondition;
+    }
 
     private final Jdbc jdbc;
     private final Supplier<UUID> ids;
@@ -60,7 +73,9 @@ public final class HashMapStore {
 
     public List<ServiceRow> services() {
         return jdbc.inTransaction(c -> Jdbc.list(
-                c, "SELECT service_id, name FROM rating_hashmap_services ORDER BY id", HashMapStore::service));
+                c,
+                "SELECT service_id, name FROM rating_hashmap_services WHERE deleted_at IS NULL ORDER BY id",
+                HashMapStore::service));
     }
 
     public ServiceRow service(String serviceId) {
@@ -71,7 +86,7 @@ public final class HashMapStore {
         return jdbc.inTransaction(c -> {
             Optional<ServiceRow> existing = Jdbc.first(
                     c,
-                    "SELECT service_id, name FROM rating_hashmap_services WHERE name = ?",
+                    "SELECT service_id, name FROM rating_hashmap_services WHERE name = ? AND deleted_at IS NULL",
                     HashMapStore::service,
                     name);
             if (existing.isPresent()) {
@@ -84,11 +99,35 @@ public final class HashMapStore {
         });
     }
 
-    public void deleteService(String serviceId) {
+    /** The service, its fields and every rule under them, deleted at one instant and kept for re-rating. */
+    public void deleteService(String serviceId, String actor) {
         jdbc.inTransaction(c -> {
-            if (Jdbc.update(c, "DELETE FROM rating_hashmap_services WHERE service_id = ?", serviceId) == 0) {
+            if (Jdbc.update(
+                            c,
+                            "UPDATE rating_hashmap_services SET deleted_at = now(), deleted_by = ?"
+                                    + " WHERE service_id = ? AND deleted_at IS NULL",
+                            actor,
+                            serviceId)
+                    == 0) {
                 throw noSuchService(serviceId);
             }
+            String ofService = "(SELECT id FROM rating_hashmap_services WHERE service_id = ?)";
+            String itsFields = "(SELECT id FROM rating_hashmap_fields WHERE service_id = " + ofService + ")";
+            for (String rules : List.of("rating_hashmap_mappings", "rating_hashmap_thresholds")) {
+                Jdbc.update(
+                        c,
+                        "UPDATE " + rules + " SET deleted_at = now(), deleted_by = ? WHERE deleted_at IS NULL"
+                                + " AND (service_id = " + ofService + " OR field_id IN " + itsFields + ")",
+                        actor,
+                        serviceId,
+                        serviceId);
+            }
+            Jdbc.update(
+                    c,
+                    "UPDATE rating_hashmap_fields SET deleted_at = now(), deleted_by = ?"
+                            + " WHERE deleted_at IS NULL AND service_id = " + ofService,
+                    actor,
+                    serviceId);
             return null;
         });
     }
@@ -99,7 +138,8 @@ public final class HashMapStore {
         return jdbc.inTransaction(c -> Jdbc.list(
                 c,
                 "SELECT f.field_id, s.service_id, f.name FROM rating_hashmap_fields f"
-                        + " JOIN rating_hashmap_services s ON s.id = f.service_id WHERE s.service_id = ? ORDER BY f.id",
+                        + " JOIN rating_hashmap_services s ON s.id = f.service_id"
+                        + " WHERE s.service_id = ? AND f.deleted_at IS NULL ORDER BY f.id",
                 HashMapStore::field,
                 serviceId));
     }
@@ -115,7 +155,7 @@ public final class HashMapStore {
                     c,
                     "SELECT f.field_id, s.service_id, f.name FROM rating_hashmap_fields f"
                             + " JOIN rating_hashmap_services s ON s.id = f.service_id"
-                            + " WHERE s.service_id = ? AND f.name = ?",
+                            + " WHERE s.service_id = ? AND f.name = ? AND f.deleted_at IS NULL",
                     HashMapStore::field,
                     serviceId,
                     name);
@@ -127,7 +167,7 @@ public final class HashMapStore {
             Jdbc.update(
                     c,
                     "INSERT INTO rating_hashmap_fields (field_id, name, service_id)"
-                            + " SELECT ?, ?, id FROM rating_hashmap_services WHERE service_id = ?",
+                            + " SELECT ?, ?, id FROM rating_hashmap_services WHERE service_id = ? AND deleted_at IS NULL",
                     id,
                     name,
                     serviceId);
@@ -135,10 +175,25 @@ public final class HashMapStore {
         });
     }
 
-    public void deleteField(String fieldId) {
+    /** The field and its rules, deleted at one instant and kept for re-rating. */
+    public void deleteField(String fieldId, String actor) {
         jdbc.inTransaction(c -> {
-            if (Jdbc.update(c, "DELETE FROM rating_hashmap_fields WHERE field_id = ?", fieldId) == 0) {
+            if (Jdbc.update(
+                            c,
+                            "UPDATE rating_hashmap_fields SET deleted_at = now(), deleted_by = ?"
+                                    + " WHERE field_id = ? AND deleted_at IS NULL",
+                            actor,
+                            fieldId)
+                    == 0) {
                 throw noSuchField(fieldId);
+            }
+            for (String rules : List.of("rating_hashmap_mappings", "rating_hashmap_thresholds")) {
+                Jdbc.update(
+                        c,
+                        "UPDATE " + rules + " SET deleted_at = now(), deleted_by = ? WHERE deleted_at IS NULL"
+                                + " AND field_id = (SELECT id FROM rating_hashmap_fields WHERE field_id = ?)",
+                        actor,
+                        fieldId);
             }
             return null;
         });
@@ -147,8 +202,10 @@ public final class HashMapStore {
     // ---------------------------------------------------------------- groups
 
     public List<GroupRow> groups() {
-        return jdbc.inTransaction(
-                c -> Jdbc.list(c, "SELECT group_id, name FROM rating_hashmap_groups ORDER BY id", HashMapStore::group));
+        return jdbc.inTransaction(c -> Jdbc.list(
+                c,
+                "SELECT group_id, name FROM rating_hashmap_groups WHERE deleted_at IS NULL ORDER BY id",
+                HashMapStore::group));
     }
 
     public GroupRow group(String groupId) {
@@ -158,7 +215,10 @@ public final class HashMapStore {
     public GroupRow createGroup(String name) {
         return jdbc.inTransaction(c -> {
             Optional<GroupRow> existing = Jdbc.first(
-                    c, "SELECT group_id, name FROM rating_hashmap_groups WHERE name = ?", HashMapStore::group, name);
+                    c,
+                    "SELECT group_id, name FROM rating_hashmap_groups WHERE name = ? AND deleted_at IS NULL",
+                    HashMapStore::group,
+                    name);
             if (existing.isPresent()) {
                 throw CloudKittyError.conflict("Group " + name + " already exists (UUID: "
                         + existing.get().groupId() + ")");
@@ -169,16 +229,29 @@ public final class HashMapStore {
         });
     }
 
-    /** Without {@code recursive} the group's rules stay, in no group (CloudKitty's default). */
-    public void deleteGroup(String groupId, boolean recursive) {
+    /**
+     * Without {@code recursive} the group's rules stay, in no group from now on (CloudKitty's
+     * default); with it they are deleted with the group. Either way at one instant, kept for re-rating.
+     */
+    public void deleteGroup(String groupId, boolean recursive, String actor) {
         jdbc.inTransaction(c -> {
             findGroup(c, groupId);
             if (recursive) {
-                String ofGroup = " WHERE group_id = (SELECT id FROM rating_hashmap_groups WHERE group_id = ?)";
-                Jdbc.update(c, "DELETE FROM rating_hashmap_mappings" + ofGroup, groupId);
-                Jdbc.update(c, "DELETE FROM rating_hashmap_thresholds" + ofGroup, groupId);
+                String ofGroup = " AND group_id = (SELECT id FROM rating_hashmap_groups WHERE group_id = ?)";
+                for (String rules : List.of("rating_hashmap_mappings", "rating_hashmap_thresholds")) {
+                    Jdbc.update(
+                            c,
+                            "UPDATE " + rules + " SET deleted_at = now(), deleted_by = ? WHERE deleted_at IS NULL"
+                                    + ofGroup,
+                            actor,
+                            groupId);
+                }
             }
-            Jdbc.update(c, "DELETE FROM rating_hashmap_groups WHERE group_id = ?", groupId);
+            Jdbc.update(
+                    c,
+                    "UPDATE rating_hashmap_groups SET deleted_at = now(), deleted_by = ? WHERE group_id = ?",
+                    actor,
+                    groupId);
             return null;
         });
     }
@@ -187,7 +260,8 @@ public final class HashMapStore {
         return jdbc.inTransaction(c -> Jdbc.first(
                         c,
                         "SELECT g.group_id, g.name FROM rating_hashmap_mappings m"
-                                + " JOIN rating_hashmap_groups g ON g.id = m.group_id WHERE m.mapping_id = ?"
+                                + " JOIN rating_hashmap_groups g ON g.id = m.group_id" + LIVE_GROUP
+                                + " WHERE m.mapping_id = ?"
                                 + " AND m.deleted_at IS NULL",
                         HashMapStore::group,
                         mappingId)
@@ -198,7 +272,8 @@ public final class HashMapStore {
         return jdbc.inTransaction(c -> Jdbc.first(
                         c,
                         "SELECT g.group_id, g.name FROM rating_hashmap_thresholds t"
-                                + " JOIN rating_hashmap_groups g ON g.id = t.group_id WHERE t.threshold_id = ?"
+                                + " JOIN rating_hashmap_groups g ON g.id = t.group_id" + LIVE_GROUP
+                                + " WHERE t.threshold_id = ?"
                                 + " AND t.deleted_at IS NULL",
                         HashMapStore::group,
                         thresholdId)
@@ -219,10 +294,37 @@ public final class HashMapStore {
         });
     }
 
+    /**
+     * Every service and field ever created, deleted ones included, in creation order: for pricing,
+     * since re-rating a period from before a deletion uses the rules under them.
+     */
+    public List<HashMapRows.CatalogRow> everyServiceField() {
+        return jdbc.inTransaction(c -> Jdbc.list(
+                c,
+                "SELECT s.service_id, s.name, f.field_id, f.name FROM rating_hashmap_services s"
+                        + " LEFT JOIN rating_hashmap_fields f ON f.service_id = s.id ORDER BY s.id, f.id",
+                row -> new HashMapRows.CatalogRow(
+                        row.getString(1), row.getString(2), row.getString(3), row.getString(4))));
+    }
+
+    /** When each deleted group was deleted: from then on its remaining rules are in no group. */
+    public Map<String, Instant> groupDeletions() {
+        return jdbc.inTransaction(c -> {
+            Map<String, Instant> deleted = new HashMap<>();
+            Jdbc.list(
+                            c,
+                            "SELECT group_id, deleted_at FROM rating_hashmap_groups WHERE deleted_at IS NOT NULL",
+                            row -> Map.entry(
+                                    row.getString(1), row.getTimestamp(2).toInstant()))
+                    .forEach(entry -> deleted.put(entry.getKey(), entry.getValue()));
+            return deleted;
+        });
+    }
+
     /** Every mapping, for pricing: in creation order, which is the order CloudKitty applies them in. */
     public List<MappingRow> allMappings() {
         return jdbc.inTransaction(
-                c -> Jdbc.list(c, "SELECT " + MAPPING_COLUMNS + " ORDER BY m.id", HashMapStore::mapping));
+                c -> Jdbc.list(c, "SELECT " + mappingColumns("") + " ORDER BY m.id", HashMapStore::mapping));
     }
 
     public MappingRow mapping(String mappingId) {
@@ -356,7 +458,7 @@ public final class HashMapStore {
 
     public List<ThresholdRow> allThresholds() {
         return jdbc.inTransaction(
-                c -> Jdbc.list(c, "SELECT " + THRESHOLD_COLUMNS + " ORDER BY t.id", HashMapStore::threshold));
+                c -> Jdbc.list(c, "SELECT " + thresholdColumns("") + " ORDER BY t.id", HashMapStore::threshold));
     }
 
     public ThresholdRow threshold(String thresholdId) {
@@ -552,7 +654,8 @@ public final class HashMapStore {
     private static ServiceRow findService(Connection c, String serviceId) throws SQLException {
         return Jdbc.first(
                         c,
-                        "SELECT service_id, name FROM rating_hashmap_services WHERE service_id = ?",
+                        "SELECT service_id, name FROM rating_hashmap_services WHERE service_id = ?"
+                                + " AND deleted_at IS NULL",
                         HashMapStore::service,
                         serviceId)
                 .orElseThrow(() -> noSuchService(serviceId));
@@ -562,7 +665,8 @@ public final class HashMapStore {
         return Jdbc.first(
                         c,
                         "SELECT f.field_id, s.service_id, f.name FROM rating_hashmap_fields f"
-                                + " JOIN rating_hashmap_services s ON s.id = f.service_id WHERE f.field_id = ?",
+                                + " JOIN rating_hashmap_services s ON s.id = f.service_id WHERE f.field_id = ?"
+                                + " AND f.deleted_at IS NULL",
                         HashMapStore::field,
                         fieldId)
                 .orElseThrow(() -> noSuchField(fieldId));
@@ -571,7 +675,7 @@ public final class HashMapStore {
     private static GroupRow findGroup(Connection c, String groupId) throws SQLException {
         return Jdbc.first(
                         c,
-                        "SELECT group_id, name FROM rating_hashmap_groups WHERE group_id = ?",
+                        "SELECT group_id, name FROM rating_hashmap_groups WHERE group_id = ? AND deleted_at IS NULL",
                         HashMapStore::group,
                         groupId)
                 .orElseThrow(() -> CloudKittyError.notFound("No such group: None (UUID: " + groupId + ")"));

@@ -204,6 +204,62 @@ class RuleValidityIT {
                 .isEqualByComparingTo("7");
     }
 
+    /**
+     * Beyond CloudKitty, which forgets them: deleting a group (its rules then in no group), a field
+     * and a service (their rules with them) is kept with its time, so a period is priced by the
+     * configuration of its start; a deleted service's name is free again at once.
+     */
+    @Test
+    void deletingAGroupAFieldOrAServiceIsVersionedToo() throws Exception {
+        String service = service("history-instance");
+        String field = created(api.post(HASHMAP + "fields", Map.of("service_id", service, "name", "flavor")))
+                .get("field_id")
+                .asText();
+        String rates = created(api.post(HASHMAP + "groups", Map.of("name", "history-rates")))
+                .get("group_id")
+                .asText();
+        created(api.post(HASHMAP + "mappings", Map.of("service_id", service, "cost", "4", "type", "flat")));
+        created(api.post(
+                HASHMAP + "mappings",
+                Map.of("field_id", field, "value", "m1", "cost", "0.5", "type", "rate", "group_id", rates)));
+        Instant beforeDeletions = Instant.now();
+        Thread.sleep(20);
+
+        // Without recursive the rate stays, now in the default group, where it scales the flat 4.
+        assertThat(api.delete(HASHMAP + "groups/" + rates).status()).isEqualTo(204);
+        Instant groupDeleted = Instant.now();
+        Thread.sleep(20);
+        assertThat(api.get(HASHMAP + "groups/" + rates).status()).isEqualTo(404);
+        JsonNode rateMapping = api.get(HASHMAP + "mappings?field_id=" + field)
+                .json()
+                .get("mappings")
+                .get(0);
+        assertThat(rateMapping.get("group_id").isNull()).isTrue();
+
+        assertThat(api.delete(HASHMAP + "fields/" + field).status()).isEqualTo(204);
+        Instant fieldDeleted = Instant.now();
+        Thread.sleep(20);
+        assertThat(api.get(HASHMAP + "fields/" + field).status()).isEqualTo(404);
+
+        assertThat(api.delete(HASHMAP + "services/" + service).status()).isEqualTo(204);
+        Instant serviceDeleted = Instant.now();
+        assertThat(api.get(HASHMAP + "services/" + service).status()).isEqualTo(404);
+        String again = service("history-instance");
+        Instant newPriceStarts = Instant.now().plus(Duration.ofHours(1)).truncatedTo(ChronoUnit.SECONDS);
+        created(api.post(
+                HASHMAP + "mappings",
+                Map.of("service_id", again, "cost", "9", "type", "flat", "start", newPriceStarts.toString())));
+
+        HashMapRuleBook rules =
+                HashMapRuleBook.load(new HashMapStore(new Jdbc(database.dataSource()), UUID::randomUUID));
+        DataPoint m1 = DataPoint.unrated("instance", BigDecimal.ONE, Map.of("id", "vm-1"), Map.of("flavor", "m1"));
+        assertThat(price(rules, "history-instance", m1, beforeDeletions)).isEqualByComparingTo("4");
+        assertThat(price(rules, "history-instance", m1, groupDeleted)).isEqualByComparingTo("2");
+        assertThat(price(rules, "history-instance", m1, fieldDeleted)).isEqualByComparingTo("4");
+        assertThat(price(rules, "history-instance", m1, serviceDeleted)).isEqualByComparingTo("0");
+        assertThat(price(rules, "history-instance", m1, newPriceStarts)).isEqualByComparingTo("9");
+    }
+
     private static BigDecimal price(HashMapRuleBook rules, String service, DataPoint point, Instant periodStart) {
         return rules.raterFor(Optional.of("any-project"), periodStart)
                 .rate(service, point)
