@@ -38,19 +38,20 @@ public final class HashMapStore {
     private static final String THRESHOLD_COLUMNS = thresholdColumns(LIVE_GROUP);
 
     private static String mappingColumns(String groupCondition) {
-        return "m.mapping_id, m.value, m.map_type, m.cost, s.service_id, f.field_id,"
-                + " g.group_id, m.tenant_id, " + auditColumns("m") + " FROM rating_hashmap_mappings m"
-                + " LEFT JOIN rating_hashmap_services s ON s.id = m.service_id"
-                + " LEFT JOIN rating_hashmap_fields f ON f.id = m.field_id"
-                + " LEFT JOIN rating_hashmap_groups g ON g.id = m.group_id" + groupCondition;
+        return ruleColumns("m", "rating_hashmap_mappings", "mapping_id, m.value", groupCondition);
     }
 
     private static String thresholdColumns(String groupCondition) {
-        return "t.threshold_id, t.level, t.map_type, t.cost, s.service_id,"
-                + " f.field_id, g.group_id, t.tenant_id, " + auditColumns("t") + " FROM rating_hashmap_thresholds t"
-                + " LEFT JOIN rating_hashmap_services s ON s.id = t.service_id"
-                + " LEFT JOIN rating_hashmap_fields f ON f.id = t.field_id"
-                + " LEFT JOIN rating_hashmap_groups g ON g.id = t.group_id" + groupCondition;
+        return ruleColumns("t", "rating_hashmap_thresholds", "threshold_id, t.level", groupCondition);
+    }
+
+    /** A rule's columns, in the order the row readers take them, with its parents' public ids. */
+    private static String ruleColumns(String alias, String table, String idAndMatch, String groupCondition) {
+        return alias + "." + idAndMatch + ", " + alias + ".map_type, " + alias + ".cost, s.service_id, f.field_id,"
+                + " g.group_id, " + alias + ".tenant_id, " + auditColumns(alias) + " FROM " + table + " " + alias
+                + " LEFT JOIN rating_hashmap_services s ON s.id = " + alias + ".service_id"
+                + " LEFT JOIN rating_hashmap_fields f ON f.id = " + alias + ".field_id"
+                + " LEFT JOIN rating_hashmap_groups g ON g.id = " + alias + ".group_id" + groupCondition;
     }
 
     private final Jdbc jdbc;
