@@ -20,7 +20,7 @@ import java.util.UUID;
  * (the v3 endpoint) and the cloud admin's {@code METERFLOW_TEST_KEYSTONE_ADMIN_USER} (admin),
  * {@code _ADMIN_PASSWORD} (admin-pass) and {@code _ADMIN_PROJECT} (admin), in domain Default.
  * Keystone cannot run inside a JVM, so without the URL there is none and the class's Keystone
- * tests are skipped; {@code .ci/run} starts one.
+ * tests are skipped; {@code .ci/run} starts one with {@code .ci/keystone}.
  *
  * <p>Everything a class creates (projects, users, role assignments) is named with a prefix of its
  * own and deleted by {@link #close()}; the roles admin, member and reader are Keystone's own.
