@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Bad input is refused whole, with a message naming what is wrong, and leaves what is stored as it
- * was: a metrics.yml with mistakes stops the service before it serves anything; rules the API
- * refuses answer CloudKitty's error shape and store nothing.
+ * was: a metrics.yml or a policy file with mistakes stops the service before it serves anything;
+ * rules the API refuses answer CloudKitty's error shape and store nothing.
  */
 @RealServices
 class BadInputIT {
@@ -49,6 +49,27 @@ class BadInputIT {
                     .hasMessageContaining("resource_type")
                     .hasMessageContaining("volume.size")
                     .hasMessageContaining("unit");
+        } finally {
+            Files.delete(broken);
+        }
+    }
+
+    @Test
+    void aPolicyFileWithAMalformedRuleStopsTheServiceNamingTheRule(PostgresDatabase db) throws Exception {
+        Path broken = Files.createTempFile("policy-broken", ".yaml");
+        try {
+            Files.writeString(broken, """
+                    "summary:get_summary": "role:reader or"
+                    """);
+            Throwable refused = org.assertj.core.api.Assertions.catchThrowable(
+                    () -> RatingApiFixture.start(db, Map.of("authMode", "keystone", "policyFile", broken.toString())));
+            while (refused != null && !(refused instanceof IllegalArgumentException)) {
+                refused = refused.getCause();
+            }
+            assertThat(refused)
+                    .as("the start failed on the policy file")
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("summary:get_summary");
         } finally {
             Files.delete(broken);
         }
