@@ -71,28 +71,14 @@ public final class KeystoneTokens {
     }
 
     private TokenIdentity ask(String token) throws InvalidTokenException {
-        for (int attempt = 0; attempt < 2; attempt++) {
-            String service = serviceToken(attempt > 0);
-            HttpResponse<String> answer = send(HttpRequest.newBuilder(settings.resolve("auth/tokens"))
-                    .timeout(TIMEOUT)
-                    .header("X-Auth-Token", service)
-                    .header("X-Subject-Token", token)
-                    .header("Accept", "application/json")
-                    .GET()
-                    .build());
-            switch (answer.statusCode()) {
-                case 200 -> {
-                    return identity(answer.body());
-                }
-                case 404 -> throw new InvalidTokenException("Keystone does not know the token");
-                case 401 -> LOG.debug("The service token was refused; signing in again");
-                default ->
-                    throw new KeystoneUnavailableException(
-                            "Keystone answered " + answer.statusCode() + " to a token validation", null);
-            }
-        }
-        throw new KeystoneUnavailableException(
-                "Keystone refuses the service's credentials to validate tokens (METERFLOW_KEYSTONE_USER)", null);
+        HttpResponse<String> answer = getAsService("auth/tokens", token);
+        return switch (answer.statusCode()) {
+            case 200 -> identity(answer.body());
+            case 404 -> throw new InvalidTokenException("Keystone does not know the token");
+            default ->
+                throw new KeystoneUnavailableException(
+                        "Keystone answered " + answer.statusCode() + " to a token validation", null);
+        };
     }
 
     private String serviceToken(boolean renew) {
@@ -157,26 +143,42 @@ public final class KeystoneTokens {
      * expired). @param pathAndQuery relative to the v3 endpoint
      */
     JsonNode getAsService(String pathAndQuery) {
+        HttpResponse<String> answer = getAsService(pathAndQuery, null);
+        if (answer.statusCode() != 200) {
+            throw new KeystoneUnavailableException(
+                    "Keystone answered " + answer.statusCode() + " to GET " + pathAndQuery, null);
+        }
+        try {
+            return json.readTree(answer.body());
+        } catch (IOException e) {
+            throw new KeystoneUnavailableException("Keystone's answer to " + pathAndQuery + " is not JSON", e);
+        }
+    }
+
+    /**
+     * A GET with the service's token, signing in again once when Keystone no longer takes it.
+     *
+     * @param subjectToken the token asked about ({@code X-Subject-Token}), or null
+     * @return Keystone's answer, whatever its status but a second 401
+     */
+    private HttpResponse<String> getAsService(String pathAndQuery, String subjectToken) {
         for (int attempt = 0; attempt < 2; attempt++) {
-            HttpResponse<String> answer = send(HttpRequest.newBuilder(settings.resolve(pathAndQuery))
+            HttpRequest.Builder request = HttpRequest.newBuilder(settings.resolve(pathAndQuery))
                     .timeout(TIMEOUT)
                     .header("X-Auth-Token", serviceToken(attempt > 0))
                     .header("Accept", "application/json")
-                    .GET()
-                    .build());
-            if (answer.statusCode() == 200) {
-                try {
-                    return json.readTree(answer.body());
-                } catch (IOException e) {
-                    throw new KeystoneUnavailableException("Keystone's answer to " + pathAndQuery + " is not JSON", e);
-                }
+                    .GET();
+            if (subjectToken != null) {
+                request.header("X-Subject-Token", subjectToken);
             }
+            HttpResponse<String> answer = send(request.build());
             if (answer.statusCode() != 401) {
-                throw new KeystoneUnavailableException(
-                        "Keystone answered " + answer.statusCode() + " to GET " + pathAndQuery, null);
+                return answer;
             }
+            LOG.debug("The service token was refused; signing in again");
         }
-        throw new KeystoneUnavailableException("Keystone refuses the service's credentials", null);
+        throw new KeystoneUnavailableException(
+                "Keystone refuses the service's credentials (METERFLOW_KEYSTONE_USER)", null);
     }
 
     private HttpResponse<String> send(HttpRequest request) {

@@ -59,8 +59,7 @@ public final class AccessFilter implements ContainerRequestFilter {
             request.setSecurityContext(new CallerContext(Caller.NOAUTH, request.getSecurityContext()));
             return;
         }
-        String path = "/" + request.getUriInfo().getPath(false);
-        String normalized = path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+        String normalized = GuardedCalls.normalized(request.getUriInfo().getPath(false));
         if (PUBLIC.contains(normalized) || request.getMethod().equals("OPTIONS")) {
             return; // version documents and CORS preflights, as keystonemiddleware lets them through
         }

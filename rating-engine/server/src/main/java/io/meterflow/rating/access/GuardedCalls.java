@@ -26,9 +26,15 @@ final class GuardedCalls {
         }
     }
 
-    /** @param path the request path from the root, with a leading slash; a trailing slash is ignored */
+    /** A request path from the root, with a leading slash and none trailing: the form calls are matched in. */
+    static String normalized(String path) {
+        String rooted = path.startsWith("/") ? path : "/" + path;
+        return rooted.length() > 1 && rooted.endsWith("/") ? rooted.substring(0, rooted.length() - 1) : rooted;
+    }
+
+    /** @param path the request path from the root; a trailing slash is ignored */
     String ruleFor(String method, String path) {
-        String normalized = path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+        String normalized = normalized(path);
         for (Guard guard : guards) {
             if ((guard.method().equals("ANY") || guard.method().equals(method))
                     && guard.path().matcher(normalized).matches()) {
