@@ -48,6 +48,21 @@ final class TcpProxy implements AutoCloseable {
         acceptLoop(server);
     }
 
+    /**
+     * Registers a relayed pair unless a cut came between its accept and now: such a connection
+     * would otherwise outlive the cut and let the client go on talking to Kafka.
+     */
+    private synchronized boolean register(ServerSocket listening, Socket client, Socket target) throws IOException {
+        if (listening != server || listening.isClosed()) {
+            client.close();
+            target.close();
+            return false;
+        }
+        open.add(client);
+        open.add(target);
+        return true;
+    }
+
     @Override
     public void close() throws IOException {
         cut();
@@ -67,8 +82,9 @@ final class TcpProxy implements AutoCloseable {
                         try {
                             Socket client = listening.accept();
                             Socket target = new Socket(targetHost, targetPort);
-                            open.add(client);
-                            open.add(target);
+                            if (!register(listening, client, target)) {
+                                return;
+                            }
                             pump(client, target);
                             pump(target, client);
                         } catch (IOException closed) {
