@@ -1,0 +1,121 @@
+package io.meterflow.reports;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.dropwizard.core.Application;
+import io.dropwizard.core.setup.Bootstrap;
+import io.dropwizard.core.setup.Environment;
+import io.dropwizard.lifecycle.Managed;
+import io.meterflow.policy.Policy;
+import io.meterflow.reports.access.CallerFilter;
+import io.meterflow.reports.access.Guard;
+import io.meterflow.reports.access.ReportsPolicies;
+import io.meterflow.reports.account.AccountResource;
+import io.meterflow.reports.account.IssuerResource;
+import io.meterflow.reports.api.ErrorMapper;
+import io.meterflow.reports.database.ReportsMigrations;
+import io.meterflow.reports.invoicing.InvoiceResource;
+import io.meterflow.reports.invoicing.Rendering;
+import io.meterflow.serviceconfig.ServiceConfigSources;
+import io.meterflow.singlenode.SingleNodePostgres;
+import io.prometheus.metrics.exporter.servlet.jakarta.PrometheusMetricsServlet;
+import io.prometheus.metrics.instrumentation.dropwizard.DropwizardExports;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import javax.sql.DataSource;
+
+/**
+ * {@code bin/meterflow reports}: billing accounts, invoice runs and the invoices' lifecycle and
+ * downloads, over the rating engine's API. {@link #run} only wires.
+ */
+public final class ReportsApplication extends Application<ReportsConfiguration> {
+
+    public static final String DEFAULT_CONFIG = "meterflow-reports.yml";
+
+    public static void main(String[] args) throws Exception {
+        new ReportsApplication()
+                .run(ServiceConfigSources.withPackagedConfig(args, DEFAULT_CONFIG, "server", "check", "issue"));
+    }
+
+    @Override
+    public String getName() {
+        return "meterflow-reports";
+    }
+
+    @Override
+    public void initialize(Bootstrap<ReportsConfiguration> bootstrap) {
+        bootstrap.setConfigurationSourceProvider(ServiceConfigSources.fileOrPackagedWithEnvironment());
+        bootstrap.addCommand(new IssueCommand(this));
+    }
+
+    @Override
+    public void run(ReportsConfiguration config, Environment environment) throws Exception {
+        ObjectMapper json = environment.getObjectMapper();
+        Policy policy = policy(config);
+        Map<String, Rendering> renderings = Renderings.create(json);
+        exposeMetricsForPrometheus(environment);
+        DataSource dataSource = dataSource(config, environment);
+        ReportsMigrations.migrate(dataSource);
+        environment.healthChecks().register("postgresql", new DatabaseHealthCheck(dataSource));
+        ReportsWiring wiring = ReportsWiring.create(config, dataSource, json, Clock.systemUTC());
+        Guard guard = new Guard(policy);
+
+        var jersey = environment.jersey();
+        jersey.register(new CallerFilter(config.authMode(), config.financeUsers()));
+        jersey.register(new ErrorMapper());
+        jersey.register(new IssuerResource(wiring.transactions(), wiring.issuers(), guard));
+        jersey.register(new AccountResource(wiring.transactions(), wiring.accounts(), wiring.issuers(), guard));
+        jersey.register(new InvoiceResource(
+                wiring.transactions(),
+                wiring.invoices(),
+                wiring.accounts(),
+                wiring.runs(),
+                wiring.lifecycle(),
+                guard,
+                renderings));
+    }
+
+    private static Policy policy(ReportsConfiguration config) throws IOException {
+        if (config.policyFile().isEmpty()) {
+            return Policy.of(ReportsPolicies.defaults());
+        }
+        return Policy.load(ReportsPolicies.defaults(), Path.of(config.policyFile()));
+    }
+
+    private static void exposeMetricsForPrometheus(Environment environment) {
+        PrometheusRegistry registry = new PrometheusRegistry();
+        registry.register(new DropwizardExports(environment.metrics()));
+        environment
+                .admin()
+                .addServlet("prometheus", new PrometheusMetricsServlet(registry))
+                .addMapping("/metrics");
+    }
+
+    static DataSource dataSource(ReportsConfiguration config, Environment environment) {
+        SingleNodePostgres database =
+                SingleNodePostgres.resolve(config.database().url(), Path.of(config.dataDir(), "postgres"), "meterflow");
+        environment.lifecycle().manage(new Managed() {
+            @Override
+            public void stop() {
+                database.close();
+            }
+        });
+        HikariConfig hikari = new HikariConfig();
+        hikari.setJdbcUrl(database.jdbcUrl());
+        hikari.setMaximumPoolSize(config.database().maxPoolSize());
+        hikari.setPoolName("meterflow-reports");
+        hikari.setMetricRegistry(environment.metrics());
+        HikariDataSource dataSource = new HikariDataSource(hikari);
+        environment.lifecycle().manage(new Managed() {
+            @Override
+            public void stop() {
+                dataSource.close();
+            }
+        });
+        return dataSource;
+    }
+}

@@ -1,0 +1,183 @@
+package io.meterflow.reports;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.dropwizard.core.Configuration;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The reports service's configuration. Every key has its default here; {@code meterflow-reports.yml}
+ * names the environment variable that overrides it.
+ */
+public final class ReportsConfiguration extends Configuration {
+
+    /** Where accounts and invoices live. */
+    public static final class DatabaseSettings {
+        /** JDBC URL with credentials; empty starts an embedded PostgreSQL under the data directory. */
+        @JsonProperty
+        @NotNull
+        private String url = "";
+
+        @JsonProperty
+        @Min(1)
+        @Max(200)
+        private int maxPoolSize = 8;
+
+        public String url() {
+            return url;
+        }
+
+        public int maxPoolSize() {
+            return maxPoolSize;
+        }
+    }
+
+    /** How invoices are cut, dated and rounded. */
+    public static final class BillingConfiguration {
+        @JsonProperty
+        @NotNull
+        private String timeZone = "UTC";
+
+        @JsonProperty
+        @Min(0)
+        @Max(365)
+        private int paymentTermsDays = 30;
+
+        @JsonProperty
+        @Min(0)
+        @Max(24)
+        private int lateUsageMonths = 3;
+
+        @JsonProperty
+        @NotNull
+        private String defaultIssuer = "";
+
+        @JsonProperty
+        @NotNull
+        @Pattern(regexp = "[A-Z]{3}")
+        private String defaultCurrency = "EUR";
+
+        /** The rating engine's period (its METERFLOW_RATING_PERIOD): how long a scope's last rated period is. */
+        @JsonProperty
+        @Min(1)
+        private int ratingPeriodSeconds = 3600;
+
+        @JsonProperty
+        @Min(-1)
+        @Max(12)
+        private int roundingScale = -1;
+
+        @JsonProperty
+        @NotNull
+        @Pattern(regexp = "UP|DOWN|CEILING|FLOOR|HALF_UP|HALF_DOWN|HALF_EVEN")
+        private String roundingMode = "HALF_UP";
+
+        public String timeZone() {
+            return timeZone;
+        }
+
+        public int paymentTermsDays() {
+            return paymentTermsDays;
+        }
+
+        public int lateUsageMonths() {
+            return lateUsageMonths;
+        }
+
+        public String defaultIssuer() {
+            return defaultIssuer;
+        }
+
+        public String defaultCurrency() {
+            return defaultCurrency;
+        }
+
+        public int roundingScale() {
+            return roundingScale;
+        }
+
+        public int ratingPeriodSeconds() {
+            return ratingPeriodSeconds;
+        }
+
+        public String roundingMode() {
+            return roundingMode;
+        }
+    }
+
+    @Valid
+    @NotNull
+    @JsonProperty
+    private DatabaseSettings database = new DatabaseSettings();
+
+    @Valid
+    @NotNull
+    @JsonProperty
+    private BillingConfiguration billing = new BillingConfiguration();
+
+    @NotNull
+    @JsonProperty
+    private String dataDir = "./data";
+
+    @NotNull
+    @JsonProperty
+    private String ratingUrl = "http://127.0.0.1:8889";
+
+    @NotNull
+    @JsonProperty
+    private String ratingToken = "";
+
+    @NotNull
+    @Pattern(regexp = "noauth|basic")
+    @JsonProperty
+    private String authMode = "noauth";
+
+    @NotNull
+    @JsonProperty
+    private String financeUsers = "finance";
+
+    @NotNull
+    @JsonProperty
+    private String policyFile = "";
+
+    public DatabaseSettings database() {
+        return database;
+    }
+
+    public BillingConfiguration billing() {
+        return billing;
+    }
+
+    public String dataDir() {
+        return dataDir;
+    }
+
+    public String ratingUrl() {
+        return ratingUrl;
+    }
+
+    public String ratingToken() {
+        return ratingToken;
+    }
+
+    public String authMode() {
+        return authMode;
+    }
+
+    public Set<String> financeUsers() {
+        return Arrays.stream(financeUsers.split(","))
+                .map(String::trim)
+                .filter(s -> !s.isEmpty())
+                .collect(Collectors.toSet());
+    }
+
+    public String policyFile() {
+        return policyFile;
+    }
+}

@@ -1,0 +1,70 @@
+package io.meterflow.reports;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.meterflow.rating.plan.Rounding;
+import io.meterflow.reports.account.Accounts;
+import io.meterflow.reports.account.Issuers;
+import io.meterflow.reports.database.Transactions;
+import io.meterflow.reports.invoice.InvoiceCalculator;
+import io.meterflow.reports.invoicing.AccountInvoice;
+import io.meterflow.reports.invoicing.AuditTrail;
+import io.meterflow.reports.invoicing.BillingSettings;
+import io.meterflow.reports.invoicing.InvoiceLifecycle;
+import io.meterflow.reports.invoicing.InvoiceRuns;
+import io.meterflow.reports.invoicing.Invoices;
+import io.meterflow.reports.ratingsource.RatingEngineClient;
+import java.math.RoundingMode;
+import java.net.URI;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.UUID;
+import javax.sql.DataSource;
+
+/** The invoicing objects, wired once for the API and for the batch command alike. */
+record ReportsWiring(
+        Transactions transactions,
+        Accounts accounts,
+        Issuers issuers,
+        Invoices invoices,
+        InvoiceRuns runs,
+        InvoiceLifecycle lifecycle) {
+
+    static ReportsWiring create(ReportsConfiguration config, DataSource dataSource, ObjectMapper json, Clock clock) {
+        var billing = config.billing();
+        Rounding rounding = new Rounding(
+                billing.roundingScale() < 0 ? OptionalInt.empty() : OptionalInt.of(billing.roundingScale()),
+                RoundingMode.valueOf(billing.roundingMode()));
+        InvoiceCalculator calculator = new InvoiceCalculator(rounding);
+        BillingSettings settings = new BillingSettings(
+                ZoneId.of(billing.timeZone()),
+                billing.paymentTermsDays(),
+                billing.lateUsageMonths(),
+                billing.defaultIssuer().isEmpty() ? Optional.empty() : Optional.of(billing.defaultIssuer()),
+                billing.defaultCurrency(),
+                java.time.Duration.ofSeconds(billing.ratingPeriodSeconds()));
+        Transactions transactions = new Transactions(dataSource);
+        Accounts accounts = new Accounts(json);
+        Issuers issuers = new Issuers(json);
+        Invoices invoices = new Invoices(json);
+        AuditTrail audit = new AuditTrail(json, clock);
+        String token = config.ratingToken();
+        RatingEngineClient rating = new RatingEngineClient(
+                URI.create(config.ratingUrl()), () -> token.isEmpty() ? Optional.empty() : Optional.of(token), json);
+        InvoiceRuns runs = new InvoiceRuns(
+                transactions,
+                accounts,
+                issuers,
+                invoices,
+                audit,
+                rating,
+                new AccountInvoice(calculator),
+                settings,
+                clock,
+                UUID::randomUUID);
+        InvoiceLifecycle lifecycle = new InvoiceLifecycle(
+                transactions, invoices, accounts, issuers, audit, runs, rating, calculator, clock, UUID::randomUUID);
+        return new ReportsWiring(transactions, accounts, issuers, invoices, runs, lifecycle);
+    }
+}

@@ -1,0 +1,58 @@
+package io.meterflow.reports.access;
+
+import io.meterflow.policy.RuleDefault;
+import java.util.List;
+
+/**
+ * The reports API's policy defaults, in oslo.policy's terms. Finance reads and issues every
+ * invoice but has no rule of the rating engine's, so it cannot change prices; a tenant reads its
+ * own project's invoices; issuers are the operator's.
+ */
+public final class ReportsPolicies {
+
+    public static final String INVOICE_READ = "reports:invoice:get";
+    public static final String INVOICE_MANAGE = "reports:invoice:manage";
+    public static final String ACCOUNT_READ = "reports:account:get";
+    public static final String ACCOUNT_MANAGE = "reports:account:manage";
+    public static final String ISSUER_MANAGE = "reports:issuer:manage";
+    public static final String AUDIT_READ = "reports:audit:get";
+
+    private ReportsPolicies() {}
+
+    public static List<RuleDefault> defaults() {
+        return List.of(
+                RuleDefault.base("admin_or_finance", "role:admin or role:finance", "Operators and finance staff"),
+                new RuleDefault(
+                        INVOICE_READ,
+                        "rule:admin_or_finance or project_id:%(project_id)s",
+                        "Read an invoice or credit note and download it (PDF, CSV, JSON, Factur-X)",
+                        List.of("GET /v1/invoices", "GET /v1/invoices/{id}", "GET /v1/invoices/{id}/{format}")),
+                new RuleDefault(
+                        INVOICE_MANAGE,
+                        "rule:admin_or_finance",
+                        "Run, recompute, issue, mark paid, void, delete and credit invoices",
+                        List.of(
+                                "POST /v1/invoice-runs", "POST /v1/invoices/{id}/actions/{action}",
+                                "POST /v1/invoices/{id}/credit-notes", "DELETE /v1/invoices/{id}")),
+                new RuleDefault(
+                        ACCOUNT_READ,
+                        "rule:admin_or_finance",
+                        "Read billing accounts",
+                        List.of("GET /v1/accounts", "GET /v1/accounts/{id}")),
+                new RuleDefault(
+                        ACCOUNT_MANAGE,
+                        "rule:admin_or_finance",
+                        "Create and change billing accounts",
+                        List.of("PUT /v1/accounts/{id}")),
+                new RuleDefault(
+                        ISSUER_MANAGE,
+                        "role:admin",
+                        "Create and change issuers and their numbering",
+                        List.of("PUT /v1/issuers/{id}", "GET /v1/issuers")),
+                new RuleDefault(
+                        AUDIT_READ,
+                        "rule:admin_or_finance",
+                        "Read an invoice's audit trail",
+                        List.of("GET /v1/invoices/{id}/audit")));
+    }
+}
