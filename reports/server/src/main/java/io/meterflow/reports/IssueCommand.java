@@ -46,6 +46,11 @@ final class IssueCommand extends ConfiguredCommand<ReportsConfiguration> {
                 .dest("output")
                 .setDefault("invoices")
                 .help("directory the files are written to (default ./invoices)");
+        subparser
+                .addArgument("--facturx")
+                .dest("facturx")
+                .action(net.sourceforge.argparse4j.impl.Arguments.storeTrue())
+                .help("also write each invoice's EN 16931 e-invoice (Factur-X PDF/A-3 with its CII XML)");
         subparser.addArgument("--actor").dest("actor").setDefault("batch").help("name recorded in the audit trail");
     }
 
@@ -65,7 +70,9 @@ final class IssueCommand extends ConfiguredCommand<ReportsConfiguration> {
             String actor = namespace.getString("actor");
             Path output = Path.of(namespace.getString("output"));
             Files.createDirectories(output);
-            Map<String, Rendering> renderings = Renderings.create(json);
+            Map<String, Rendering> renderings = namespace.getBoolean("facturx")
+                    ? Renderings.withFacturX(config.rendering())
+                    : Renderings.create(config.rendering());
 
             System.err.println("meterflow reports: freezing plan charges and computing drafts for " + period.start()
                     + " to " + period.lastDay() + " (" + period.zone() + ")");

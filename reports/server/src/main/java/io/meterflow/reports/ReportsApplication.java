@@ -7,14 +7,22 @@ import io.dropwizard.core.Application;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
 import io.dropwizard.lifecycle.Managed;
+import io.meterflow.gnocchiclient.GnocchiClient;
+import io.meterflow.gnocchiclient.GnocchiConfig;
+import io.meterflow.gnocchiclient.auth.BasicAuth;
+import io.meterflow.gnocchiclient.auth.NoAuth;
 import io.meterflow.policy.Policy;
 import io.meterflow.reports.access.CallerFilter;
+import io.meterflow.reports.access.ExportAccessFilter;
 import io.meterflow.reports.access.Guard;
 import io.meterflow.reports.access.ReportsPolicies;
 import io.meterflow.reports.account.AccountResource;
 import io.meterflow.reports.account.IssuerResource;
 import io.meterflow.reports.api.ErrorMapper;
 import io.meterflow.reports.database.ReportsMigrations;
+import io.meterflow.reports.exports.CapacityExportResource;
+import io.meterflow.reports.exports.CapacityExporter;
+import io.meterflow.reports.exports.ExporterForCaller;
 import io.meterflow.reports.invoicing.InvoiceResource;
 import io.meterflow.reports.invoicing.Rendering;
 import io.meterflow.serviceconfig.ServiceConfigSources;
@@ -23,8 +31,10 @@ import io.prometheus.metrics.exporter.servlet.jakarta.PrometheusMetricsServlet;
 import io.prometheus.metrics.instrumentation.dropwizard.DropwizardExports;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 
@@ -56,7 +66,7 @@ public final class ReportsApplication extends Application<ReportsConfiguration> 
     public void run(ReportsConfiguration config, Environment environment) throws Exception {
         ObjectMapper json = environment.getObjectMapper();
         Policy policy = policy(config);
-        Map<String, Rendering> renderings = Renderings.create(json);
+        Map<String, Rendering> renderings = Renderings.withFacturX(config.rendering());
         exposeMetricsForPrometheus(environment);
         DataSource dataSource = dataSource(config, environment);
         ReportsMigrations.migrate(dataSource);
@@ -66,7 +76,14 @@ public final class ReportsApplication extends Application<ReportsConfiguration> 
 
         var jersey = environment.jersey();
         jersey.register(new CallerFilter(config.authMode(), config.financeUsers()));
+        jersey.register(new ExportAccessFilter(guard));
         jersey.register(new ErrorMapper());
+        GnocchiClient timeseries = new GnocchiClient(GnocchiConfig.of(
+                URI.create(config.timeseriesUrl()),
+                config.timeseriesAuth().equals("basic")
+                        ? new BasicAuth(config.timeseriesUser())
+                        : new NoAuth(config.timeseriesUser(), null, List.of("admin"))));
+        jersey.register(new CapacityExportResource(ExporterForCaller.shared(new CapacityExporter(timeseries))));
         jersey.register(new IssuerResource(wiring.transactions(), wiring.issuers(), guard));
         jersey.register(new AccountResource(wiring.transactions(), wiring.accounts(), wiring.issuers(), guard));
         jersey.register(new InvoiceResource(

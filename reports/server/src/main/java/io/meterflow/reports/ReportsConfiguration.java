@@ -111,10 +111,62 @@ public final class ReportsConfiguration extends Configuration {
         }
     }
 
+    /** How invoices look: an operator's logo, colours, footer and, if it likes, its own template. */
+    public static final class RenderingConfiguration {
+        /** a PNG or JPEG; empty: each issuer's own logo, or none */
+        @JsonProperty
+        @NotNull
+        private String logo = "";
+
+        @JsonProperty
+        @NotNull
+        @Pattern(regexp = "#[0-9A-Fa-f]{6}")
+        private String primaryColor = "#1F4E79";
+
+        @JsonProperty
+        @NotNull
+        @Pattern(regexp = "#[0-9A-Fa-f]{6}")
+        private String accentColor = "#2E75B6";
+
+        @JsonProperty
+        @NotNull
+        private String footer = "";
+
+        /** a JRXML replacing the built-in invoice template (reports/render/README.md); empty: built-in */
+        @JsonProperty
+        @NotNull
+        private String template = "";
+
+        public String logo() {
+            return logo;
+        }
+
+        public String primaryColor() {
+            return primaryColor;
+        }
+
+        public String accentColor() {
+            return accentColor;
+        }
+
+        public String footer() {
+            return footer;
+        }
+
+        public String template() {
+            return template;
+        }
+    }
+
     @Valid
     @NotNull
     @JsonProperty
     private DatabaseSettings database = new DatabaseSettings();
+
+    @Valid
+    @NotNull
+    @JsonProperty
+    private RenderingConfiguration rendering = new RenderingConfiguration();
 
     @Valid
     @NotNull
@@ -133,6 +185,21 @@ public final class ReportsConfiguration extends Configuration {
     @JsonProperty
     private String ratingToken = "";
 
+    /** The time-series (Gnocchi v1) API capacity exports and usage graphs read. */
+    @NotNull
+    @JsonProperty
+    private String timeseriesUrl = "http://127.0.0.1:8041";
+
+    /** basic (timeseriesUser as Gnocchi basic auth) or noauth (the admin role) */
+    @NotNull
+    @Pattern(regexp = "noauth|basic")
+    @JsonProperty
+    private String timeseriesAuth = "basic";
+
+    @NotNull
+    @JsonProperty
+    private String timeseriesUser = "admin";
+
     @NotNull
     @Pattern(regexp = "noauth|basic")
     @JsonProperty
@@ -150,6 +217,10 @@ public final class ReportsConfiguration extends Configuration {
         return database;
     }
 
+    public RenderingConfiguration rendering() {
+        return rendering;
+    }
+
     public BillingConfiguration billing() {
         return billing;
     }
@@ -160,6 +231,18 @@ public final class ReportsConfiguration extends Configuration {
 
     public String ratingUrl() {
         return ratingUrl;
+    }
+
+    public String timeseriesUrl() {
+        return timeseriesUrl;
+    }
+
+    public String timeseriesAuth() {
+        return timeseriesAuth;
+    }
+
+    public String timeseriesUser() {
+        return timeseriesUser;
     }
 
     public String ratingToken() {

@@ -306,6 +306,58 @@ class InvoicingIT {
     }
 
     @Test
+    @Order(8)
+    void theIssuedInvoiceDownloadsAsPdfCsvJsonAndFacturXWithTheSameFigures() throws Exception {
+        ReportsApiFixture.Reply json = reports.get("/v1/invoices/" + issuedA + "/json");
+        assertThat(json.status()).isEqualTo(200);
+        String number =
+                reports.get("/v1/invoices/" + issuedA).json().get("number").asText();
+        assertThat(json.headers().get("content-disposition").get(0)).contains(number + ".json");
+        ReportsApiFixture.Reply csv = reports.get("/v1/invoices/" + issuedA + "/csv");
+        assertThat(csv.status()).isEqualTo(200);
+        assertThat(csv.body()).contains("5.67").contains("6.60");
+
+        java.net.http.HttpResponse<byte[]> pdf = java.net.http.HttpClient.newHttpClient()
+                .send(
+                        java.net.http.HttpRequest.newBuilder(
+                                        reports.baseUri().resolve("/v1/invoices/" + issuedA + "/pdf"))
+                                .build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        assertThat(pdf.headers().firstValue("content-type")).hasValue("application/pdf");
+        assertThat(new String(pdf.body(), 0, 5, java.nio.charset.StandardCharsets.US_ASCII))
+                .isEqualTo("%PDF-");
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("invoice", ".pdf");
+        try {
+            java.nio.file.Files.write(file, pdf.body());
+            Process text = new ProcessBuilder("pdftotext", "-layout", file.toString(), "-").start();
+            String printed = new String(text.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(text.waitFor()).isZero();
+            // English invoice: every amount of the JSON export as the PDF prints it.
+            assertThat(printed)
+                    .contains(number)
+                    .contains("5.67")
+                    .contains("0.50")
+                    .contains("6.17")
+                    .contains("0.62")
+                    .contains("5.55")
+                    .contains("1.05")
+                    .contains("6.60");
+        } finally {
+            java.nio.file.Files.deleteIfExists(file);
+        }
+        java.net.http.HttpResponse<byte[]> facturX = java.net.http.HttpClient.newHttpClient()
+                .send(
+                        java.net.http.HttpRequest.newBuilder(
+                                        reports.baseUri().resolve("/v1/invoices/" + issuedA + "/facturx"))
+                                .build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(facturX.statusCode()).isEqualTo(200);
+        assertThat(new String(facturX.body(), java.nio.charset.StandardCharsets.ISO_8859_1))
+                .contains("factur-x.xml");
+    }
+
+    @Test
     @Order(7)
     void concurrentIssuesLeaveNoGapAndNoDuplicateInTheNumbering() throws Exception {
         ok(reports.put("/v1/issuers/zeta", issuer("Zeta Ltd", "Z{SEQ:4}", 1)));

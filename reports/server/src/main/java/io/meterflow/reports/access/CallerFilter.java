@@ -17,6 +17,7 @@ import java.util.Set;
  * ({@code admin} is admin, the configured finance users hold {@code finance}). Keystone tokens come
  * with issue 20.
  */
+@jakarta.annotation.Priority(jakarta.ws.rs.Priorities.AUTHENTICATION)
 public final class CallerFilter implements ContainerRequestFilter {
 
     private final String mode;

@@ -16,6 +16,7 @@ public final class ReportsPolicies {
     public static final String ACCOUNT_MANAGE = "reports:account:manage";
     public static final String ISSUER_MANAGE = "reports:issuer:manage";
     public static final String AUDIT_READ = "reports:audit:get";
+    public static final String CAPACITY_EXPORT = "reports:capacity:export";
 
     private ReportsPolicies() {}
 

@@ -114,7 +114,13 @@ public final class RatingEngineClient {
     public List<ScopeProgress> scopes() {
         List<ScopeProgress> scopes = new ArrayList<>();
         for (int offset = 0; ; offset += 1000) {
-            JsonNode results = get("v2/scope?offset=" + offset + "&limit=1000").path("results");
+            JsonNode results;
+            try {
+                results = get("v2/scope?offset=" + offset + "&limit=1000").path("results");
+            } catch (NotFound none) {
+                // CloudKitty answers 404 where no scope (or no further page) exists.
+                return scopes;
+            }
             for (JsonNode scope : results) {
                 JsonNode last = scope.path("last_processed_timestamp");
                 scopes.add(new ScopeProgress(
