@@ -47,8 +47,23 @@ public final class ReportsApplication extends Application<ReportsConfiguration> 
     public static final String DEFAULT_CONFIG = "meterflow-reports.yml";
 
     public static void main(String[] args) throws Exception {
-        new ReportsApplication()
-                .run(ServiceConfigSources.withPackagedConfig(args, DEFAULT_CONFIG, "server", "check", "issue"));
+        new ReportsApplication().run(withConfigFile(args));
+    }
+
+    /**
+     * {@code server} and {@code check} alone get the packaged configuration, as the other services;
+     * so does {@code issue} with its options but without a file of its own.
+     */
+    static String[] withConfigFile(String[] args) {
+        if (args.length > 1
+                && args[0].equals("issue")
+                && java.util.Arrays.stream(args).noneMatch(a -> a.endsWith(".yml") || a.endsWith(".yaml"))
+                && java.util.Arrays.stream(args).noneMatch(a -> a.equals("-h") || a.equals("--help"))) {
+            String[] withFile = java.util.Arrays.copyOf(args, args.length + 1);
+            withFile[args.length] = DEFAULT_CONFIG;
+            return withFile;
+        }
+        return ServiceConfigSources.withPackagedConfig(args, DEFAULT_CONFIG, "server", "check", "issue");
     }
 
     @Override
