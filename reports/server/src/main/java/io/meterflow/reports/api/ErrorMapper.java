@@ -2,7 +2,6 @@ package io.meterflow.reports.api;
 
 import io.meterflow.reports.database.StorageException;
 import io.meterflow.reports.invoice.IllegalTransitionException;
-import io.meterflow.reports.invoicing.PeriodNotRatedException;
 import io.meterflow.reports.ratingsource.RatingEngineException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
@@ -36,8 +35,8 @@ public final class ErrorMapper implements ExceptionMapper<Throwable> {
         if (error instanceof ForbiddenException) {
             return answer(403, error.getMessage(), Map.of());
         }
-        if (error instanceof PeriodNotRatedException notRated) {
-            return answer(409, error.getMessage(), Map.of("missing", notRated.missing()));
+        if (error instanceof ConflictException conflict && !conflict.missing().isEmpty()) {
+            return answer(409, error.getMessage(), Map.of("missing", conflict.missing()));
         }
         if (error instanceof ConflictException || error instanceof IllegalTransitionException) {
             return answer(409, error.getMessage(), Map.of());

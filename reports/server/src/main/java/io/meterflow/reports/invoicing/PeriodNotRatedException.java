@@ -10,16 +10,11 @@ import java.util.Map;
  */
 public final class PeriodNotRatedException extends ConflictException {
 
-    private final List<Map<String, String>> missing;
-
     public PeriodNotRatedException(String period, List<Map<String, String>> missing) {
-        super("period " + period + " is not fully rated yet: " + missing.size() + " scope(s) behind, e.g. "
-                + missing.get(0).get("scope_id") + " rated until "
-                + missing.get(0).get("rated_until"));
-        this.missing = List.copyOf(missing);
-    }
-
-    public List<Map<String, String>> missing() {
-        return missing;
+        super(
+                "period " + period + " is not fully rated yet: " + missing.size() + " scope(s) behind, e.g. "
+                        + missing.get(0).get("scope_id") + " rated until "
+                        + missing.get(0).get("rated_until"),
+                missing);
     }
 }
