@@ -121,7 +121,10 @@ curl -sf -X PUT http://127.0.0.1:18890/v1/issuers/acme -H 'Content-Type: applica
 
 log "bin/meterflow reports issue --period 2026-11"
 start=$(date +%s.%N)
-"$TOP/bin/meterflow" reports issue --period 2026-11 --output "$BASE/invoices" 2>&1 | tr '\r' '\n' | tail -4 >&2
+"$TOP/bin/meterflow" reports issue --period 2026-11 --output "$BASE/invoices" 2>&1 | stdbuf -o0 tr '\r' '\n' \
+  | awk '{ print strftime("%H:%M:%S"), $0; fflush() }' > "$BASE/issue.log"
+{ grep "meterflow reports:" "$BASE/issue.log"; grep -E '] [0-9]+/[0-9]+ issued' "$BASE/issue.log" | tail -1
+  grep -E '] [0-9]+/[0-9]+ rendered' "$BASE/issue.log" | tail -1; } >&2 || true
 elapsed=$(echo "$(date +%s.%N) - $start" | bc)
 issued=$(psql_pg -d "$DB" -c "select count(*) from reports_invoices where status = 'issued'")
 gaps=$(psql_pg -d "$DB" -c "select count(*) from (select number, lag(number) over (order by number) prev from reports_invoices where number is not null) n where prev is not null and substring(number from '\d+$')::int <> substring(prev from '\d+$')::int + 1")
