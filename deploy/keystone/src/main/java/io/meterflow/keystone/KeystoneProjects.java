@@ -38,4 +38,24 @@ public final class KeystoneProjects {
         }
         return new ArrayList<>(projects);
     }
+
+    /** A Keystone domain: its id and name. */
+    public record Domain(String id, String name) {}
+
+    /**
+     * The domain a project belongs to, as billing by domain groups projects.
+     *
+     * @return empty when Keystone does not know the project (deleted since it was rated)
+     * @throws KeystoneUnavailableException Keystone cannot be asked
+     */
+    public java.util.Optional<Domain> domainOf(String projectId) {
+        String project = URLEncoder.encode(projectId, StandardCharsets.UTF_8);
+        return keystone.findAsService("projects/" + project).map(answer -> {
+            String domainId = answer.path("project").path("domain_id").asText();
+            String name = keystone.findAsService("domains/" + URLEncoder.encode(domainId, StandardCharsets.UTF_8))
+                    .map(domain -> domain.path("domain").path("name").asText(domainId))
+                    .orElse(domainId);
+            return new Domain(domainId, name);
+        });
+    }
 }

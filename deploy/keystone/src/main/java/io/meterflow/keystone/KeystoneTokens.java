@@ -155,6 +155,15 @@ public final class KeystoneTokens {
         }
     }
 
+    /** As {@link #getAsService(String)}, empty where Keystone answers 404 (no such project, domain...). */
+    java.util.Optional<JsonNode> findAsService(String pathAndQuery) {
+        HttpResponse<String> answer = getAsService(pathAndQuery, null);
+        if (answer.statusCode() == 404) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(getAsService(pathAndQuery));
+    }
+
     /**
      * A GET with the service's token, signing in again once when Keystone no longer takes it.
      *

@@ -2,6 +2,7 @@ package io.meterflow.reports;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dropwizard.core.Configuration;
+import io.meterflow.keystone.KeystoneConfiguration;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -58,6 +59,12 @@ public final class ReportsConfiguration extends Configuration {
         @NotNull
         private String defaultIssuer = "";
 
+        /** project: one account per project, as CloudKitty bills; domain: one per Keystone domain */
+        @JsonProperty
+        @NotNull
+        @Pattern(regexp = "project|domain")
+        private String defaultAccounts = "project";
+
         @JsonProperty
         @NotNull
         @Pattern(regexp = "[A-Z]{3}")
@@ -92,6 +99,10 @@ public final class ReportsConfiguration extends Configuration {
 
         public String defaultIssuer() {
             return defaultIssuer;
+        }
+
+        public String defaultAccounts() {
+            return defaultAccounts;
         }
 
         public String defaultCurrency() {
@@ -213,6 +224,11 @@ public final class ReportsConfiguration extends Configuration {
     @JsonProperty
     private String policyFile = "";
 
+    @Valid
+    @NotNull
+    @JsonProperty
+    private KeystoneConfiguration keystone = new KeystoneConfiguration();
+
     public DatabaseSettings database() {
         return database;
     }
@@ -258,6 +274,10 @@ public final class ReportsConfiguration extends Configuration {
                 .map(String::trim)
                 .filter(s -> !s.isEmpty())
                 .collect(Collectors.toSet());
+    }
+
+    public KeystoneConfiguration keystone() {
+        return keystone;
     }
 
     public String policyFile() {

@@ -1,6 +1,8 @@
 package io.meterflow.reports;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.meterflow.keystone.KeystoneProjects;
+import io.meterflow.keystone.KeystoneTokens;
 import io.meterflow.rating.plan.Rounding;
 import io.meterflow.reports.account.Accounts;
 import io.meterflow.reports.account.Issuers;
@@ -12,6 +14,7 @@ import io.meterflow.reports.invoicing.BillingSettings;
 import io.meterflow.reports.invoicing.InvoiceLifecycle;
 import io.meterflow.reports.invoicing.InvoiceRuns;
 import io.meterflow.reports.invoicing.Invoices;
+import io.meterflow.reports.invoicing.ProjectDomains;
 import io.meterflow.reports.ratingsource.RatingEngineClient;
 import java.math.RoundingMode;
 import java.net.URI;
@@ -62,9 +65,20 @@ record ReportsWiring(
                 new AccountInvoice(calculator),
                 settings,
                 clock,
-                UUID::randomUUID);
+                UUID::randomUUID,
+                domains(config, clock));
         InvoiceLifecycle lifecycle = new InvoiceLifecycle(
                 transactions, invoices, accounts, issuers, audit, runs, rating, calculator, clock, UUID::randomUUID);
         return new ReportsWiring(transactions, accounts, issuers, invoices, runs, lifecycle);
+    }
+
+    /** One account per Keystone domain when billing.defaultAccounts says domain; else per project. */
+    private static ProjectDomains domains(ReportsConfiguration config, Clock clock) {
+        if (!config.billing().defaultAccounts().equals("domain")) {
+            return ProjectDomains.NONE;
+        }
+        KeystoneProjects keystone =
+                new KeystoneProjects(new KeystoneTokens(config.keystone().settings(), clock));
+        return project -> keystone.domainOf(project).map(d -> new ProjectDomains.Domain(d.id(), d.name()));
     }
 }

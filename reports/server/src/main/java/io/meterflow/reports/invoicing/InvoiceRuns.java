@@ -54,6 +54,7 @@ public final class InvoiceRuns {
     private final BillingSettings settings;
     private final Clock clock;
     private final Supplier<UUID> ids;
+    private final ProjectDomains domains;
 
     public InvoiceRuns(
             Transactions transactions,
@@ -65,7 +66,8 @@ public final class InvoiceRuns {
             AccountInvoice builder,
             BillingSettings settings,
             Clock clock,
-            Supplier<UUID> ids) {
+            Supplier<UUID> ids,
+            ProjectDomains domains) {
         this.transactions = transactions;
         this.accounts = accounts;
         this.issuers = issuers;
@@ -76,6 +78,7 @@ public final class InvoiceRuns {
         this.settings = settings;
         this.clock = clock;
         this.ids = ids;
+        this.domains = domains;
     }
 
     public BillingSettings settings() {
@@ -225,8 +228,9 @@ public final class InvoiceRuns {
     }
 
     /**
-     * Projects with rated usage that no account pays for get an account of their own from the
-     * default issuer, as CloudKitty bills per project; without a default issuer the run stops.
+     * Projects with rated usage that no account pays for get an account from the default issuer:
+     * one per project, as CloudKitty bills, or one per Keystone domain when {@code domains} looks
+     * them up. Without a default issuer the run stops, naming them.
      */
     private void assignUnbilledProjects(Connection c, Set<String> projects) throws SQLException {
         List<String> unbilled = new ArrayList<>();
@@ -247,13 +251,32 @@ public final class InvoiceRuns {
                         + settings.defaultIssuer().get() + " does not exist: create it with POST /v1/issuers"));
         String country = issuer.issuer().party().address().countryCode();
         for (String project : unbilled) {
+            Optional<ProjectDomains.Domain> domain = domains.of(project);
+            String accountId = domain.map(d -> "domain-" + d.id()).orElse(project);
+            Optional<BillingAccount> existing = accounts.find(c, accountId);
+            if (existing.isPresent()) {
+                BillingAccount account = existing.get();
+                List<String> billed = new ArrayList<>(account.projects());
+                billed.add(project);
+                accounts.save(
+                        c,
+                        new BillingAccount(
+                                account.id(),
+                                account.issuerId(),
+                                account.customer(),
+                                account.discountPercent(),
+                                billed));
+                continue;
+            }
+            String name = domain.map(ProjectDomains.Domain::name).orElse("Project " + project);
             Customer customer = new Customer(
-                    new Party("Project " + project, new Address("", "", "", "", country), "", ""),
+                    new Party(name, new Address("", "", "", "", country), "", ""),
                     Currency.getInstance(settings.defaultCurrency()),
                     Locale.ENGLISH,
                     new TaxTreatment.Standard(BigDecimal.ZERO));
             accounts.save(
-                    c, new BillingAccount(project, issuer.issuer().id(), customer, BigDecimal.ZERO, List.of(project)));
+                    c,
+                    new BillingAccount(accountId, issuer.issuer().id(), customer, BigDecimal.ZERO, List.of(project)));
         }
     }
 

@@ -1,14 +1,16 @@
-package io.meterflow.rating;
+package io.meterflow.keystone;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import io.meterflow.keystone.KeystoneSettings;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import java.net.URI;
 import java.time.Duration;
 
-/** Keystone for {@code authMode: keystone}: where it is and the service's own credentials. */
+/**
+ * Keystone as every Meterflow service's YAML configures it (the same {@code METERFLOW_KEYSTONE_*}
+ * variables everywhere): where it is and the service's own credentials.
+ */
 public final class KeystoneConfiguration {
 
     @NotNull
