@@ -25,6 +25,13 @@ import io.meterflow.reports.exports.CapacityExporter;
 import io.meterflow.reports.exports.ExporterForCaller;
 import io.meterflow.reports.invoicing.InvoiceResource;
 import io.meterflow.reports.invoicing.Rendering;
+import io.meterflow.reports.portal.PortalConfig;
+import io.meterflow.reports.portal.PortalResources;
+import io.meterflow.reports.portal.auth.PortalAuthenticator;
+import io.meterflow.reports.portal.cost.HttpRatingReader;
+import io.meterflow.reports.portal.usage.GnocchiUsageReader;
+import io.meterflow.reports.tenant.AccountInvoices;
+import io.meterflow.reports.tenant.PortalLinkResource;
 import io.meterflow.serviceconfig.ServiceConfigSources;
 import io.meterflow.singlenode.SingleNodePostgres;
 import io.prometheus.metrics.exporter.servlet.jakarta.PrometheusMetricsServlet;
@@ -32,17 +39,26 @@ import io.prometheus.metrics.instrumentation.dropwizard.DropwizardExports;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.IOException;
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.Currency;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code bin/meterflow reports}: billing accounts, invoice runs and the invoices' lifecycle and
  * downloads, over the rating engine's API. {@link #run} only wires.
  */
 public final class ReportsApplication extends Application<ReportsConfiguration> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ReportsApplication.class);
 
     public static final String DEFAULT_CONFIG = "meterflow-reports.yml";
 
@@ -99,6 +115,20 @@ public final class ReportsApplication extends Application<ReportsConfiguration> 
                         ? new BasicAuth(config.timeseriesUser())
                         : new NoAuth(config.timeseriesUser(), null, List.of("admin"))));
         jersey.register(new CapacityExportResource(ExporterForCaller.shared(new CapacityExporter(timeseries))));
+        PortalResources portal = PortalResources.register(
+                jersey,
+                PortalConfig.of(
+                                linkSecret(config),
+                                Currency.getInstance(config.billing().defaultCurrency()))
+                        .withCacheTtl(Duration.ofSeconds(config.portal().cacheSeconds()))
+                        .withSecureCookie(config.portal().secureCookie()),
+                PortalAuthenticator.forMode(config.authMode()),
+                new HttpRatingReader(
+                        URI.create(config.ratingUrl()), HttpClient.newHttpClient(), Duration.ofSeconds(10)),
+                new GnocchiUsageReader(timeseries, "mean"),
+                new AccountInvoices(wiring.transactions(), wiring.invoices(), renderings),
+                Clock.systemUTC());
+        jersey.register(new PortalLinkResource(portal.signedLinks(), guard));
         jersey.register(new IssuerResource(wiring.transactions(), wiring.issuers(), guard));
         jersey.register(new AccountResource(wiring.transactions(), wiring.accounts(), wiring.issuers(), guard));
         jersey.register(new InvoiceResource(
@@ -109,6 +139,17 @@ public final class ReportsApplication extends Application<ReportsConfiguration> 
                 wiring.lifecycle(),
                 guard,
                 renderings));
+    }
+
+    /** The operator's secret, or a random one for this process (links then die with it). */
+    private static String linkSecret(ReportsConfiguration config) {
+        if (!config.portal().linkSecret().isEmpty()) {
+            return config.portal().linkSecret();
+        }
+        LOG.warn("No METERFLOW_PORTAL_LINK_SECRET: portal links signed now stop working when this process ends");
+        byte[] random = new byte[32];
+        new SecureRandom().nextBytes(random);
+        return HexFormat.of().formatHex(random);
     }
 
     private static Policy policy(ReportsConfiguration config) throws IOException {

@@ -229,6 +229,44 @@ public final class ReportsConfiguration extends Configuration {
     @JsonProperty
     private KeystoneConfiguration keystone = new KeystoneConfiguration();
 
+    @Valid
+    @NotNull
+    @JsonProperty
+    private PortalSettings portal = new PortalSettings();
+
+    /** The tenant portal under /portal. */
+    public static final class PortalSettings {
+        /**
+         * Signs the links operators hand out (at least 32 characters); empty: a random secret per
+         * process, so links stop working at a restart (fine for trying it, not for production).
+         */
+        @JsonProperty
+        @NotNull
+        private String linkSecret = "";
+
+        /** Seconds a project's cost figures are reused between page views. */
+        @JsonProperty
+        @Min(0)
+        @Max(300)
+        private int cacheSeconds = 5;
+
+        /** Set behind TLS: the session cookie is then sent over HTTPS only. */
+        @JsonProperty
+        private boolean secureCookie = false;
+
+        public String linkSecret() {
+            return linkSecret;
+        }
+
+        public int cacheSeconds() {
+            return cacheSeconds;
+        }
+
+        public boolean secureCookie() {
+            return secureCookie;
+        }
+    }
+
     public DatabaseSettings database() {
         return database;
     }
@@ -274,6 +312,10 @@ public final class ReportsConfiguration extends Configuration {
                 .map(String::trim)
                 .filter(s -> !s.isEmpty())
                 .collect(Collectors.toSet());
+    }
+
+    public PortalSettings portal() {
+        return portal;
     }
 
     public KeystoneConfiguration keystone() {

@@ -181,6 +181,22 @@ public final class Invoices {
                 limit);
     }
 
+    /**
+     * What a tenant may see: the issued (not draft, not skipped) invoices and credit notes of the
+     * account its project belongs to, resolved in the query itself; with {@code id}, that one only.
+     */
+    public List<InvoiceRecord> ofProjectAccount(Connection c, String projectId, UUID id) throws SQLException {
+        return query(
+                c,
+                "SELECT " + COLUMNS + " FROM reports_invoices WHERE account_id ="
+                        + " (SELECT account_id FROM reports_account_projects WHERE project_id = ?)"
+                        + " AND status NOT IN ('draft', 'skipped') AND (?::uuid IS NULL OR id = ?)"
+                        + " ORDER BY period_start DESC, created_at DESC",
+                projectId,
+                id,
+                id);
+    }
+
     /** Drafts of a period, oldest account first: what a batch issues. */
     public List<UUID> draftIds(Connection c, java.time.LocalDate start, java.time.LocalDate end) throws SQLException {
         List<UUID> ids = new ArrayList<>();

@@ -1,0 +1,145 @@
+package io.meterflow.reports;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.meterflow.rating.RatingApiFixture;
+import io.meterflow.testsupport.PostgresDatabase;
+import io.meterflow.testsupport.RealServices;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The tenant portal as the reports service serves it, over the real invoice store and rating API:
+ * project A signed in sees and downloads A's issued invoices only; B's answer 404; an operator's
+ * signed link opens a session for its project alone. (The browser-level test, in real Chromium,
+ * is reports/portal's PortalIT.)
+ */
+@RealServices
+class TenantPortalIT {
+
+    @Test
+    void aTenantSeesAndDownloadsOnlyItsOwnAccountsInvoices(PostgresDatabase db) throws Exception {
+        try (RatingApiFixture rating = RatingApiFixture.start(db);
+                ReportsApiFixture reports = ReportsApiFixture.start(
+                        db,
+                        rating.baseUri(),
+                        Map.of(
+                                "billing.defaultIssuer", "acme",
+                                "portal.linkSecret", "a-portal-link-secret-of-at-least-32-chars"))) {
+            assertThat(reports.put(
+                                    "/v1/issuers/acme",
+                                    Map.of(
+                                            "party", Map.of("name", "Acme", "address", Map.of("country_code", "DE")),
+                                            "bank", Map.of("iban", "DE89370400440532013000"),
+                                            "number_pattern", "P{SEQ:4}"))
+                            .status())
+                    .isEqualTo(200);
+            for (String project : List.of("portal-a", "portal-b")) {
+                rated(rating, project);
+                scope(db, project);
+            }
+            JsonNode run = reports.post("/v1/invoice-runs", Map.of("period", "2026-11"))
+                    .json();
+            String invoiceA = null;
+            String invoiceB = null;
+            for (JsonNode id : run.get("drafts")) {
+                JsonNode issued = reports.post("/v1/invoices/" + id.asText() + "/actions/issue", Map.of())
+                        .json();
+                if (issued.get("account_id").asText().equals("portal-a")) {
+                    invoiceA = issued.get("id").asText();
+                } else {
+                    invoiceB = issued.get("id").asText();
+                }
+            }
+            String numberA =
+                    reports.get("/v1/invoices/" + invoiceA).json().get("number").asText();
+            String numberB =
+                    reports.get("/v1/invoices/" + invoiceB).json().get("number").asText();
+
+            HttpClient browser = HttpClient.newBuilder()
+                    .cookieHandler(new CookieManager())
+                    .followRedirects(HttpClient.Redirect.NORMAL)
+                    .build();
+            URI base = reports.baseUri();
+            HttpResponse<String> dashboard = browser.send(
+                    HttpRequest.newBuilder(base.resolve("/portal/signin"))
+                            .header("Content-Type", "application/x-www-form-urlencoded")
+                            .POST(HttpRequest.BodyPublishers.ofString("user=portal-a&password=x"))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(dashboard.statusCode()).isEqualTo(200);
+            assertThat(dashboard.body()).contains(numberA).doesNotContain(numberB);
+
+            HttpResponse<byte[]> pdf = browser.send(
+                    HttpRequest.newBuilder(base.resolve("/portal/invoices/" + invoiceA + "/pdf"))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(pdf.statusCode()).isEqualTo(200);
+            assertThat(new String(pdf.body(), 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+            for (String format : List.of("pdf", "csv", "json")) {
+                HttpResponse<String> other = browser.send(
+                        HttpRequest.newBuilder(base.resolve("/portal/invoices/" + invoiceB + "/" + format))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertThat(other.statusCode()).isEqualTo(404);
+            }
+
+            // An operator's link for B opens B's portal, and B's alone.
+            JsonNode link = reports.post("/v1/portal-links", Map.of("project_id", "portal-b", "ttl_seconds", 600))
+                    .json();
+            HttpClient customer = HttpClient.newBuilder()
+                    .cookieHandler(new CookieManager())
+                    .followRedirects(HttpClient.Redirect.NORMAL)
+                    .build();
+            HttpResponse<String> viaLink = customer.send(
+                    HttpRequest.newBuilder(URI.create(link.get("url").asText())).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(viaLink.statusCode()).isEqualTo(200);
+            assertThat(viaLink.body()).contains(numberB).doesNotContain(numberA);
+            assertThat(reports.post(
+                                    "/v1/portal-links",
+                                    Map.of("project_id", "portal-b"),
+                                    "X-Roles",
+                                    "member",
+                                    "X-Project-Id",
+                                    "portal-b")
+                            .status())
+                    .isEqualTo(403);
+        }
+    }
+
+    private static void scope(PostgresDatabase db, String project) throws Exception {
+        try (Connection c = db.connect();
+                var s = c.prepareStatement(
+                        "INSERT INTO rating_scope_states (scope_id, scope_key, fetcher, collector, last_processed_timestamp)"
+                                + " VALUES (?, 'project_id', 'gnocchi', 'gnocchi', '2026-11-30T23:00:00+00')")) {
+            s.setString(1, project);
+            s.executeUpdate();
+        }
+    }
+
+    private static void rated(RatingApiFixture rating, String project) {
+        Map<String, Object> point = Map.of(
+                "vol", Map.of("unit", "instance", "qty", "3"),
+                "rating", Map.of("price", "2.50"),
+                "groupby", Map.of("id", "vm-" + project, "project_id", project),
+                "metadata", Map.of());
+        RatingApiFixture.Reply stored = rating.post(
+                "/v2/dataframes",
+                Map.of(
+                        "dataframes",
+                        List.of(Map.of(
+                                "period", Map.of("begin", "2026-11-03T10:00:00", "end", "2026-11-03T11:00:00"),
+                                "usage", Map.of("instance", List.of(point))))));
+        assertThat(stored.status()).as(stored.body()).isEqualTo(204);
+    }
+}
