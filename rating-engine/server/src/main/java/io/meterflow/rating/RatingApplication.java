@@ -2,12 +2,9 @@ package io.meterflow.rating;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.HikariDataSource;
 import io.dropwizard.core.Application;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
-import io.dropwizard.lifecycle.Managed;
 import io.meterflow.keystone.KeystoneTokens;
 import io.meterflow.policy.Policy;
 import io.meterflow.rating.access.AccessFilter;
@@ -46,7 +43,7 @@ import io.meterflow.rating.scope.ScopeResource;
 import io.meterflow.rating.scope.ScopeStateStore;
 import io.meterflow.rating.usage.MetricsConfiguration;
 import io.meterflow.serviceconfig.ServiceConfigSources;
-import io.meterflow.singlenode.SingleNodePostgres;
+import io.meterflow.servicedatabase.ServiceDatabase;
 import io.prometheus.metrics.exporter.servlet.jakarta.PrometheusMetricsServlet;
 import io.prometheus.metrics.instrumentation.dropwizard.DropwizardExports;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
@@ -217,27 +214,12 @@ public final class RatingApplication extends Application<RatingConfiguration> {
     }
 
     private static DataSource dataSource(RatingConfiguration config, Environment environment) {
-        SingleNodePostgres database =
-                SingleNodePostgres.resolve(config.database().url(), Path.of(config.dataDir(), "postgres"), "meterflow");
-        environment.lifecycle().manage(new Managed() {
-            @Override
-            public void stop() {
-                database.close();
-            }
-        });
-        HikariConfig hikari = new HikariConfig();
-        hikari.setJdbcUrl(database.jdbcUrl());
-        hikari.setMaximumPoolSize(config.database().maxPoolSize());
-        hikari.setPoolName("meterflow-rating");
-        hikari.setMetricRegistry(environment.metrics());
-        hikari.addDataSourceProperty("reWriteBatchedInserts", "true");
-        HikariDataSource dataSource = new HikariDataSource(hikari);
-        environment.lifecycle().manage(new Managed() {
-            @Override
-            public void stop() {
-                dataSource.close();
-            }
-        });
-        return dataSource;
+        return ServiceDatabase.dataSource(
+                config.database(),
+                config.dataDir(),
+                "meterflow-rating",
+                environment.metrics(),
+                environment.lifecycle(),
+                Map.of("reWriteBatchedInserts", "true"));
     }
 }

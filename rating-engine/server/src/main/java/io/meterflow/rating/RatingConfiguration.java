@@ -3,9 +3,8 @@ package io.meterflow.rating;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dropwizard.core.Configuration;
 import io.meterflow.keystone.KeystoneConfiguration;
+import io.meterflow.servicedatabase.DatabaseSettings;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 
@@ -17,27 +16,6 @@ public final class RatingConfiguration extends Configuration {
 
     /** The profile CloudKitty's own API tests run against (docs/rating-api.md). */
     static final String CLOUDKITTY_TESTS = "cloudkitty-tests";
-
-    /** Where rules and rated data live. */
-    public static final class DatabaseSettings {
-        /** JDBC URL with credentials; empty starts an embedded PostgreSQL under the data directory. */
-        @JsonProperty
-        @NotNull
-        private String url = "";
-
-        @JsonProperty
-        @Min(1)
-        @Max(200)
-        private int maxPoolSize = 8;
-
-        public String url() {
-            return url;
-        }
-
-        public int maxPoolSize() {
-            return maxPoolSize;
-        }
-    }
 
     @Valid
     @NotNull

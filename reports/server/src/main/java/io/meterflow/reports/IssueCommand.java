@@ -1,7 +1,6 @@
 package io.meterflow.reports;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.dropwizard.core.cli.ConfiguredCommand;
 import io.dropwizard.core.setup.Bootstrap;
@@ -11,6 +10,7 @@ import io.meterflow.reports.invoice.ServicePeriod;
 import io.meterflow.reports.invoicing.InvoiceRecord;
 import io.meterflow.reports.invoicing.Rendering;
 import io.meterflow.reports.invoicing.RunResult;
+import io.meterflow.servicedatabase.ServiceDatabase;
 import io.meterflow.singlenode.SingleNodePostgres;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -61,7 +61,8 @@ final class IssueCommand extends ConfiguredCommand<ReportsConfiguration> {
         Clock clock = Clock.systemUTC();
         try (SingleNodePostgres database = SingleNodePostgres.resolve(
                         config.database().url(), Path.of(config.dataDir(), "postgres"), "meterflow");
-                HikariDataSource dataSource = dataSource(database.jdbcUrl(), config)) {
+                HikariDataSource dataSource = ServiceDatabase.pool(
+                        database.jdbcUrl(), config.database().maxPoolSize(), "meterflow-reports-issue", Map.of())) {
             ReportsMigrations.migrate(dataSource);
             ReportsWiring wiring = ReportsWiring.create(config, dataSource, json, clock);
             ServicePeriod period = ServicePeriod.month(
@@ -122,13 +123,5 @@ final class IssueCommand extends ConfiguredCommand<ReportsConfiguration> {
             written++;
         }
         return written;
-    }
-
-    private static HikariDataSource dataSource(String jdbcUrl, ReportsConfiguration config) {
-        HikariConfig hikari = new HikariConfig();
-        hikari.setJdbcUrl(jdbcUrl);
-        hikari.setMaximumPoolSize(config.database().maxPoolSize());
-        hikari.setPoolName("meterflow-reports-issue");
-        return new HikariDataSource(hikari);
     }
 }

@@ -1,12 +1,9 @@
 package io.meterflow.reports;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.HikariDataSource;
 import io.dropwizard.core.Application;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
-import io.dropwizard.lifecycle.Managed;
 import io.meterflow.gnocchiclient.GnocchiClient;
 import io.meterflow.gnocchiclient.GnocchiConfig;
 import io.meterflow.gnocchiclient.auth.BasicAuth;
@@ -33,7 +30,7 @@ import io.meterflow.reports.portal.usage.GnocchiUsageReader;
 import io.meterflow.reports.tenant.AccountInvoices;
 import io.meterflow.reports.tenant.PortalLinkResource;
 import io.meterflow.serviceconfig.ServiceConfigSources;
-import io.meterflow.singlenode.SingleNodePostgres;
+import io.meterflow.servicedatabase.ServiceDatabase;
 import io.prometheus.metrics.exporter.servlet.jakarta.PrometheusMetricsServlet;
 import io.prometheus.metrics.instrumentation.dropwizard.DropwizardExports;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
@@ -169,26 +166,12 @@ public final class ReportsApplication extends Application<ReportsConfiguration> 
     }
 
     static DataSource dataSource(ReportsConfiguration config, Environment environment) {
-        SingleNodePostgres database =
-                SingleNodePostgres.resolve(config.database().url(), Path.of(config.dataDir(), "postgres"), "meterflow");
-        environment.lifecycle().manage(new Managed() {
-            @Override
-            public void stop() {
-                database.close();
-            }
-        });
-        HikariConfig hikari = new HikariConfig();
-        hikari.setJdbcUrl(database.jdbcUrl());
-        hikari.setMaximumPoolSize(config.database().maxPoolSize());
-        hikari.setPoolName("meterflow-reports");
-        hikari.setMetricRegistry(environment.metrics());
-        HikariDataSource dataSource = new HikariDataSource(hikari);
-        environment.lifecycle().manage(new Managed() {
-            @Override
-            public void stop() {
-                dataSource.close();
-            }
-        });
-        return dataSource;
+        return ServiceDatabase.dataSource(
+                config.database(),
+                config.dataDir(),
+                "meterflow-reports",
+                environment.metrics(),
+                environment.lifecycle(),
+                Map.of());
     }
 }

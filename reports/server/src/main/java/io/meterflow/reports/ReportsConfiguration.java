@@ -3,6 +3,7 @@ package io.meterflow.reports;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dropwizard.core.Configuration;
 import io.meterflow.keystone.KeystoneConfiguration;
+import io.meterflow.servicedatabase.DatabaseSettings;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -17,27 +18,6 @@ import java.util.stream.Collectors;
  * names the environment variable that overrides it.
  */
 public final class ReportsConfiguration extends Configuration {
-
-    /** Where accounts and invoices live. */
-    public static final class DatabaseSettings {
-        /** JDBC URL with credentials; empty starts an embedded PostgreSQL under the data directory. */
-        @JsonProperty
-        @NotNull
-        private String url = "";
-
-        @JsonProperty
-        @Min(1)
-        @Max(200)
-        private int maxPoolSize = 8;
-
-        public String url() {
-            return url;
-        }
-
-        public int maxPoolSize() {
-            return maxPoolSize;
-        }
-    }
 
     /** How invoices are cut, dated and rounded. */
     public static final class BillingConfiguration {

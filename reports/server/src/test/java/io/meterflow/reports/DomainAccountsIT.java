@@ -8,7 +8,6 @@ import io.meterflow.rating.RatingApiFixture;
 import io.meterflow.testsupport.KeystoneServer;
 import io.meterflow.testsupport.PostgresDatabase;
 import io.meterflow.testsupport.RealServices;
-import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -51,8 +50,8 @@ class DomainAccountsIT {
                                 .status())
                         .isEqualTo(200);
                 for (String project : List.of(first, second, gone)) {
-                    rated(rating, project);
-                    scope(db, project);
+                    RatingSeed.rated(rating, project, "2026-11-03T10:00:00", "instance", "4", "1.00");
+                    RatingSeed.ratedThrough(db, project, "2026-11-30T23:00:00+00");
                 }
                 ReportsApiFixture.Reply run = reports.post("/v1/invoice-runs", Map.of("period", "2026-11"));
                 assertThat(run.status()).as(run.body()).isEqualTo(200);
@@ -77,31 +76,5 @@ class DomainAccountsIT {
         List<String> texts = new ArrayList<>();
         array.forEach(node -> texts.add(node.asText()));
         return texts;
-    }
-
-    private static void scope(PostgresDatabase db, String project) throws Exception {
-        try (Connection c = db.connect();
-                var s = c.prepareStatement(
-                        "INSERT INTO rating_scope_states (scope_id, scope_key, fetcher, collector, last_processed_timestamp)"
-                                + " VALUES (?, 'project_id', 'keystone', 'gnocchi', '2026-11-30T23:00:00+00')")) {
-            s.setString(1, project);
-            s.executeUpdate();
-        }
-    }
-
-    private static void rated(RatingApiFixture rating, String project) {
-        Map<String, Object> point = Map.of(
-                "vol", Map.of("unit", "instance", "qty", "4"),
-                "rating", Map.of("price", "1.00"),
-                "groupby", Map.of("id", "vm-" + project, "project_id", project),
-                "metadata", Map.of());
-        RatingApiFixture.Reply stored = rating.post(
-                "/v2/dataframes",
-                Map.of(
-                        "dataframes",
-                        List.of(Map.of(
-                                "period", Map.of("begin", "2026-11-03T10:00:00", "end", "2026-11-03T11:00:00"),
-                                "usage", Map.of("instance", List.of(point))))));
-        assertThat(stored.status()).as(stored.body()).isEqualTo(204);
     }
 }

@@ -56,14 +56,14 @@ class InvoicingIT {
         ok(reports.put("/v1/accounts/acct-b", account("Beta BV", Map.of("reverse_charge", true), "0", B)));
 
         // Account A, hashmap prices: instance 3.333 + 1.6665 + 0.6666 = 5.6661 for 17; volume 0.5 for 100.
-        rated(A1, "2026-11-02T10:00:00", "instance", "10", "3.333");
-        rated(A1, "2026-11-02T11:00:00", "instance", "5", "1.6665");
-        rated(A1, "2026-11-03T00:00:00", "volume", "100", "0.5");
-        rated(A2, "2026-11-20T05:00:00", "instance", "2", "0.6666");
+        RatingSeed.rated(rating, A1, "2026-11-02T10:00:00", "instance", "10", "3.333");
+        RatingSeed.rated(rating, A1, "2026-11-02T11:00:00", "instance", "5", "1.6665");
+        RatingSeed.rated(rating, A1, "2026-11-03T00:00:00", "volume", "100", "0.5");
+        RatingSeed.rated(rating, A2, "2026-11-20T05:00:00", "instance", "2", "0.6666");
         // Account B is on a graduated plan: 10 at 1.00 and 20 at 0.50 = 20.00; its hashmap 3.00 is not billed.
-        rated(B, "2026-11-10T00:00:00", "instance", "30", "3");
+        RatingSeed.rated(rating, B, "2026-11-10T00:00:00", "instance", "30", "3");
         // Project C has no account and rated nothing worth money: it gets the default issuer's account, skipped.
-        rated(C, "2026-11-10T00:00:00", "instance", "1", "0");
+        RatingSeed.rated(rating, C, "2026-11-10T00:00:00", "instance", "1", "0");
         RatingApiFixture.Reply plan = rating.post(
                 "/v2/billing/plans",
                 Map.of(
@@ -113,8 +113,8 @@ class InvoicingIT {
     @Test
     @Order(1)
     void aRunRefusesAPeriodNotFullyRatedNamingTheScopes() {
-        scope(A1, NOVEMBER_LAST_HOUR);
-        scope(A2, "2026-11-15T09:00:00+00:00");
+        RatingSeed.ratedThrough(database, A1, NOVEMBER_LAST_HOUR);
+        RatingSeed.ratedThrough(database, A2, "2026-11-15T09:00:00+00:00");
         ReportsApiFixture.Reply refused = reports.post("/v1/invoice-runs", Map.of("period", "2026-11"));
         assertThat(refused.status()).as(refused.body()).isEqualTo(409);
         assertThat(refused.json().get("description").asText()).contains("not fully rated");
@@ -129,9 +129,9 @@ class InvoicingIT {
     @Test
     @Order(2)
     void aRunDraftsEachAccountWithHandComputedTotals() {
-        scope(A2, NOVEMBER_LAST_HOUR);
-        scope(B, NOVEMBER_LAST_HOUR);
-        scope(C, NOVEMBER_LAST_HOUR);
+        RatingSeed.ratedThrough(database, A2, NOVEMBER_LAST_HOUR);
+        RatingSeed.ratedThrough(database, B, NOVEMBER_LAST_HOUR);
+        RatingSeed.ratedThrough(database, C, NOVEMBER_LAST_HOUR);
         ReportsApiFixture.Reply run = reports.post("/v1/invoice-runs", Map.of("period", "2026-11"));
         assertThat(run.status()).as(run.body()).isEqualTo(200);
         assertThat(run.json().get("created").asInt()).isEqualTo(3);
@@ -275,9 +275,9 @@ class InvoicingIT {
     @Order(6)
     void usageRatedAfterIssueLandsOnTheNextInvoiceAsAnAdjustment() {
         // Late data for November: 3 more instance hours of A1, priced 0.999.
-        rated(A1, "2026-11-30T12:00:00", "instance", "3", "0.999");
+        RatingSeed.rated(rating, A1, "2026-11-30T12:00:00", "instance", "3", "0.999");
         for (String project : List.of(A1, A2, B, C)) {
-            scope(project, "2026-12-31T23:00:00+00:00");
+            RatingSeed.ratedThrough(database, project, "2026-12-31T23:00:00+00:00");
         }
         assertThat(reports.post("/v1/invoice-runs", Map.of("period", "2026-12")).status())
                 .isEqualTo(200);
@@ -299,7 +299,7 @@ class InvoicingIT {
         // Once December is issued, January finds nothing late any more.
         act(december.get("id").asText(), "issue");
         for (String project : List.of(A1, A2, B, C)) {
-            scope(project, "2027-01-31T23:00:00+00:00");
+            RatingSeed.ratedThrough(database, project, "2027-01-31T23:00:00+00:00");
         }
         reports.post("/v1/invoice-runs", Map.of("period", "2027-01"));
         assertThat(invoiceOf("acct-a", "2027-01").get("document").get("lines")).isEmpty();
@@ -368,8 +368,8 @@ class InvoicingIT {
                     "/v1/accounts/many-" + i,
                     account("Many " + i, Map.of("rate_percent", "0"), "0", project)
                             .with("issuer_id", "zeta")));
-            rated(project, "2027-01-05T00:00:00", "instance", "1", "1");
-            scope(project, "2027-01-31T23:00:00+00:00");
+            RatingSeed.rated(rating, project, "2027-01-05T00:00:00", "instance", "1", "1");
+            RatingSeed.ratedThrough(database, project, "2027-01-31T23:00:00+00:00");
         }
         // Two runs at once compute the same drafts; neither doubles one.
         ExecutorService pool = Executors.newFixedThreadPool(6);
@@ -489,38 +489,5 @@ class InvoicingIT {
                 taxId,
                 "email",
                 "billing@example.org");
-    }
-
-    /** The rating processor's progress on a project, as it records it after rating a period. */
-    private static void scope(String project, String lastProcessed) {
-        try (Connection c = database.connect();
-                var s = c.prepareStatement("""
-                        INSERT INTO rating_scope_states (scope_id, scope_key, fetcher, collector, last_processed_timestamp)
-                        VALUES (?, 'project_id', 'gnocchi', 'gnocchi', ?::timestamptz)
-                        ON CONFLICT (scope_id) DO UPDATE SET last_processed_timestamp = excluded.last_processed_timestamp
-                        """)) {
-            s.setString(1, project);
-            s.setString(2, lastProcessed);
-            s.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** One rated hour of one rating type for a project, priced by hand. */
-    private static void rated(String project, String begin, String type, String qty, String price) {
-        String end = java.time.LocalDateTime.parse(begin).plusHours(1).toString();
-        Map<String, Object> point = Map.of(
-                "vol", Map.of("unit", type.equals("volume") ? "GiB" : "instance", "qty", qty),
-                "rating", Map.of("price", price),
-                "groupby", Map.of("id", type + "-" + project, "project_id", project),
-                "metadata", Map.of());
-        RatingApiFixture.Reply stored = rating.post(
-                "/v2/dataframes",
-                Map.of(
-                        "dataframes",
-                        List.of(Map.of(
-                                "period", Map.of("begin", begin, "end", end), "usage", Map.of(type, List.of(point))))));
-        assertThat(stored.status()).as(stored.body()).isEqualTo(204);
     }
 }

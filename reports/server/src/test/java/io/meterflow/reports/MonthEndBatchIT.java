@@ -12,8 +12,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -50,8 +48,8 @@ class MonthEndBatchIT {
                     .isEqualTo(200);
             for (int i = 1; i <= 5; i++) {
                 String project = "batch-project-" + i;
-                rated(rating, project, "2026-11-0" + i + "T10:00:00", String.valueOf(i), "1.5");
-                scope(db, project);
+                RatingSeed.rated(rating, project, "2026-11-0" + i + "T10:00:00", "instance", String.valueOf(i), "1.5");
+                RatingSeed.ratedThrough(db, project, "2026-11-30T23:00:00+00");
             }
             // The crash: a run and two issues went through before the process died.
             JsonNode run = reports.post("/v1/invoice-runs", Map.of("period", "2026-11"))
@@ -140,35 +138,5 @@ class MonthEndBatchIT {
             return files.filter(f -> !f.getFileName().toString().startsWith("."))
                     .toList();
         }
-    }
-
-    private static void scope(PostgresDatabase db, String project) throws SQLException {
-        try (Connection c = db.connect();
-                var s = c.prepareStatement("""
-                        INSERT INTO rating_scope_states (scope_id, scope_key, fetcher, collector, last_processed_timestamp)
-                        VALUES (?, 'project_id', 'gnocchi', 'gnocchi', '2026-11-30T23:00:00+00')
-                        """)) {
-            s.setString(1, project);
-            s.executeUpdate();
-        }
-    }
-
-    private static void rated(RatingApiFixture rating, String project, String begin, String qty, String price) {
-        String end = java.time.LocalDateTime.parse(begin).plusHours(1).toString();
-        Map<String, Object> point = Map.of(
-                "vol", Map.of("unit", "instance", "qty", qty),
-                "rating", Map.of("price", price),
-                "groupby", Map.of("id", "vm-" + project, "project_id", project),
-                "metadata", Map.of());
-        RatingApiFixture.Reply stored = rating.post(
-                "/v2/dataframes",
-                Map.of(
-                        "dataframes",
-                        List.of(Map.of(
-                                "period",
-                                Map.of("begin", begin, "end", end),
-                                "usage",
-                                Map.of("instance", List.of(point))))));
-        assertThat(stored.status()).as(stored.body()).isEqualTo(204);
     }
 }

@@ -12,7 +12,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -44,8 +43,8 @@ class TenantPortalIT {
                             .status())
                     .isEqualTo(200);
             for (String project : List.of("portal-a", "portal-b")) {
-                rated(rating, project);
-                scope(db, project);
+                RatingSeed.rated(rating, project, "2026-11-03T10:00:00", "instance", "3", "2.50");
+                RatingSeed.ratedThrough(db, project, "2026-11-30T23:00:00+00");
             }
             JsonNode run = reports.post("/v1/invoice-runs", Map.of("period", "2026-11"))
                     .json();
@@ -115,31 +114,5 @@ class TenantPortalIT {
                             .status())
                     .isEqualTo(403);
         }
-    }
-
-    private static void scope(PostgresDatabase db, String project) throws Exception {
-        try (Connection c = db.connect();
-                var s = c.prepareStatement(
-                        "INSERT INTO rating_scope_states (scope_id, scope_key, fetcher, collector, last_processed_timestamp)"
-                                + " VALUES (?, 'project_id', 'gnocchi', 'gnocchi', '2026-11-30T23:00:00+00')")) {
-            s.setString(1, project);
-            s.executeUpdate();
-        }
-    }
-
-    private static void rated(RatingApiFixture rating, String project) {
-        Map<String, Object> point = Map.of(
-                "vol", Map.of("unit", "instance", "qty", "3"),
-                "rating", Map.of("price", "2.50"),
-                "groupby", Map.of("id", "vm-" + project, "project_id", project),
-                "metadata", Map.of());
-        RatingApiFixture.Reply stored = rating.post(
-                "/v2/dataframes",
-                Map.of(
-                        "dataframes",
-                        List.of(Map.of(
-                                "period", Map.of("begin", "2026-11-03T10:00:00", "end", "2026-11-03T11:00:00"),
-                                "usage", Map.of("instance", List.of(point))))));
-        assertThat(stored.status()).as(stored.body()).isEqualTo(204);
     }
 }
