@@ -18,9 +18,9 @@ import org.slf4j.LoggerFactory;
  * on two shared cores. Measured after warm-up, on two worker threads; the bound is loose because
  * the machine is shared, the log line carries the figure.
  */
-class RenderSpeedIT {
+class RenderSpeedBenchmark {
 
-    private static final Logger LOG = LoggerFactory.getLogger(RenderSpeedIT.class);
+    private static final Logger LOG = LoggerFactory.getLogger(RenderSpeedBenchmark.class);
     private static final int INVOICES = 300;
 
     @Test
