@@ -64,6 +64,27 @@ class TenantPortalIT {
             String numberB =
                     reports.get("/v1/invoices/" + invoiceB).json().get("number").asText();
 
+            // The API, as project A's member: A's issued invoice only, B's is not there.
+            String[] memberOfA = {"X-User-Id", "alice", "X-Project-Id", "portal-a", "X-Roles", "member"};
+            JsonNode listed = reports.get("/v1/invoices", memberOfA).json().get("invoices");
+            assertThat(listed).hasSize(1);
+            assertThat(listed.get(0).get("id").asText()).isEqualTo(invoiceA);
+            assertThat(reports.get("/v1/invoices?account_id=portal-b", memberOfA)
+                            .json()
+                            .get("invoices"))
+                    .isEmpty();
+            assertThat(reports.get("/v1/invoices/" + invoiceB, memberOfA).status())
+                    .isEqualTo(404);
+            assertThat(reports.get("/v1/invoices/" + invoiceB + "/pdf", memberOfA)
+                            .status())
+                    .isEqualTo(404);
+            assertThat(reports.get("/v1/invoices/" + invoiceA + "/json", memberOfA)
+                            .status())
+                    .isEqualTo(200);
+            assertThat(reports.post("/v1/invoices/" + invoiceA + "/actions/void", Map.of(), memberOfA)
+                            .status())
+                    .isEqualTo(403);
+
             HttpClient browser = HttpClient.newBuilder()
                     .cookieHandler(new CookieManager())
                     .followRedirects(HttpClient.Redirect.NORMAL)

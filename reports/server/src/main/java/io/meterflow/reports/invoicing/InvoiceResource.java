@@ -98,17 +98,20 @@ public final class InvoiceResource {
         Caller caller = caller(request);
         String account = accountId;
         if (!guard.allows(ReportsPolicies.ACCOUNT_READ, caller, null)) {
-            // A tenant reads its own account's invoices, whatever it asks for.
+            // A tenant reads its own account's issued invoices, whatever it asks for: the query
+            // resolves the account from the project and leaves drafts out.
             guard.require(ReportsPolicies.INVOICE_READ, caller, caller.projectId());
-            Optional<BillingAccount> own = caller.projectId() == null
-                    ? Optional.empty()
-                    : transactions.run(c -> accounts.ofProject(c, caller.projectId())).stream()
-                            .findFirst();
-            if (own.isEmpty()
-                    || (accountId != null && !accountId.equals(own.get().id()))) {
+            if (caller.projectId() == null) {
                 return Map.of("invoices", List.of());
             }
-            account = own.get().id();
+            List<InvoiceRecord> own = transactions.run(c -> invoices.ofProjectAccount(c, caller.projectId(), null));
+            return Map.of(
+                    "invoices",
+                    own.stream()
+                            .filter(i -> accountId == null
+                                    || i.document().accountId().equals(accountId))
+                            .map(InvoiceResource::summary)
+                            .toList());
         }
         LocalDate start = period == null ? null : month(period).start();
         if (status != null) {
