@@ -128,5 +128,6 @@ start=$(date +%s.%N)
 elapsed=$(echo "$(date +%s.%N) - $start" | bc)
 issued=$(psql_pg -d "$DB" -c "select count(*) from reports_invoices where status = 'issued'")
 gaps=$(psql_pg -d "$DB" -c "select count(*) from (select number, lag(number) over (order by number) prev from reports_invoices where number is not null) n where prev is not null and substring(number from '\d+$')::int <> substring(prev from '\d+$')::int + 1")
+planned=$(psql_pg -d "$DB" -c "select count(*) from reports_invoices where document->'lines' @> '[{\"kind\": \"plan\"}]'")
 files=$(ls "$BASE/invoices" | sed 's/.*\.//' | sort | uniq -c | tr '\n' ' ')
-echo "invoice batch: $P projects x $R resources ($points rated points): $issued invoices issued and rendered in ${elapsed} s; numbering gaps: $gaps; files: $files"
+echo "invoice batch: $P projects x $R resources ($points rated points): $issued invoices issued and rendered in ${elapsed} s; numbering gaps: $gaps; with plan lines: $planned (of $PLANS on a plan); files: $files"

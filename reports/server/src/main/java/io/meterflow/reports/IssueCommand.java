@@ -79,7 +79,7 @@ final class IssueCommand extends ConfiguredCommand<ReportsConfiguration> {
                     + " to " + period.lastDay() + " (" + period.zone() + ")");
             wiring.runs().requireRated(period, null);
             wiring.lifecycle().freezePeriod(period);
-            RunResult run = wiring.runs().run(period, actor);
+            RunResult run = wiring.runs().runWithFrozenCharges(period, actor);
             System.err.printf(
                     "meterflow reports: %d drafts (%d new), %d already issued%n",
                     run.drafts().size(), run.created(), run.alreadyIssued());

@@ -92,7 +92,19 @@ public final class InvoiceRuns {
 
     /** @param onlyAccount one account's draft, or null for all */
     public RunResult run(ServicePeriod period, String actor, String onlyAccount) {
-        Inputs inputs = inputs(period);
+        return run(period, actor, onlyAccount, false);
+    }
+
+    /**
+     * Drafts for every account right after every plan charge of the period was frozen (the batch's
+     * order): the stored charges are then complete, and no project is asked about its plan again.
+     */
+    public RunResult runWithFrozenCharges(ServicePeriod period, String actor) {
+        return run(period, actor, null, true);
+    }
+
+    private RunResult run(ServicePeriod period, String actor, String onlyAccount, boolean chargesStored) {
+        Inputs inputs = inputs(period, chargesStored);
         List<BillingAccount> all = transactions.run(c -> {
             assignUnbilledProjects(c, inputs.projects());
             return accounts.list(c);
@@ -142,7 +154,7 @@ public final class InvoiceRuns {
         }
     }
 
-    private Inputs inputs(ServicePeriod period) {
+    private Inputs inputs(ServicePeriod period, boolean chargesStored) {
         requireRated(period, null);
         List<RatedUsage> usage = rating.usage(period.startInstant(), period.endInstant());
         Map<String, PlanCharge> charges = new HashMap<>();
@@ -161,7 +173,7 @@ public final class InvoiceRuns {
         }
         Set<String> projects = new TreeSet<>(usageByProject.keySet());
         projects.addAll(charges.keySet());
-        return new Inputs(usageByProject, charges, rating.units(), projects);
+        return new Inputs(usageByProject, charges, rating.units(), projects, chargesStored);
     }
 
     private Outcome draft(
@@ -187,7 +199,9 @@ public final class InvoiceRuns {
             usage.addAll(inputs.usage().getOrDefault(project, List.of()));
             if (inputs.charges().containsKey(project)) {
                 charges.put(project, inputs.charges().get(project));
-            } else if (period.isUtcCalendarMonth() && inputs.usage().containsKey(project)) {
+            } else if (!inputs.chargesStored()
+                    && period.isUtcCalendarMonth()
+                    && inputs.usage().containsKey(project)) {
                 // A plan charge the processor has not stored yet: asking computes it (404: no plan).
                 rating.charge(project, YearMonth.from(period.start()))
                         .ifPresent(charge -> charges.put(project, charge));
@@ -291,7 +305,8 @@ public final class InvoiceRuns {
             Map<String, List<RatedUsage>> usage,
             Map<String, PlanCharge> charges,
             Map<String, String> units,
-            Set<String> projects) {}
+            Set<String> projects,
+            boolean chargesStored) {}
 
     private enum Kind {
         CREATED,
