@@ -22,6 +22,9 @@ import io.meterflow.collector.meter.MeterDefinitions;
 import io.meterflow.collector.notification.EnvelopeParser;
 import io.meterflow.collector.notification.NovaFormat;
 import io.meterflow.collector.notification.NovaTwins;
+import io.meterflow.collector.poll.HypervisorPolling;
+import io.meterflow.collector.poll.KafkaCycleSink;
+import io.meterflow.collector.polling.MeterSelection;
 import io.meterflow.collector.publish.KafkaPublisher;
 import io.meterflow.collector.replay.ReplayCommand;
 import io.meterflow.collector.resource.ResourceLifecycle;
@@ -114,6 +117,14 @@ public final class CollectorApplication extends Application<CollectorConfigurati
                 publisher.close();
             }
         });
+        CollectorConfiguration.Polling polling = config.polling();
+        if (!polling.mode().equals("off")) {
+            environment.lifecycle().manage(hypervisorPolling(polling, publisher, Clock.systemUTC()));
+            LOG.info("Polling {} every {} s", polling.uri(), polling.intervalSeconds());
+            if (polling.mode().equals("only")) {
+                return;
+            }
+        }
         // Started in this order: the warm-up is over before the consumer attaches.
         environment.lifecycle().manage(warmUp(config, environment.getObjectMapper()));
         NotificationConsumer consumer = consumer(
@@ -129,6 +140,28 @@ public final class CollectorApplication extends Application<CollectorConfigurati
                 return consumer.isRunning() ? Result.healthy() : Result.unhealthy("no active RabbitMQ consumer");
             }
         });
+    }
+
+    /** The compute node's polling, publishing each cycle's samples with the notifications' publisher. */
+    static HypervisorPolling hypervisorPolling(
+            CollectorConfiguration.Polling polling, KafkaPublisher publisher, Clock clock) {
+        return new HypervisorPolling(
+                polling.uri(),
+                MeterSelection.parse(polling.meters()),
+                polling.host().isEmpty() ? localHost() : polling.host(),
+                Duration.ofSeconds(polling.intervalSeconds()),
+                Duration.ofSeconds(polling.jitterSeconds()),
+                polling.threads(),
+                new KafkaCycleSink(publisher, Duration.ofSeconds(60)),
+                clock);
+    }
+
+    private static String localHost() {
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.net.UnknownHostException e) {
+            return "localhost";
+        }
     }
 
     /** With a processor of its own: the live one's ledger and twin memory never see the warm-up. */

@@ -33,6 +33,11 @@ public final class CollectorConfiguration extends Configuration {
     @JsonProperty
     private Meters meters = new Meters();
 
+    @Valid
+    @NotNull
+    @JsonProperty
+    private Polling polling = new Polling();
+
     /** Where the single-node Kafka keeps its log ({@code <dataDir>/kafka}) when this process starts it. */
     @NotBlank
     @JsonProperty
@@ -48,6 +53,77 @@ public final class CollectorConfiguration extends Configuration {
 
     public Meters meters() {
         return meters;
+    }
+
+    public Polling polling() {
+        return polling;
+    }
+
+    /**
+     * Hypervisor polling through libvirt (collector/libvirt), as Ceilometer's compute agent:
+     * {@code off}, {@code alongside} the notification consumer, or {@code only} (a compute node).
+     */
+    public static final class Polling {
+        @NotNull
+        @jakarta.validation.constraints.Pattern(regexp = "off|alongside|only")
+        @JsonProperty
+        private String mode = "off";
+
+        @NotBlank
+        @JsonProperty
+        private String uri = "qemu:///system";
+
+        /** Ceilometer's polling.yaml interval for the compute meters. */
+        @Min(1)
+        @JsonProperty
+        private int intervalSeconds = 600;
+
+        /** Up to this much later than the interval's slot, so a thousand nodes do not poll in lockstep. */
+        @Min(0)
+        @JsonProperty
+        private int jitterSeconds = 60;
+
+        /** Meter names or patterns (cpu, network.*), comma-separated; * for all. */
+        @NotBlank
+        @JsonProperty
+        private String meters = "*";
+
+        /** The host name samples carry; empty: this machine's. */
+        @NotNull
+        @JsonProperty
+        private String host = "";
+
+        @Min(1)
+        @JsonProperty
+        private int threads = 2;
+
+        public String mode() {
+            return mode;
+        }
+
+        public String uri() {
+            return uri;
+        }
+
+        public int intervalSeconds() {
+            return intervalSeconds;
+        }
+
+        public int jitterSeconds() {
+            return jitterSeconds;
+        }
+
+        public String meters() {
+            return meters;
+        }
+
+        public String host() {
+            return host;
+        }
+
+        public int threads() {
+            return threads;
+        }
     }
 
     public java.nio.file.Path dataDir() {

@@ -3,6 +3,7 @@ package io.meterflow.collector.publish;
 import io.meterflow.collector.ingest.Outcome;
 import io.meterflow.wire.ResourceEvent;
 import io.meterflow.wire.ResourceEventCodec;
+import io.meterflow.wire.Sample;
 import io.meterflow.wire.SampleCodec;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -78,6 +79,20 @@ public final class KafkaPublisher implements AutoCloseable {
             }
         } catch (RuntimeException e) {
             // send() itself throws when no broker answers within max.block.ms.
+            acks.add(CompletableFuture.failedFuture(e));
+        }
+        return CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new));
+    }
+
+    /** Polled samples (no notification behind them): completes when Kafka has acknowledged them all. */
+    public CompletableFuture<Void> publishSamples(List<Sample> polled) {
+        List<CompletableFuture<Void>> acks = new ArrayList<>(polled.size());
+        try {
+            List<byte[]> values = samples.encode(polled);
+            for (int i = 0; i < values.size(); i++) {
+                acks.add(send(samplesTopic, polled.get(i).resourceId(), values.get(i)));
+            }
+        } catch (RuntimeException e) {
             acks.add(CompletableFuture.failedFuture(e));
         }
         return CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new));
