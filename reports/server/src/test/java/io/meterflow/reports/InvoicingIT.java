@@ -416,6 +416,51 @@ class InvoicingIT {
         }
     }
 
+    @Test
+    @Order(9)
+    void badInputIsRefusedWithTheFieldNamedAndNothingStored() {
+        Map<String, Object> party = Map.of("name", "Gamma", "address", Map.of("country_code", "Germany"));
+        ReportsApiFixture.Reply country = reports.put(
+                "/v1/accounts/acct-g",
+                account("Gamma", Map.of("rate_percent", "19"), "0")
+                        .with("customer", Map.of("party", party, "currency", "EUR")));
+        assertThat(country.status()).isEqualTo(400);
+        assertThat(country.json().get("description").asText()).contains("country_code");
+        ReportsApiFixture.Reply currency = reports.put(
+                "/v1/accounts/acct-g",
+                account("Gamma", Map.of("rate_percent", "19"), "0")
+                        .with("customer", Map.of("party", party(("Gamma"), "DE", ""), "currency", "EURO")));
+        assertThat(currency.json().get("description").asText()).contains("customer.currency");
+        ReportsApiFixture.Reply issuer = reports.put(
+                "/v1/accounts/acct-g",
+                account("Gamma", Map.of("rate_percent", "19"), "0").with("issuer_id", "nobody"));
+        assertThat(issuer.status()).isEqualTo(400);
+        assertThat(issuer.json().get("description").asText()).contains("issuer_id");
+        ReportsApiFixture.Reply discount =
+                reports.put("/v1/accounts/acct-g", account("Gamma", Map.of("rate_percent", "19"), "120"));
+        assertThat(discount.json().get("description").asText()).contains("discount_percent");
+        ReportsApiFixture.Reply taken =
+                reports.put("/v1/accounts/acct-g", account("Gamma", Map.of("rate_percent", "19"), "0", A1));
+        assertThat(taken.status()).isEqualTo(409);
+        assertThat(reports.get("/v1/accounts/acct-g").status()).isEqualTo(404);
+        assertThat(reports.put(
+                                "/v1/issuers/bad",
+                                Map.of(
+                                        "party",
+                                        party("Bad", "DE", ""),
+                                        "bank",
+                                        Map.of("iban", "DE89"),
+                                        "number_pattern",
+                                        "INV-{YYYY}"))
+                        .json()
+                        .get("description")
+                        .asText())
+                .contains("number_pattern");
+        assertThat(reports.post("/v1/invoice-runs", Map.of("period", "November"))
+                        .status())
+                .isEqualTo(400);
+    }
+
     private static JsonNode act(String id, String action) {
         ReportsApiFixture.Reply reply = reports.post("/v1/invoices/" + id + "/actions/" + action, Map.of());
         assertThat(reply.status()).as(reply.body()).isEqualTo(200);

@@ -42,6 +42,11 @@ public final class PartyJson {
 
     public static Party party(JsonNode node, String path) {
         JsonNode address = required(node, "address", path);
+        String country = text(address, "country_code", path + ".address", true);
+        if (!country.matches("[A-Z]{2}")) {
+            throw new InvalidInputException(
+                    path + ".address.country_code: " + country + " is not an ISO 3166-1 alpha-2 code such as DE");
+        }
         return build(
                 path,
                 () -> new Party(
