@@ -3,7 +3,6 @@ package io.meterflow.collector;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.jna.NativeLibrary;
-import io.meterflow.collector.poll.HypervisorPolling;
 import io.meterflow.collector.poll.KafkaCycleSink;
 import io.meterflow.collector.polling.CycleReport;
 import io.meterflow.collector.polling.MeterSelection;
@@ -49,8 +48,8 @@ class PolledSamplesToKafkaIT {
                 CollectorConfiguration.class);
         try (KafkaPublisher publisher = LiveCollector.publisher(config, "it-poll");
                 Reconnecting<Connect> connection = LibvirtDomainSource.connect("test://" + node.toAbsolutePath())) {
-            CycleReport report = HypervisorPolling.cycle(
-                            connection, MeterSelection.all(), "compute-1", Clock.systemUTC())
+            CycleReport report = LibvirtDomainSource.cycle(
+                            connection, MeterSelection.all(), Clock.systemUTC(), "compute-1")
                     .run();
             assertThat(report.samples()).isNotEmpty();
             assertThat(report.samples())

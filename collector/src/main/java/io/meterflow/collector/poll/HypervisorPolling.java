@@ -6,15 +6,10 @@ import io.meterflow.collector.polling.MeterSelection;
 import io.meterflow.collector.polling.PollingCycle;
 import io.meterflow.collector.polling.PollingLoop;
 import io.meterflow.collector.polling.Scheduler;
-import io.meterflow.collector.polling.compute.ComputePollster;
-import io.meterflow.collector.polling.compute.Inspection;
 import io.meterflow.collector.polling.libvirt.LibvirtDomainSource;
 import io.meterflow.collector.polling.libvirt.Reconnecting;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.EnumSet;
-import java.util.List;
-import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -60,21 +55,12 @@ public final class HypervisorPolling implements Managed {
         this.clock = clock;
     }
 
-    /** One cycle over the hypervisor's instances, built as the loop runs it. */
-    public static PollingCycle<?> cycle(
-            Reconnecting<Connect> connection, MeterSelection meters, String host, Clock clock) {
-        List<ComputePollster> pollsters = PollingCycle.selected(ComputePollster.all(), meters);
-        Set<Inspection> inspections = EnumSet.noneOf(Inspection.class);
-        pollsters.forEach(p -> inspections.addAll(p.inspections()));
-        return new PollingCycle<>(new LibvirtDomainSource(connection, inspections), pollsters, meters, clock, host);
-    }
-
     @Override
     public synchronized void start() {
         connection = LibvirtDomainSource.connect(uri);
         readers = Executors.newFixedThreadPool(threads, named("poll-reader"));
         timer = Executors.newSingleThreadScheduledExecutor(named("poll-timer"));
-        PollingCycle<?> cycle = cycle(connection, meters, host, clock);
+        PollingCycle<?> cycle = LibvirtDomainSource.cycle(connection, meters, clock, host);
         loop = new PollingLoop(
                 () -> cycle.run(readers),
                 sink,

@@ -22,7 +22,16 @@ final class Renderings {
 
     /** PDF, CSV and JSON: what the month-end batch writes for every invoice. */
     static Map<String, Rendering> create(ReportsConfiguration.RenderingConfiguration config) {
-        InvoicePdfRenderer pdf = new InvoicePdfRenderer(branding(config));
+        return create(new InvoicePdfRenderer(branding(config)), false);
+    }
+
+    /** With the EN 16931 e-invoice (Factur-X: CII XML in a PDF/A-3), for the API and batches that ask. */
+    static Map<String, Rendering> withFacturX(ReportsConfiguration.RenderingConfiguration config) {
+        return create(new InvoicePdfRenderer(branding(config)), true);
+    }
+
+    /** One compiled template serves the PDF and the e-invoice: compiling it takes seconds at start. */
+    private static Map<String, Rendering> create(InvoicePdfRenderer pdf, boolean facturX) {
         InvoiceCsvWriter csv = new InvoiceCsvWriter();
         InvoiceJsonWriter json = new InvoiceJsonWriter();
         Map<String, Rendering> renderings = new LinkedHashMap<>();
@@ -39,14 +48,10 @@ final class Renderings {
                         "application/json",
                         "json",
                         document -> json.write(document).getBytes(StandardCharsets.UTF_8)));
-        return renderings;
-    }
-
-    /** With the EN 16931 e-invoice (Factur-X: CII XML in a PDF/A-3), for the API and batches that ask. */
-    static Map<String, Rendering> withFacturX(ReportsConfiguration.RenderingConfiguration config) {
-        Map<String, Rendering> renderings = new LinkedHashMap<>(create(config));
-        FacturXRenderer facturX = new FacturXRenderer(new InvoicePdfRenderer(branding(config)));
-        renderings.put("facturx", new Rendering("application/pdf", "facturx.pdf", facturX::render));
+        if (facturX) {
+            FacturXRenderer eInvoice = new FacturXRenderer(pdf);
+            renderings.put("facturx", new Rendering("application/pdf", "facturx.pdf", eInvoice::render));
+        }
         return renderings;
     }
 

@@ -129,13 +129,7 @@ public final class ReportsApplication extends Application<ReportsConfiguration> 
         jersey.register(new IssuerResource(wiring.transactions(), wiring.issuers(), guard));
         jersey.register(new AccountResource(wiring.transactions(), wiring.accounts(), wiring.issuers(), guard));
         jersey.register(new InvoiceResource(
-                wiring.transactions(),
-                wiring.invoices(),
-                wiring.accounts(),
-                wiring.runs(),
-                wiring.lifecycle(),
-                guard,
-                renderings));
+                wiring.transactions(), wiring.invoices(), wiring.runs(), wiring.lifecycle(), guard, renderings));
     }
 
     /** The operator's secret, or a random one for this process (links then die with it). */

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import io.meterflow.reports.invoice.DocumentType;
 import io.meterflow.reports.invoice.InvoiceDocument;
 import io.meterflow.reports.invoice.InvoiceStatus;
 import java.io.UncheckedIOException;
@@ -303,9 +302,5 @@ public final class Invoices {
 
     private static Optional<Instant> instant(Timestamp timestamp) {
         return Optional.ofNullable(timestamp).map(Timestamp::toInstant);
-    }
-
-    static boolean isCreditNote(InvoiceDocument d) {
-        return d.type() == DocumentType.CREDIT_NOTE;
     }
 }

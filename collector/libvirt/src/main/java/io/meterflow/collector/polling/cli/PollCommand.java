@@ -5,8 +5,6 @@ import io.meterflow.collector.polling.CycleReport;
 import io.meterflow.collector.polling.PollingCycle;
 import io.meterflow.collector.polling.PollingLoop;
 import io.meterflow.collector.polling.Scheduler;
-import io.meterflow.collector.polling.compute.ComputePollster;
-import io.meterflow.collector.polling.compute.Inspection;
 import io.meterflow.collector.polling.libvirt.LibvirtDomainSource;
 import io.meterflow.collector.polling.libvirt.Reconnecting;
 import java.io.BufferedWriter;
@@ -19,9 +17,6 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.EnumSet;
-import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -61,19 +56,12 @@ public final class PollCommand {
             out.print(PollOptions.USAGE);
             return 0;
         }
-        List<ComputePollster> pollsters = PollingCycle.selected(ComputePollster.all(), options.meters());
-        Set<Inspection> inspections = EnumSet.noneOf(Inspection.class);
-        pollsters.forEach(p -> inspections.addAll(p.inspections()));
         SampleLines codec = new SampleLines(new ObjectMapper());
         Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
         ExecutorService readers = Executors.newFixedThreadPool(options.threads(), daemon("poll-reader"));
         try (Reconnecting<Connect> connection = LibvirtDomainSource.connect(options.uri())) {
-            PollingCycle<?> cycle = new PollingCycle<>(
-                    new LibvirtDomainSource(connection, inspections),
-                    pollsters,
-                    options.meters(),
-                    Clock.systemUTC(),
-                    options.host());
+            PollingCycle<?> cycle =
+                    LibvirtDomainSource.cycle(connection, options.meters(), Clock.systemUTC(), options.host());
             // Connect before the first cycle, so a cycle's duration is polling alone, as in a long-running agent.
             connection.call("connecting", c -> c);
             if (options.once()) {

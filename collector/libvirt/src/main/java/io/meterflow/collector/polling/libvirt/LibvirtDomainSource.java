@@ -1,9 +1,12 @@
 package io.meterflow.collector.polling.libvirt;
 
+import io.meterflow.collector.polling.MeterSelection;
+import io.meterflow.collector.polling.PollingCycle;
 import io.meterflow.collector.polling.ResourceGoneException;
 import io.meterflow.collector.polling.ResourceSource;
 import io.meterflow.collector.polling.compute.BlockInfo;
 import io.meterflow.collector.polling.compute.BlockStats;
+import io.meterflow.collector.polling.compute.ComputePollster;
 import io.meterflow.collector.polling.compute.Disk;
 import io.meterflow.collector.polling.compute.DomainStats;
 import io.meterflow.collector.polling.compute.Inspection;
@@ -13,6 +16,7 @@ import io.meterflow.collector.polling.compute.Nic;
 import io.meterflow.collector.polling.compute.NovaDomainXml;
 import io.meterflow.collector.polling.compute.NovaInstance;
 import io.meterflow.collector.polling.compute.PowerState;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -68,6 +72,18 @@ public final class LibvirtDomainSource implements ResourceSource<DomainStats> {
     public LibvirtDomainSource(Reconnecting<Connect> connection, Set<Inspection> inspections) {
         this.connection = connection;
         this.inspections = inspections.isEmpty() ? EnumSet.noneOf(Inspection.class) : EnumSet.copyOf(inspections);
+    }
+
+    /**
+     * One polling cycle over this hypervisor's Nova instances: the compute pollsters {@code meters}
+     * selects, and only the libvirt calls they need.
+     */
+    public static PollingCycle<DomainStats> cycle(
+            Reconnecting<Connect> connection, MeterSelection meters, Clock clock, String host) {
+        List<ComputePollster> pollsters = PollingCycle.selected(ComputePollster.all(), meters);
+        Set<Inspection> inspections = EnumSet.noneOf(Inspection.class);
+        pollsters.forEach(p -> inspections.addAll(p.inspections()));
+        return new PollingCycle<>(new LibvirtDomainSource(connection, inspections), pollsters, meters, clock, host);
     }
 
     /** A reconnecting read-only connection to {@code uri}. */

@@ -9,8 +9,6 @@ import com.sun.jna.NativeLibrary;
 import io.meterflow.collector.polling.CycleReport;
 import io.meterflow.collector.polling.MeterSelection;
 import io.meterflow.collector.polling.PollingCycle;
-import io.meterflow.collector.polling.compute.ComputePollster;
-import io.meterflow.collector.polling.compute.Inspection;
 import io.meterflow.wire.Sample;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -21,7 +19,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -80,15 +77,7 @@ class LibvirtPollingIT {
             Files.copy(in, node);
         }
         connection = LibvirtDomainSource.connect("test://" + node.toAbsolutePath());
-        List<ComputePollster> pollsters = ComputePollster.all();
-        Set<Inspection> inspections = EnumSet.noneOf(Inspection.class);
-        pollsters.forEach(p -> inspections.addAll(p.inspections()));
-        cycle = new PollingCycle<>(
-                new LibvirtDomainSource(connection, inspections),
-                pollsters,
-                MeterSelection.all(),
-                Clock.systemUTC(),
-                HOST);
+        cycle = LibvirtDomainSource.cycle(connection, MeterSelection.all(), Clock.systemUTC(), HOST);
         first = cycle.run();
         Thread.sleep(20);
         ExecutorService readers = Executors.newFixedThreadPool(2);

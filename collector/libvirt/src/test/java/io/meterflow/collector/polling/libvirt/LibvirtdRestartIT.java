@@ -6,15 +6,11 @@ import com.sun.jna.NativeLibrary;
 import io.meterflow.collector.polling.CycleReport;
 import io.meterflow.collector.polling.MeterSelection;
 import io.meterflow.collector.polling.PollingCycle;
-import io.meterflow.collector.polling.compute.ComputePollster;
-import io.meterflow.collector.polling.compute.Inspection;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.EnumSet;
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -57,15 +53,8 @@ class LibvirtdRestartIT {
         Assumptions.assumeTrue(daemon != null, "libvirtd could not start in a private mount namespace here");
         try (Reconnecting<Connect> connection =
                 LibvirtDomainSource.connect("test+unix://" + node.toAbsolutePath() + "?socket=" + socket)) {
-            List<ComputePollster> pollsters = ComputePollster.all();
-            Set<Inspection> inspections = EnumSet.noneOf(Inspection.class);
-            pollsters.forEach(p -> inspections.addAll(p.inspections()));
-            PollingCycle<?> cycle = new PollingCycle<>(
-                    new LibvirtDomainSource(connection, inspections),
-                    pollsters,
-                    MeterSelection.all(),
-                    Clock.systemUTC(),
-                    "compute-1");
+            PollingCycle<?> cycle =
+                    LibvirtDomainSource.cycle(connection, MeterSelection.all(), Clock.systemUTC(), "compute-1");
             CycleReport before = cycle.run();
             assertThat(before.samples()).isNotEmpty();
             assertThat(connection.opened()).isEqualTo(1);
