@@ -47,6 +47,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.LongSupplier;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
@@ -69,6 +70,21 @@ public final class CollectorApplication extends Application<CollectorConfigurati
                 .run(ServiceConfigSources.withPackagedConfig(args, DEFAULT_CONFIG, "server", "check"));
     }
 
+    private final UnaryOperator<String> environment;
+
+    /** A service configured by this process's environment variables. */
+    public CollectorApplication() {
+        this(System::getenv);
+    }
+
+    /**
+     * A service configured by {@code environment} instead of the process's variables: how the
+     * all-in-one runs several services in one JVM, each with its own database and ports.
+     */
+    public CollectorApplication(UnaryOperator<String> environment) {
+        this.environment = environment;
+    }
+
     @Override
     public String getName() {
         return "meterflow-collector";
@@ -76,7 +92,7 @@ public final class CollectorApplication extends Application<CollectorConfigurati
 
     @Override
     public void initialize(Bootstrap<CollectorConfiguration> bootstrap) {
-        bootstrap.setConfigurationSourceProvider(ServiceConfigSources.fileOrPackagedWithEnvironment());
+        bootstrap.setConfigurationSourceProvider(ServiceConfigSources.fileOrPackagedWith(environment));
         ObjectMapper json = bootstrap.getObjectMapper();
         bootstrap.addCommand(new ReplayCommand(
                 namespace -> processor(

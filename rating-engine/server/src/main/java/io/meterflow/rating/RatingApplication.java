@@ -55,10 +55,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
 import javax.sql.DataSource;
 
 /**
@@ -78,6 +81,31 @@ public final class RatingApplication extends Application<RatingConfiguration> {
     private Processor processor;
     private boolean processInBackground = true;
 
+    private final UnaryOperator<String> environment;
+    private final CompletionStage<?> processingStart;
+
+    /** A service configured by this process's environment variables. */
+    public RatingApplication() {
+        this(System::getenv);
+    }
+
+    /**
+     * A service configured by {@code environment} instead of the process's variables: how the
+     * all-in-one runs several services in one JVM, each with its own database and ports.
+     */
+    public RatingApplication(UnaryOperator<String> environment) {
+        this(environment, CompletableFuture.completedFuture(null));
+    }
+
+    /**
+     * The same, whose processor rates nothing before {@code processingStart} completes: the API
+     * answers meanwhile, so a launcher can load prices and history first (the all-in-one's demo).
+     */
+    public RatingApplication(UnaryOperator<String> environment, CompletionStage<?> processingStart) {
+        this.environment = environment;
+        this.processingStart = processingStart;
+    }
+
     @Override
     public String getName() {
         return "meterflow-rating";
@@ -85,7 +113,7 @@ public final class RatingApplication extends Application<RatingConfiguration> {
 
     @Override
     public void initialize(Bootstrap<RatingConfiguration> bootstrap) {
-        bootstrap.setConfigurationSourceProvider(ServiceConfigSources.fileOrPackagedWithEnvironment());
+        bootstrap.setConfigurationSourceProvider(ServiceConfigSources.fileOrPackagedWith(environment));
         bootstrap.addCommand(new ProcessCommand(this));
         bootstrap.addCommand(new PolicyCommand());
     }
@@ -111,9 +139,14 @@ public final class RatingApplication extends Application<RatingConfiguration> {
         ScopeStateStore scopes = new ScopeStateStore(jdbc, ratedData);
 
         var jersey = environment.jersey();
-        jersey.register(new AccessFilter(
-                config.keystoneAuth() ? new KeystoneTokens(config.keystone().settings(), clock) : null,
-                policy(config)));
+        jersey.register(
+                config.basicAuth()
+                        ? AccessFilter.basic(policy(config))
+                        : new AccessFilter(
+                                config.keystoneAuth()
+                                        ? new KeystoneTokens(config.keystone().settings(), clock)
+                                        : null,
+                                policy(config)));
         jersey.register(new CloudKittyErrorMapper());
         jersey.register(new WebApplicationErrorMapper());
         jersey.register(new UnexpectedErrorMapper());
@@ -159,7 +192,8 @@ public final class RatingApplication extends Application<RatingConfiguration> {
                     .manage(new ProcessorLoop(
                             processor,
                             workers,
-                            Duration.ofSeconds(config.processor().intervalSeconds())));
+                            Duration.ofSeconds(config.processor().intervalSeconds()),
+                            processingStart));
         }
     }
 
@@ -210,7 +244,8 @@ public final class RatingApplication extends Application<RatingConfiguration> {
         environment
                 .admin()
                 .addServlet("prometheus", new PrometheusMetricsServlet(registry))
-                .addMapping("/metrics");
+                // /prometheus as on every other Meterflow service; /metrics for existing scrapers.
+                .addMapping("/prometheus", "/metrics");
     }
 
     private static DataSource dataSource(RatingConfiguration config, Environment environment) {

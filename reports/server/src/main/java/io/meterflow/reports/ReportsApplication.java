@@ -45,6 +45,7 @@ import java.util.Currency;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -79,6 +80,21 @@ public final class ReportsApplication extends Application<ReportsConfiguration> 
         return ServiceConfigSources.withPackagedConfig(args, DEFAULT_CONFIG, "server", "check", "issue");
     }
 
+    private final UnaryOperator<String> environment;
+
+    /** A service configured by this process's environment variables. */
+    public ReportsApplication() {
+        this(System::getenv);
+    }
+
+    /**
+     * A service configured by {@code environment} instead of the process's variables: how the
+     * all-in-one runs several services in one JVM, each with its own database and ports.
+     */
+    public ReportsApplication(UnaryOperator<String> environment) {
+        this.environment = environment;
+    }
+
     @Override
     public String getName() {
         return "meterflow-reports";
@@ -86,7 +102,7 @@ public final class ReportsApplication extends Application<ReportsConfiguration> 
 
     @Override
     public void initialize(Bootstrap<ReportsConfiguration> bootstrap) {
-        bootstrap.setConfigurationSourceProvider(ServiceConfigSources.fileOrPackagedWithEnvironment());
+        bootstrap.setConfigurationSourceProvider(ServiceConfigSources.fileOrPackagedWith(environment));
         bootstrap.addCommand(new IssueCommand(this));
     }
 
@@ -120,8 +136,7 @@ public final class ReportsApplication extends Application<ReportsConfiguration> 
                         .withCacheTtl(Duration.ofSeconds(config.portal().cacheSeconds()))
                         .withSecureCookie(config.portal().secureCookie()),
                 PortalAuthenticator.forMode(config.authMode()),
-                new HttpRatingReader(
-                        URI.create(config.ratingUrl()), HttpClient.newHttpClient(), Duration.ofSeconds(10)),
+                ratingReader(config),
                 new GnocchiUsageReader(timeseries, "mean"),
                 new AccountInvoices(wiring.transactions(), wiring.invoices(), renderings),
                 Clock.systemUTC());
@@ -130,6 +145,13 @@ public final class ReportsApplication extends Application<ReportsConfiguration> 
         jersey.register(new AccountResource(wiring.transactions(), wiring.accounts(), wiring.issuers(), guard));
         jersey.register(new InvoiceResource(
                 wiring.transactions(), wiring.invoices(), wiring.runs(), wiring.lifecycle(), guard, renderings));
+    }
+
+    /** The portal reads costs as the admin under basic auth, where the rating API wants a user. */
+    private static HttpRatingReader ratingReader(ReportsConfiguration config) {
+        HttpRatingReader reader = new HttpRatingReader(
+                URI.create(config.ratingUrl()), HttpClient.newHttpClient(), Duration.ofSeconds(10));
+        return config.authMode().equals("basic") ? reader.asBasicUser("admin") : reader;
     }
 
     /** The operator's secret, or a random one for this process (links then die with it). */
@@ -156,7 +178,8 @@ public final class ReportsApplication extends Application<ReportsConfiguration> 
         environment
                 .admin()
                 .addServlet("prometheus", new PrometheusMetricsServlet(registry))
-                .addMapping("/metrics");
+                // /prometheus as on every other Meterflow service; /metrics for existing scrapers.
+                .addMapping("/prometheus", "/metrics");
     }
 
     static DataSource dataSource(ReportsConfiguration config, Environment environment) {

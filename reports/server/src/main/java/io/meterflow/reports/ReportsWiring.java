@@ -53,8 +53,13 @@ record ReportsWiring(
         Invoices invoices = new Invoices(json);
         AuditTrail audit = new AuditTrail(json, clock);
         String token = config.ratingToken();
-        RatingEngineClient rating = new RatingEngineClient(
-                URI.create(config.ratingUrl()), () -> token.isEmpty() ? Optional.empty() : Optional.of(token), json);
+        // Under basic auth every API takes the Basic user name as identity: invoice runs read as admin.
+        RatingEngineClient rating = config.authMode().equals("basic") && token.isEmpty()
+                ? RatingEngineClient.basic(URI.create(config.ratingUrl()), "admin", json)
+                : new RatingEngineClient(
+                        URI.create(config.ratingUrl()),
+                        () -> token.isEmpty() ? Optional.empty() : Optional.of(token),
+                        json);
         InvoiceRuns runs = new InvoiceRuns(
                 transactions,
                 accounts,

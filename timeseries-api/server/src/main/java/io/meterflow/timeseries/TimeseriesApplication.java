@@ -112,6 +112,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 import javax.sql.DataSource;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -138,6 +139,21 @@ public final class TimeseriesApplication extends Application<TimeseriesConfigura
                 .run(ServiceConfigSources.withPackagedConfig(args, DEFAULT_CONFIG, "server", "check", "aggregator"));
     }
 
+    private final UnaryOperator<String> environment;
+
+    /** A service configured by this process's environment variables. */
+    public TimeseriesApplication() {
+        this(System::getenv);
+    }
+
+    /**
+     * A service configured by {@code environment} instead of the process's variables: how the
+     * all-in-one runs several services in one JVM, each with its own database and ports.
+     */
+    public TimeseriesApplication(UnaryOperator<String> environment) {
+        this.environment = environment;
+    }
+
     @Override
     public String getName() {
         return "meterflow-timeseries-api";
@@ -146,7 +162,7 @@ public final class TimeseriesApplication extends Application<TimeseriesConfigura
     @Override
     public void initialize(Bootstrap<TimeseriesConfiguration> bootstrap) {
         bootstrap.addCommand(new AggregatorCommand(this));
-        bootstrap.setConfigurationSourceProvider(ServiceConfigSources.fileOrPackagedWithEnvironment());
+        bootstrap.setConfigurationSourceProvider(ServiceConfigSources.fileOrPackagedWith(environment));
     }
 
     @Override

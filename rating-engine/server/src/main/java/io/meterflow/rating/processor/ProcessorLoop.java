@@ -3,6 +3,9 @@ package io.meterflow.rating.processor;
 import io.dropwizard.lifecycle.Managed;
 import io.meterflow.rating.collect.CollectException;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -20,13 +23,20 @@ public final class ProcessorLoop implements Managed {
     private final Processor processor;
     private final ExecutorService workers;
     private final Duration interval;
+    private final CompletableFuture<?> start;
     private final Thread thread;
     private volatile boolean running;
 
     public ProcessorLoop(Processor processor, ExecutorService workers, Duration interval) {
+        this(processor, workers, interval, CompletableFuture.completedFuture(null));
+    }
+
+    /** A loop whose first pass waits for {@code start}: until then nothing is rated. */
+    public ProcessorLoop(Processor processor, ExecutorService workers, Duration interval, CompletionStage<?> start) {
         this.processor = processor;
         this.workers = workers;
         this.interval = interval;
+        this.start = start.toCompletableFuture();
         this.thread = new Thread(this::loop, "rating-processor");
         this.thread.setDaemon(true);
     }
@@ -49,6 +59,17 @@ public final class ProcessorLoop implements Managed {
     }
 
     private void loop() {
+        if (!start.isDone()) {
+            LOG.info("Rating waits until the data it rates is loaded");
+            try {
+                start.get();
+            } catch (InterruptedException e) {
+                return;
+            } catch (ExecutionException e) {
+                LOG.error("Rating does not start: loading its data failed", e.getCause());
+                return;
+            }
+        }
         while (running) {
             try {
                 Processor.PassResult pass = processor.runPass(() -> running, Processor.Progress.NONE);

@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,11 +35,24 @@ public final class RatingEngineClient {
 
     private final URI base;
     private final Supplier<Optional<String>> token;
+    private final String credentialHeader;
     private final ObjectMapper json;
     private final HttpClient http;
 
     /** @param token the X-Auth-Token to send, if the rating API wants one */
     public RatingEngineClient(URI base, Supplier<Optional<String>> token, ObjectMapper json) {
+        this(base, "X-Auth-Token", token, json);
+    }
+
+    /** A client of a rating API in basic mode, calling as {@code user} (the admin, for invoice runs). */
+    public static RatingEngineClient basic(URI base, String user, ObjectMapper json) {
+        String credentials =
+                "Basic " + Base64.getEncoder().encodeToString((user + ":").getBytes(StandardCharsets.UTF_8));
+        return new RatingEngineClient(base, "Authorization", () -> Optional.of(credentials), json);
+    }
+
+    private RatingEngineClient(URI base, String credentialHeader, Supplier<Optional<String>> token, ObjectMapper json) {
+        this.credentialHeader = credentialHeader;
         this.base = URI.create(base.toString().replaceAll("/+$", "") + "/");
         this.token = token;
         // Quantities and prices stay exact decimals: never through a double.
@@ -164,7 +178,7 @@ public final class RatingEngineClient {
     private HttpRequest.Builder request(String path) {
         HttpRequest.Builder builder =
                 HttpRequest.newBuilder(base.resolve(path)).timeout(TIMEOUT).header("Accept", "application/json");
-        token.get().ifPresent(t -> builder.header("X-Auth-Token", t));
+        token.get().ifPresent(t -> builder.header(credentialHeader, t));
         return builder;
     }
 

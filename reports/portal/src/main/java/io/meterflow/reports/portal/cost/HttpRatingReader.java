@@ -21,6 +21,7 @@ import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
@@ -38,6 +39,7 @@ public final class HttpRatingReader implements RatingReader {
     private final URI baseUri;
     private final HttpClient http;
     private final Duration timeout;
+    private final Optional<String> authorization;
     private final ObjectMapper json = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
     /**
@@ -46,10 +48,25 @@ public final class HttpRatingReader implements RatingReader {
      * @param timeout how long one answer may take before the page shows the API as unavailable
      */
     public HttpRatingReader(URI baseUri, HttpClient http, Duration timeout) {
+        this(baseUri, http, timeout, Optional.empty());
+    }
+
+    private HttpRatingReader(URI baseUri, HttpClient http, Duration timeout, Optional<String> authorization) {
         String root = baseUri.toString();
         this.baseUri = URI.create(root.endsWith("/") ? root : root + "/");
         this.http = http;
         this.timeout = timeout;
+        this.authorization = authorization;
+    }
+
+    /** The same reader calling a rating API in basic mode as {@code user}. */
+    public HttpRatingReader asBasicUser(String user) {
+        return new HttpRatingReader(
+                baseUri,
+                http,
+                timeout,
+                Optional.of(
+                        "Basic " + Base64.getEncoder().encodeToString((user + ":").getBytes(StandardCharsets.UTF_8))));
     }
 
     @Override
@@ -122,11 +139,12 @@ public final class HttpRatingReader implements RatingReader {
     }
 
     private Optional<JsonNode> get(String path, boolean absentOn404) {
-        HttpRequest request = HttpRequest.newBuilder(baseUri.resolve(path))
+        HttpRequest.Builder builder = HttpRequest.newBuilder(baseUri.resolve(path))
                 .timeout(timeout)
                 .header("Accept", "application/json")
-                .GET()
-                .build();
+                .GET();
+        authorization.ifPresent(value -> builder.header("Authorization", value));
+        HttpRequest request = builder.build();
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() == 404 && absentOn404) {
