@@ -48,10 +48,11 @@ public final class RatingConfiguration extends Configuration {
 
     /**
      * noauth: CloudKitty's noauth, nothing checked; keystone: every request needs a valid token and
-     * is judged by the policy (CloudKitty 22's defaults, overridden by {@link #policyFile}).
+     * is judged by the policy (CloudKitty 22's defaults, overridden by {@link #policyFile}); basic:
+     * Meterflow's development mode, the Basic user name as identity and project, judged by the policy.
      */
     @NotNull
-    @Pattern(regexp = "(?i)noauth|keystone", message = "must be noauth or keystone")
+    @Pattern(regexp = "(?i)noauth|keystone|basic", message = "must be noauth, keystone or basic")
     @JsonProperty
     private String authMode = "noauth";
 
@@ -81,6 +82,11 @@ public final class RatingConfiguration extends Configuration {
 
     public ProcessorConfiguration processor() {
         return processor;
+    }
+
+    /** Meterflow's development mode, shared by every API: the Basic user name is the identity. */
+    public boolean basicAuth() {
+        return authMode.equalsIgnoreCase("basic");
     }
 
     public boolean keystoneAuth() {
