@@ -55,7 +55,16 @@ class SystemdUnitsTest {
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
 
         assertThat(process.exitValue()).as(output).isZero();
-        assertThat(output).as("systemd-analyze verify warns").isBlank();
+        // verify also loads the units ours are ordered after (postgresql, rabbitmq-server, ...) as
+        // this machine has them: their own complaints (Debian's keystone.service, once Keystone is
+        // installed, warns about itself) are the machine's, not ours.
+        List<String> ours = output.lines()
+                .filter(line -> !line.isBlank())
+                .filter(line -> line.contains("meterflow") || line.contains(root.toString()))
+                .toList();
+        assertThat(ours)
+                .as("systemd-analyze verify warns about Meterflow's units:%n%s", output)
+                .isEmpty();
     }
 
     @Test
