@@ -59,7 +59,8 @@ public record AllInOneSettings(
             }
         }
         String authMode = present(environment.apply("METERFLOW_AUTH_MODE")).orElse("basic");
-        // Keystone needs every API to validate tokens, which the time-series API does not yet do.
+        // The all-in-one is the development mode: Keystone belongs to a real cloud, where each service
+        // runs alone with METERFLOW_AUTH_MODE=keystone (docs/keystone.md), and the demo signs in as basic users.
         if (!List.of("basic", "noauth").contains(authMode)) {
             throw new UsageException(
                     "METERFLOW_AUTH_MODE must be basic or noauth for the all-in-one, not '" + authMode + "'");

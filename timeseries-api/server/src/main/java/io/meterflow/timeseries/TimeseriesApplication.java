@@ -12,10 +12,13 @@ import io.meterflow.deployment.DeploymentNamespace;
 import io.meterflow.deployment.DeploymentRegistry;
 import io.meterflow.deployment.NamespaceChoice;
 import io.meterflow.deployment.Registration;
+import io.meterflow.keystone.KeystoneTokens;
+import io.meterflow.policy.Policy;
 import io.meterflow.serviceconfig.ServiceConfigSources;
 import io.meterflow.singlenode.SingleNodeKafka;
 import io.meterflow.singlenode.SingleNodePostgres;
 import io.meterflow.timeseries.access.AccessPolicy;
+import io.meterflow.timeseries.access.GnocchiPolicies;
 import io.meterflow.timeseries.aggregates.AggregatesProcessor;
 import io.meterflow.timeseries.aggregates.AggregatesWarmUp;
 import io.meterflow.timeseries.aggregator.Aggregator;
@@ -41,6 +44,10 @@ import io.meterflow.timeseries.api.archivepolicy.ArchivePolicyResource;
 import io.meterflow.timeseries.api.archivepolicyrule.ArchivePolicyRuleResource;
 import io.meterflow.timeseries.api.auth.AuthMode;
 import io.meterflow.timeseries.api.auth.AuthenticationFilter;
+import io.meterflow.timeseries.api.auth.Authenticator;
+import io.meterflow.timeseries.api.auth.BasicAuthenticator;
+import io.meterflow.timeseries.api.auth.HeaderAuthenticator;
+import io.meterflow.timeseries.api.auth.KeystoneAuthenticator;
 import io.meterflow.timeseries.api.measure.BatchMeasureResource;
 import io.meterflow.timeseries.api.measure.MeasureResource;
 import io.meterflow.timeseries.api.measure.MeasuresJson;
@@ -186,7 +193,7 @@ public final class TimeseriesApplication extends Application<TimeseriesConfigura
         MeasureWriter writer = new MeasureWriter(transactions, store, slices, environment.metrics());
 
         // The index: the API serves it, and the sample ingest (wherever the aggregator runs) writes it.
-        AccessPolicy access = new AccessPolicy();
+        AccessPolicy access = new AccessPolicy(policy(config));
         ArchivePolicyRuleDao ruleDao = new ArchivePolicyRuleDao();
         new BuiltInPolicyInstaller(transactions, policyDao, ruleDao)
                 .installOnNewDatabase(config.effectiveInstallDefaultArchivePolicies());
@@ -242,8 +249,7 @@ public final class TimeseriesApplication extends Application<TimeseriesConfigura
         var jersey = environment.jersey();
         jersey.register(new EmptySegmentFilter());
         jersey.register(new NulCharacterFilter());
-        jersey.register(
-                new AuthenticationFilter(AuthMode.parse(config.authMode()).authenticator()));
+        jersey.register(new AuthenticationFilter(authenticator(config)));
         if (config.effectiveProxyHeaders()) {
             jersey.register(new ForwardedHeadersFilter());
         }
@@ -541,6 +547,25 @@ public final class TimeseriesApplication extends Application<TimeseriesConfigura
             }
         });
         return dataSource;
+    }
+
+    /** Gnocchi's defaults, under an operator's file when one is given; a broken file stops the start. */
+    private static Policy policy(TimeseriesConfiguration config) throws java.io.IOException {
+        if (config.policyFile().isEmpty()) {
+            return Policy.of(GnocchiPolicies.defaults());
+        }
+        return Policy.load(GnocchiPolicies.defaults(), Path.of(config.policyFile()));
+    }
+
+    private static Authenticator authenticator(TimeseriesConfiguration config) {
+        return switch (AuthMode.parse(config.authMode())) {
+            case BASIC -> new BasicAuthenticator();
+            case NOAUTH -> new HeaderAuthenticator();
+            case KEYSTONE ->
+                new KeystoneAuthenticator(
+                        new KeystoneTokens(config.keystone().settings(), Clock.systemUTC()),
+                        config.keystone().settings().url().toString());
+        };
     }
 
     private static String processorName() {

@@ -2,6 +2,7 @@ package io.meterflow.timeseries;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dropwizard.core.Configuration;
+import io.meterflow.keystone.KeystoneConfiguration;
 import io.meterflow.timeseries.ingest.IngestSettings;
 import io.meterflow.timeseries.samples.SampleIngestSettings;
 import jakarta.validation.Valid;
@@ -47,11 +48,25 @@ public final class TimeseriesConfiguration extends Configuration {
     @JsonProperty
     private String dataDir = "./data";
 
-    /** Gnocchi's auth_mode: basic or noauth (keystone comes with the Keystone issue). */
+    /**
+     * Gnocchi's auth_mode: basic, noauth, or keystone (an X-Auth-Token on every request,
+     * validated with the keystone: credentials).
+     */
     @NotNull
-    @Pattern(regexp = "(?i)basic|noauth", message = "must be basic or noauth")
+    @Pattern(regexp = "(?i)basic|noauth|keystone", message = "must be basic, noauth or keystone")
     @JsonProperty
     private String authMode = "basic";
+
+    /** The service's own Keystone credentials: the same variables for every service. */
+    @Valid
+    @NotNull
+    @JsonProperty
+    private KeystoneConfiguration keystone = new KeystoneConfiguration();
+
+    /** An oslo.policy file (YAML or JSON) over Gnocchi's defaults; empty: the defaults. */
+    @NotNull
+    @JsonProperty
+    private String policyFile = "";
 
     /** {@code default}, or {@code gnocchi-tests}: the settings Gnocchi's own API tests assume. */
     @NotNull
@@ -118,6 +133,22 @@ public final class TimeseriesConfiguration extends Configuration {
 
     public String authMode() {
         return authMode;
+    }
+
+    public KeystoneConfiguration keystone() {
+        return keystone;
+    }
+
+    public String policyFile() {
+        return policyFile;
+    }
+
+    @jakarta.validation.constraints.AssertTrue(
+            message = "keystone.password (METERFLOW_KEYSTONE_PASSWORD) is needed under authMode keystone: the"
+                    + " service validates tokens with its own credentials")
+    public boolean isKeystonePasswordGivenWhereNeeded() {
+        return !authMode.equalsIgnoreCase("keystone")
+                || !keystone.settings().password().isEmpty();
     }
 
     public boolean gnocchiTestsProfile() {

@@ -45,8 +45,8 @@ public final class FailureMapper implements ExceptionMapper<TimeseriesFailure> {
         } else if (failure instanceof InvalidInputException invalid) {
             return ApiException.badRequest(
                     invalid.structured().<Object>map(parts -> parts).orElse(invalid.getMessage()));
-        } else if (failure instanceof ForbiddenException) {
-            return ApiException.forbidden();
+        } else if (failure instanceof ForbiddenException forbidden) {
+            return new ApiException(403, forbidden.description());
         } else if (failure instanceof UnavailableException) {
             return new ApiException(503, failure.getMessage());
         }

@@ -1,11 +1,22 @@
 package io.meterflow.timeseries.failure;
 
-/** The caller is known but may not do this to the thing named (another project's resource, say). */
+/** The policy refuses the call: Gnocchi's 403, with its description ({@code ""} unless it gives one). */
 public final class ForbiddenException extends TimeseriesFailure {
 
     private static final long serialVersionUID = 1L;
 
+    private final String description;
+
     public ForbiddenException() {
-        super("forbidden");
+        this("");
+    }
+
+    public ForbiddenException(String description) {
+        super(description.isEmpty() ? "forbidden" : description);
+        this.description = description;
+    }
+
+    public String description() {
+        return description;
     }
 }

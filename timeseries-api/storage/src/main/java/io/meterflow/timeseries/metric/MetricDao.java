@@ -1,5 +1,6 @@
 package io.meterflow.timeseries.metric;
 
+import io.meterflow.timeseries.access.AccessPolicy;
 import io.meterflow.timeseries.archivepolicy.ArchivePolicyDao;
 import io.meterflow.timeseries.failure.InvalidInputException;
 import io.meterflow.timeseries.paging.KeysetPagination;
@@ -121,10 +122,19 @@ public final class MetricDao {
             conditions.add(COLUMNS.get(attribute) + " = ?");
             parameters.add(value);
         });
-        if (filter.visibleToProject() != null) {
-            conditions.add("(m.created_by_project_id = ? OR r.project_id = ?)");
-            parameters.add(filter.visibleToProject());
-            parameters.add(filter.visibleToProject());
+        AccessPolicy.Visibility visibility = filter.visibility();
+        if (!visibility.everything()) {
+            // Gnocchi's metric filter (created by the project) OR its resource filter (owned by it).
+            List<String> visible = new ArrayList<>();
+            if (visibility.created()) {
+                visible.add("m.created_by_project_id = ?");
+                parameters.add(visibility.projectId());
+            }
+            if (visibility.owned()) {
+                visible.add("r.project_id = ?");
+                parameters.add(visibility.projectId());
+            }
+            conditions.add("(" + String.join(" OR ", visible) + ")");
         }
         if (page.marker() != null) {
             List<Object> markerValues = markerValues(connection, page.marker(), sortColumns);

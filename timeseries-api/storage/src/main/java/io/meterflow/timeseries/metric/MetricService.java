@@ -129,19 +129,27 @@ public final class MetricService {
         return metric;
     }
 
+    /** The metric with this id, if the policy lets the caller read its measures ({@code get measures}). */
+    public Metric getMeasuresReadable(Caller caller, String id) {
+        Metric metric = get(id);
+        access.requireMeasuresReader(caller, metric.accessTarget());
+        return metric;
+    }
+
     public Map<UUID, Metric> getAll(List<UUID> ids) {
         return transactions.read(connection -> metrics.findAll(connection, ids));
     }
 
     /** Lists metrics; {@code caller} may be null where, as in Gnocchi's basic mode, listing asks no identity. */
     public List<Metric> list(Caller caller, Map<String, Object> equalities, PageRequest page) {
-        String visibleTo = caller == null || access.listsEverything(caller) ? null : caller.projectId();
-        return transactions.read(connection -> metrics.list(connection, new MetricFilter(equalities, visibleTo), page));
+        AccessPolicy.Visibility visibility = access.metricVisibility(caller);
+        return transactions.read(
+                connection -> metrics.list(connection, new MetricFilter(equalities, visibility), page));
     }
 
     public void delete(Caller caller, String id) {
         Metric metric = get(id);
-        access.requireMetricWriter(caller, metric.accessTarget());
+        access.requireMetricDeleter(caller, metric.accessTarget());
         if (!transactions.inTransaction(connection -> metrics.delete(connection, metric.id()))) {
             throw noSuchMetric(id);
         }

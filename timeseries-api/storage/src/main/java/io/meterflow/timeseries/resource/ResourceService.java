@@ -238,7 +238,7 @@ public final class ResourceService {
     public void delete(Caller caller, String type, UUID id, java.util.function.Consumer<Resource> precondition) {
         transactions.inTransaction(connection -> {
             Resource resource = resources.find(connection, type, id, true).orElseThrow(() -> noSuchResource(id));
-            access.requireResourceWriter(caller, target(resource));
+            access.requireResourceWriter("delete resource", caller, target(resource));
             precondition.accept(resource);
             resources.delete(connection, List.of(id));
             return null;

@@ -45,7 +45,7 @@ public final class ArchivePolicyResource {
     @POST
     public Response create(
             @Context SecurityContext security, @HeaderParam(HttpHeaders.CONTENT_TYPE) String type, byte[] body) {
-        access.requireAdmin(Callers.from(security));
+        access.require("create archive policy", Callers.from(security));
         ArchivePolicy policy = service.create(requests.parseCreate(bodies.read(type, body)));
         return Response.created(Locations.of("archive_policy", policy.name()))
                 .entity(ArchivePolicyView.of(policy))
@@ -73,14 +73,14 @@ public final class ArchivePolicyResource {
             @HeaderParam(HttpHeaders.CONTENT_TYPE) String type,
             byte[] body) {
         service.get(name);
-        access.requireAdmin(Callers.from(security));
+        access.require("update archive policy", Callers.from(security));
         return ArchivePolicyView.of(service.updateDefinition(name, requests.parseUpdate(bodies.read(type, body))));
     }
 
     @DELETE
     @Path("{name}")
     public Response delete(@Context SecurityContext security, @PathParam("name") String name) {
-        access.requireAdmin(Callers.from(security));
+        access.require("delete archive policy", Callers.from(security));
         service.delete(name);
         return Response.noContent().build();
     }

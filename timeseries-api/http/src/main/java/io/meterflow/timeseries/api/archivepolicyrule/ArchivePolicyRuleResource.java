@@ -44,7 +44,7 @@ public final class ArchivePolicyRuleResource {
     @POST
     public Response create(
             @Context SecurityContext security, @HeaderParam(HttpHeaders.CONTENT_TYPE) String type, byte[] body) {
-        access.requireAdmin(Callers.from(security));
+        access.require("create archive policy rule", Callers.from(security));
         JsonNode json = bodies.read(type, body);
         JsonFields fields = JsonFields.of(json, Set.of("name", "metric_pattern", "archive_policy_name"));
         ArchivePolicyRule rule = service.create(new ArchivePolicyRule(
@@ -80,7 +80,7 @@ public final class ArchivePolicyRuleResource {
         service.get(name);
         JsonFields fields = JsonFields.of(bodies.read(type, body), Set.of("name"));
         String newName = fields.requiredString("name");
-        access.requireAdmin(Callers.from(security));
+        access.require("update archive policy rule", Callers.from(security));
         return service.rename(name, newName);
     }
 
@@ -88,7 +88,7 @@ public final class ArchivePolicyRuleResource {
     @Path("{name}")
     public Response delete(@Context SecurityContext security, @PathParam("name") String name) {
         service.get(name);
-        access.requireAdmin(Callers.from(security));
+        access.require("delete archive policy rule", Callers.from(security));
         service.delete(name);
         return Response.noContent().build();
     }

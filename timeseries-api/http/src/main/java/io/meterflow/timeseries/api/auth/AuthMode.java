@@ -5,21 +5,14 @@ import java.util.Locale;
 /** The authentication modes, named as Gnocchi's {@code api.auth_mode}. */
 public enum AuthMode {
     BASIC,
-    NOAUTH;
+    NOAUTH,
+    KEYSTONE;
 
     public static AuthMode parse(String name) {
         try {
             return valueOf(name.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException unknown) {
-            throw new IllegalArgumentException(
-                    "unknown auth mode '" + name + "': expected basic or noauth (keystone comes later)");
+            throw new IllegalArgumentException("unknown auth mode '" + name + "': expected basic, noauth or keystone");
         }
-    }
-
-    public Authenticator authenticator() {
-        return switch (this) {
-            case BASIC -> new BasicAuthenticator();
-            case NOAUTH -> new HeaderAuthenticator();
-        };
     }
 }

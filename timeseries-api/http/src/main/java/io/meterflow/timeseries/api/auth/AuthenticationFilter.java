@@ -36,6 +36,9 @@ public final class AuthenticationFilter implements ContainerRequestFilter {
             caller = authenticator.authenticate(request);
         } catch (ApiException unauthenticated) {
             return; // Callers.from() answers 401 where a handler needs an identity
+        } catch (AuthenticationRefused refused) {
+            request.abortWith(refused.response()); // Keystone: no valid token, no call at all
+            return;
         }
         boolean secure = request.getSecurityContext().isSecure();
         request.setSecurityContext(new SecurityContext() {

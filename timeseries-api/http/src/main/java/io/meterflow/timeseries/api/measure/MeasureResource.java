@@ -97,7 +97,7 @@ public final class MeasureResource {
             @QueryParam("granularity") String granularity,
             @QueryParam("resample") String resample,
             @QueryParam("refresh") String refresh) {
-        Metric metric = metrics.getReadable(Callers.from(security), id);
+        Metric metric = metrics.getMeasuresReadable(Callers.from(security), id);
         String method = aggregation == null ? "mean" : aggregation;
         Resampling resampleTo = null;
         if (resample != null) {

@@ -92,7 +92,7 @@ public final class ResourceResource {
     @Path("{type}")
     public Response list(@Context SecurityContext security, @PathParam("type") String typeName, @Context UriInfo uri) {
         ResourceType type = service.type(typeName);
-        return searches.respond(Callers.from(security), type, Optional.empty(), uri);
+        return searches.respond("list resource", Callers.from(security), type, Optional.empty(), uri);
     }
 
     @DELETE

@@ -56,6 +56,6 @@ public final class ResourceSearchResource {
         ResourceType type = service.type(typeName);
         Caller caller = Callers.from(security);
         JsonNode query = body == null || body.length == 0 ? null : bodies.read(contentType, body);
-        return searches.respond(caller, type, searches.filter(caller, query, filter), uri);
+        return searches.respond("search resource", caller, type, searches.filter(caller, query, filter), uri);
     }
 }

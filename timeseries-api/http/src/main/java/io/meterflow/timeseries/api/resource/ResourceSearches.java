@@ -78,23 +78,23 @@ public final class ResourceSearches {
     }
 
     /** Lists resources of a type matching {@code query}, answering with a Link header when paged. */
-    public Response respond(Caller caller, ResourceType type, Optional<SearchQuery> query, UriInfo uri) {
+    public Response respond(String rule, Caller caller, ResourceType type, Optional<SearchQuery> query, UriInfo uri) {
         MultivaluedMap<String, String> parameters = uri.getQueryParameters();
-        return respond(caller, type, query, uri, flag(parameters, "history"));
+        return respond(rule, caller, type, query, uri, flag(parameters, "history"));
     }
 
     /** The revisions of one resource, oldest first unless sorted otherwise. */
     public Response respondHistory(Caller caller, ResourceType type, SearchQuery byId, UriInfo uri) {
-        return respond(caller, type, Optional.of(byId), uri, true);
+        return respond("get resource", caller, type, Optional.of(byId), uri, true);
     }
 
     private Response respond(
-            Caller caller, ResourceType type, Optional<SearchQuery> query, UriInfo uri, boolean history) {
+            String rule, Caller caller, ResourceType type, Optional<SearchQuery> query, UriInfo uri, boolean history) {
         MultivaluedMap<String, String> parameters = uri.getQueryParameters();
         boolean details = flag(parameters, "details");
         PageRequest page = PageRequest.from(parameters, maxLimit, DEFAULT_SORT);
-        SqlCondition condition =
-                visibleTo(caller, query.map(q -> compiler.compile(q, type)).orElse(SqlCondition.TRUE));
+        SqlCondition condition = visibleTo(
+                rule, caller, type, query.map(q -> compiler.compile(q, type)).orElse(SqlCondition.TRUE));
         List<Resource> found = service.list(new ResourceListing.Query(type, condition, history, page));
         List<String> attrs = parameters.get("attrs");
         // Types are looked up before the answer streams: a failure then is still a clean error.
@@ -134,8 +134,11 @@ public final class ResourceSearches {
         jakarta.ws.rs.core.MultivaluedMap<String, String> options = new jakarta.ws.rs.core.MultivaluedHashMap<>();
         (sorts.isEmpty() ? DEFAULT_SORT : sorts).forEach(sort -> options.add("sort", sort));
         PageRequest page = PageRequest.from(options, Integer.MAX_VALUE, DEFAULT_SORT);
-        SqlCondition condition =
-                visibleTo(caller, query.map(q -> compiler.compile(q, type)).orElse(SqlCondition.TRUE));
+        SqlCondition condition = visibleTo(
+                "search resource",
+                caller,
+                type,
+                query.map(q -> compiler.compile(q, type)).orElse(SqlCondition.TRUE));
         return service.list(new ResourceListing.Query(type, condition, history, page));
     }
 
@@ -147,18 +150,29 @@ public final class ResourceSearches {
 
     /** The filter of a bulk deletion, restricted to what the caller may see. */
     public SqlCondition deletionFilter(Caller caller, ResourceType type, SearchQuery query) {
-        return visibleTo(caller, compiler.compile(query, type));
+        return visibleTo("delete resources", caller, type, compiler.compile(query, type));
     }
 
-    private SqlCondition visibleTo(Caller caller, SqlCondition condition) {
-        if (caller == null || access.listsEverything(caller)) {
+    /**
+     * The condition restricted, in the query itself, to the rows {@code rule} lets the caller
+     * read: owned by its project, created by it, or both, as Gnocchi's resource policy filter.
+     */
+    private SqlCondition visibleTo(String rule, Caller caller, ResourceType type, SqlCondition condition) {
+        AccessPolicy.Visibility visibility = access.resourceVisibility(rule, caller, type.name());
+        if (visibility.everything()) {
             return condition;
         }
         List<Object> parameters = new ArrayList<>(condition.parameters());
-        parameters.add(caller.projectId());
-        parameters.add(caller.projectId());
-        return new SqlCondition(
-                "(" + condition.sql() + ") AND (r.created_by_project_id = ? OR r.project_id = ?)", parameters);
+        List<String> visible = new ArrayList<>();
+        if (visibility.owned()) {
+            visible.add("r.project_id = ?");
+            parameters.add(visibility.projectId());
+        }
+        if (visibility.created()) {
+            visible.add("r.created_by_project_id = ?");
+            parameters.add(visibility.projectId());
+        }
+        return new SqlCondition("(" + condition.sql() + ") AND (" + String.join(" OR ", visible) + ")", parameters);
     }
 
     private ResourceType typeOrNull(String name) {

@@ -53,7 +53,7 @@ public final class ResourceTypeResource {
             @Context SecurityContext security, @HeaderParam(HttpHeaders.CONTENT_TYPE) String type, byte[] body) {
         Caller caller = Callers.from(security);
         ResourceType parsed = requests.parseCreation(bodies.read(type, body));
-        access.requireAdmin(caller);
+        access.require("create resource type", caller);
         ResourceType created = service.create(parsed);
         return Response.created(Locations.of("resource_type", created.name()))
                 .entity(created.toJson())
@@ -82,7 +82,7 @@ public final class ResourceTypeResource {
             @HeaderParam(HttpHeaders.CONTENT_TYPE) String type,
             byte[] body) {
         service.get(name);
-        access.requireAdmin(Callers.from(security));
+        access.require("update resource type", Callers.from(security));
         String mime = type == null ? "" : type.split(";", 2)[0].trim().toLowerCase();
         if (!mime.equals(JSON_PATCH)) {
             throw ApiException.unsupportedMediaType();
@@ -96,7 +96,7 @@ public final class ResourceTypeResource {
     @Path("{name}")
     public Response delete(@Context SecurityContext security, @PathParam("name") String name) {
         service.get(name);
-        access.requireAdmin(Callers.from(security));
+        access.require("delete resource type", Callers.from(security));
         service.delete(name);
         return Response.noContent().build();
     }

@@ -59,7 +59,7 @@ public final class StatusResource {
 
     @GET
     public Map<String, Object> status(@Context SecurityContext security, @QueryParam("details") String details) {
-        access.requireAdmin(Callers.from(security));
+        access.require("get status", Callers.from(security));
         boolean withDetails = details == null || QueryParameters.parseBoolean("details", details);
         Map<String, Object> storage = new LinkedHashMap<>();
         Backlog.Summary waiting = backlog.summary();
