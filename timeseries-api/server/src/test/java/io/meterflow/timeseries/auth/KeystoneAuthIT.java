@@ -5,12 +5,14 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dropwizard.testing.ConfigOverride;
+import io.meterflow.policy.RuleDefault;
 import io.meterflow.testsupport.KeystoneServer;
 import io.meterflow.testsupport.PostgresDatabase;
 import io.meterflow.testsupport.RealServices;
 import io.meterflow.timeseries.ApiFixture;
 import io.meterflow.timeseries.GnocchiClient;
 import io.meterflow.timeseries.GnocchiClient.Reply;
+import io.meterflow.timeseries.access.GnocchiPolicies;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -312,6 +315,74 @@ class KeystoneAuthIT {
         assertThat(refused.status()).isEqualTo(401);
     }
 
+    /**
+     * One request per operation Gnocchi's policy documents, path parameters filled in with objects
+     * that exist: Gnocchi looks an object up (404) and validates a body (400) before its policy.
+     */
+    private static List<String[]> documentedCalls(String archivePolicyRule, String resourceType) {
+        List<String[]> calls = new ArrayList<>();
+        for (RuleDefault rule : GnocchiPolicies.defaults()) {
+            for (String operation : rule.operations()) {
+                String[] parts = operation.split(" ", 2);
+                String name = parts[1].startsWith("/v1/archive_policy_rule/")
+                        ? archivePolicyRule
+                        : parts[1].startsWith("/v1/resource_type/") ? resourceType : "low";
+                String path = parts[1].replace("{type}", "generic")
+                        .replace("{id}", alphaResource)
+                        .replace("{name}", name);
+                calls.add(new String[] {parts[0], path, rule.name(), rule.checkString()});
+            }
+        }
+        return calls;
+    }
+
+    private static Reply call(GnocchiClient client, String[] call) {
+        if (call[0].equals("GET") || call[0].equals("DELETE")) {
+            return client.send(call[0], call[1], null, null);
+        }
+        boolean named = call[1].equals("/v1/resource_type") || call[1].startsWith("/v1/archive_policy_rule/");
+        Object body = named ? Map.of("name", "denied-" + UUID.randomUUID()) : Map.of();
+        return client.send(call[0], call[1], "application/json", body);
+    }
+
+    @Test
+    void everyDocumentedCallNeedsATokenAndAdminRulesRefuseAMember() {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        assertThat(admin.post(
+                                "/v1/archive_policy_rule",
+                                Map.of(
+                                        "name",
+                                        "r-" + suffix,
+                                        "metric_pattern",
+                                        "r-" + suffix,
+                                        "archive_policy_name",
+                                        "low"))
+                        .status())
+                .isEqualTo(201);
+        assertThat(admin.post("/v1/resource_type", Map.of("name", "t-" + suffix))
+                        .status())
+                .isEqualTo(201);
+        List<String[]> calls = documentedCalls("r-" + suffix, "t-" + suffix);
+        assertThat(calls).hasSizeGreaterThan(30);
+        SoftAssertions softly = new SoftAssertions();
+        for (String[] call : calls) {
+            String what = call[0] + " " + call[1] + " (" + call[2] + ")";
+            softly.assertThat(call(api.anonymous(), call).status())
+                    .as("no token: " + what)
+                    .isEqualTo(401);
+            int asMember = call(alphaMember, call).status();
+            if (call[3].equals("role:admin") && !call[2].equals("get status")) {
+                softly.assertThat(asMember).as("a member: " + what).isEqualTo(403);
+            } else if (call[3].isEmpty()) {
+                softly.assertThat(asMember)
+                        .as("a member: " + what)
+                        .isNotIn(401, 403)
+                        .isLessThan(500);
+            }
+        }
+        softly.assertAll();
+    }
+
     @Test
     void aKeystoneThatCannotBeAskedIsA503NeverAccess(PostgresDatabase db) throws Exception {
         int closed;
@@ -325,6 +396,14 @@ class KeystoneAuthIT {
             assertThat(reply.status()).isEqualTo(503);
             assertThat(reply.json().path("error").path("message").asText()).contains("Keystone is not available");
             assertThat(down.anonymous().get("/v1/resource/generic").status()).isEqualTo(401);
+            SoftAssertions softly = new SoftAssertions();
+            for (String[] call : documentedCalls("any", "any")) {
+                softly.assertThat(call(down.anonymous().withHeader("X-Auth-Token", "anything"), call)
+                                .status())
+                        .as(call[0] + " " + call[1])
+                        .isEqualTo(503);
+            }
+            softly.assertAll();
         } finally {
             down.close();
         }
