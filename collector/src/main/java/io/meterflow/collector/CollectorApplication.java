@@ -25,6 +25,7 @@ import io.meterflow.collector.notification.NovaTwins;
 import io.meterflow.collector.poll.HypervisorPolling;
 import io.meterflow.collector.poll.KafkaCycleSink;
 import io.meterflow.collector.polling.MeterSelection;
+import io.meterflow.collector.project.ProjectEventCodec;
 import io.meterflow.collector.publish.KafkaPublisher;
 import io.meterflow.collector.replay.ReplayCommand;
 import io.meterflow.collector.resource.ResourceLifecycle;
@@ -216,7 +217,9 @@ public final class CollectorApplication extends Application<CollectorConfigurati
                 new SampleCodec(json),
                 new ResourceEventCodec(json),
                 namespace.name(kafka.samplesTopic()),
-                namespace.name(kafka.resourceEventsTopic()));
+                namespace.name(kafka.resourceEventsTopic()),
+                new ProjectEventCodec(json),
+                namespace.name(kafka.projectEventsTopic()));
     }
 
     /** The whole live path from RabbitMQ to the publisher; the server and the integration tests share it. */

@@ -223,6 +223,11 @@ public final class CollectorConfiguration extends Configuration {
         @NotBlank
         @JsonProperty
         private String resourceEventsTopic = Topics.RESOURCE_EVENTS;
+
+        /** Keystone's project lifecycle (created, updated, deleted), keyed by project id, for the rating engine. */
+        @NotBlank
+        @JsonProperty
+        private String projectEventsTopic = "meterflow.project-events";
         /** How long one send may take before it is retried (delivery.timeout.ms). */
         @Min(1000)
         @JsonProperty
@@ -246,6 +251,10 @@ public final class CollectorConfiguration extends Configuration {
 
         public String resourceEventsTopic() {
             return resourceEventsTopic;
+        }
+
+        public String projectEventsTopic() {
+            return projectEventsTopic;
         }
 
         public int deliveryTimeoutMs() {

@@ -82,6 +82,19 @@ final class LiveCollector {
             String eventsTopic,
             int prefetch,
             int batchSize) {
+        return config(amqp, amqpUrl, bootstrapServers, samplesTopic, eventsTopic, prefetch, batchSize, Map.of());
+    }
+
+    /** @param moreKafka further {@code kafka:} keys ({@code projectEventsTopic}, ...) */
+    static CollectorConfiguration config(
+            AmqpBroker amqp,
+            String amqpUrl,
+            String bootstrapServers,
+            String samplesTopic,
+            String eventsTopic,
+            int prefetch,
+            int batchSize,
+            Map<String, Object> moreKafka) {
         Map<String, Object> amqpConfig = new HashMap<>();
         amqpConfig.put("url", amqpUrl);
         amqpConfig.put("exchanges", exchanges(amqp));
@@ -90,21 +103,12 @@ final class LiveCollector {
         amqpConfig.put("prefetch", prefetch);
         amqpConfig.put("batchSize", batchSize);
         amqpConfig.put("concurrency", 2);
-        return JSON.convertValue(
-                Map.of(
-                        "amqp",
-                        amqpConfig,
-                        "kafka",
-                        Map.of(
-                                "bootstrapServers",
-                                bootstrapServers,
-                                "samplesTopic",
-                                samplesTopic,
-                                "resourceEventsTopic",
-                                eventsTopic,
-                                "deliveryTimeoutMs",
-                                4000)),
-                CollectorConfiguration.class);
+        Map<String, Object> kafkaConfig = new HashMap<>(moreKafka);
+        kafkaConfig.put("bootstrapServers", bootstrapServers);
+        kafkaConfig.put("samplesTopic", samplesTopic);
+        kafkaConfig.put("resourceEventsTopic", eventsTopic);
+        kafkaConfig.put("deliveryTimeoutMs", 4000);
+        return JSON.convertValue(Map.of("amqp", amqpConfig, "kafka", kafkaConfig), CollectorConfiguration.class);
     }
 
     /** The test's copies of the exchanges the golden stream is published to, comma-separated. */

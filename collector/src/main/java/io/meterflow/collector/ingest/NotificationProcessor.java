@@ -8,9 +8,12 @@ import io.meterflow.collector.notification.Notification;
 import io.meterflow.collector.notification.NovaFormat;
 import io.meterflow.collector.notification.NovaTwins;
 import io.meterflow.collector.notification.VersionedNova;
+import io.meterflow.collector.project.ProjectEvent;
+import io.meterflow.collector.project.ProjectLifecycle;
 import io.meterflow.collector.resource.ResourceLifecycle;
 import io.meterflow.wire.ResourceEvent;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -66,6 +69,9 @@ public final class NotificationProcessor {
             MeterDefinitions.Samples polled = PollingSamples.of(notification);
             return new Outcome.Metered(id, notification.timestamp(), polled.samples(), List.of(), polled.dropped());
         }
+        if (ProjectLifecycle.concerns(notification)) {
+            return project(notification);
+        }
         boolean versioned = VersionedNova.isVersionedInstance(notification);
         if (versioned && novaFormat == NovaFormat.LEGACY) {
             return new Outcome.Skipped(id, "versioned Nova notification, novaFormat is legacy");
@@ -97,6 +103,29 @@ public final class NotificationProcessor {
             return deadLetterUnmatched ? new Outcome.DeadLetter(id, reason) : new Outcome.Skipped(id, reason);
         }
         return new Outcome.Metered(id, notification.timestamp(), samples.samples(), events, samples.dropped());
+    }
+
+    /** Keystone's project notifications: a project event, plus samples if a meter definition asks. */
+    private Outcome project(Notification notification) {
+        String id = notification.messageId();
+        Optional<ProjectEvent> event;
+        try {
+            event = ProjectLifecycle.eventOf(notification);
+        } catch (MalformedNotificationException e) {
+            return new Outcome.DeadLetter(id, "malformed: " + e.getMessage());
+        }
+        MeterDefinitions.Samples samples = definitions.samples(notification, id);
+        if (event.isEmpty() && !samples.matched()) {
+            String reason = "no meter definition matches event_type " + notification.eventType();
+            return deadLetterUnmatched ? new Outcome.DeadLetter(id, reason) : new Outcome.Skipped(id, reason);
+        }
+        return new Outcome.Metered(
+                id,
+                notification.timestamp(),
+                samples.samples(),
+                List.of(),
+                samples.dropped(),
+                event.stream().toList());
     }
 
     /** Called once the outcome is safe (published, dead-lettered or deliberately skipped). */

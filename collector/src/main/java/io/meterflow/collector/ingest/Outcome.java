@@ -1,5 +1,6 @@
 package io.meterflow.collector.ingest;
 
+import io.meterflow.collector.project.ProjectEvent;
 import io.meterflow.wire.ResourceEvent;
 import io.meterflow.wire.Sample;
 import java.util.List;
@@ -8,7 +9,7 @@ import java.util.List;
 public sealed interface Outcome {
 
     /**
-     * Samples and resource events to publish; acknowledged once Kafka has them all.
+     * Samples, resource events and project events to publish; acknowledged once Kafka has them all.
      *
      * @param sentAt the notification's own timestamp, for the lag metric
      */
@@ -17,12 +18,24 @@ public sealed interface Outcome {
             String sentAt,
             List<Sample> samples,
             List<ResourceEvent> resourceEvents,
-            List<String> droppedSamples)
+            List<String> droppedSamples,
+            List<ProjectEvent> projectEvents)
             implements Outcome {
         public Metered {
             samples = List.copyOf(samples);
             resourceEvents = List.copyOf(resourceEvents);
             droppedSamples = List.copyOf(droppedSamples);
+            projectEvents = List.copyOf(projectEvents);
+        }
+
+        /** Samples and resource events only: every notification but Keystone's project ones. */
+        public Metered(
+                String messageId,
+                String sentAt,
+                List<Sample> samples,
+                List<ResourceEvent> resourceEvents,
+                List<String> droppedSamples) {
+            this(messageId, sentAt, samples, resourceEvents, droppedSamples, List.of());
         }
     }
 

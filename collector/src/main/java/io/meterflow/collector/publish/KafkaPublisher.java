@@ -1,6 +1,8 @@
 package io.meterflow.collector.publish;
 
 import io.meterflow.collector.ingest.Outcome;
+import io.meterflow.collector.project.ProjectEvent;
+import io.meterflow.collector.project.ProjectEventCodec;
 import io.meterflow.wire.ResourceEvent;
 import io.meterflow.wire.ResourceEventCodec;
 import io.meterflow.wire.Sample;
@@ -18,7 +20,8 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
  * Samples to {@code meterflow.samples} and resource events to {@code meterflow.resource-events},
- * keyed by resource id so one resource's records stay in order. acks=all and idempotence: a future
+ * keyed by resource id so one resource's records stay in order; Keystone's project events to
+ * {@code meterflow.project-events}, keyed by project id. acks=all and idempotence: a future
  * completes only once every in-sync replica has the record.
  */
 public final class KafkaPublisher implements AutoCloseable {
@@ -28,18 +31,24 @@ public final class KafkaPublisher implements AutoCloseable {
     private final ResourceEventCodec events;
     private final String samplesTopic;
     private final String resourceEventsTopic;
+    private final ProjectEventCodec projectEvents;
+    private final String projectEventsTopic;
 
     public KafkaPublisher(
             Producer<byte[], byte[]> producer,
             SampleCodec samples,
             ResourceEventCodec events,
             String samplesTopic,
-            String resourceEventsTopic) {
+            String resourceEventsTopic,
+            ProjectEventCodec projectEvents,
+            String projectEventsTopic) {
         this.producer = producer;
         this.samples = samples;
         this.events = events;
         this.samplesTopic = samplesTopic;
         this.resourceEventsTopic = resourceEventsTopic;
+        this.projectEvents = projectEvents;
+        this.projectEventsTopic = projectEventsTopic;
     }
 
     public static Producer<byte[], byte[]> producer(String bootstrapServers, int deliveryTimeoutMs, String clientId) {
@@ -76,6 +85,9 @@ public final class KafkaPublisher implements AutoCloseable {
             }
             for (ResourceEvent event : metered.resourceEvents()) {
                 acks.add(send(resourceEventsTopic, event.resourceId(), events.encode(event)));
+            }
+            for (ProjectEvent event : metered.projectEvents()) {
+                acks.add(send(projectEventsTopic, event.projectId(), projectEvents.encode(event)));
             }
         } catch (RuntimeException e) {
             // send() itself throws when no broker answers within max.block.ms.

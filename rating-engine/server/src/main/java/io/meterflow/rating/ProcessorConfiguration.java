@@ -96,6 +96,19 @@ public final class ProcessorConfiguration {
     @JsonProperty
     private String fetcher = "";
 
+    /**
+     * The keystone fetcher's role: the projects where the service user holds it are the scopes
+     * (CloudKitty's {@code [fetcher_keystone]} rating role, {@code rating}).
+     */
+    @NotNull
+    @Pattern(regexp = ".+", message = "must not be empty")
+    @JsonProperty
+    private String fetcherKeystoneRole = "rating";
+
+    /** The keystone fetcher rates every enabled project, role or not (no opt-in by role assignment). */
+    @JsonProperty
+    private boolean fetcherKeystoneAllProjects;
+
     /** Comma-separated scope ids (CloudKitty's source fetcher); empty: every project owning resources. */
     @NotNull
     @JsonProperty
@@ -165,6 +178,14 @@ public final class ProcessorConfiguration {
 
     public List<String> scopes() {
         return split(scopes);
+    }
+
+    public String fetcherKeystoneRole() {
+        return fetcherKeystoneRole;
+    }
+
+    public boolean fetcherKeystoneAllProjects() {
+        return fetcherKeystoneAllProjects;
     }
 
     public List<String> fetcherResourceTypes() {

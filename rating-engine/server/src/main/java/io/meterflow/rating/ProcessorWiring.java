@@ -11,12 +11,15 @@ import io.meterflow.keystone.KeystoneTokens;
 import io.meterflow.rating.collect.ConfiguredScopes;
 import io.meterflow.rating.collect.GnocchiScopeFetcher;
 import io.meterflow.rating.collect.GnocchiUsageCollector;
+import io.meterflow.rating.collect.KeystoneProjectDirectory;
 import io.meterflow.rating.collect.KeystoneScopeFetcher;
 import io.meterflow.rating.collect.ScopeFetcher;
 import io.meterflow.rating.collect.UsageCollector;
 import io.meterflow.rating.collect.WholePeriodCollector;
 import io.meterflow.rating.database.Jdbc;
 import io.meterflow.rating.dataframes.RatedDataStore;
+import io.meterflow.rating.lifespan.LifespanScopes;
+import io.meterflow.rating.lifespan.ProjectLifespans;
 import io.meterflow.rating.processor.Processor;
 import io.meterflow.rating.processor.ProcessorSettings;
 import io.meterflow.rating.processor.RatingPipeline;
@@ -46,19 +49,19 @@ final class ProcessorWiring {
             Clock clock,
             ExecutorService workers,
             Processor.ScopeRated afterScope,
+            ProjectLifespans lifespans,
             Environment environment) {
         ProcessorConfiguration settings = config.processor();
         GnocchiAuth auth = settings.timeseriesBasicAuth()
                 ? new BasicAuth(settings.timeseriesUser())
                 : new NoAuth(settings.timeseriesUser(), null, List.of("admin"));
         GnocchiClient client = new GnocchiClient(GnocchiConfig.of(URI.create(settings.timeseriesUrl()), auth));
-        ScopeFetcher fetcher = switch (settings.fetcher()) {
-            case "keystone" ->
-                new KeystoneScopeFetcher(new KeystoneProjects(
-                        new KeystoneTokens(config.keystone().settings(), clock)));
+        ScopeFetcher configured = switch (settings.fetcher()) {
+            case "keystone" -> new KeystoneScopeFetcher(keystoneSelection(config, clock));
             case "source" -> new ConfiguredScopes(settings.scopes());
             default -> new GnocchiScopeFetcher(client, settings.fetcherResourceTypes(), config.scopeKey());
         };
+        ScopeFetcher fetcher = new LifespanScopes(configured, lifespans);
         Duration period = Duration.ofSeconds(settings.period());
         ExecutorService collectThreads =
                 Executors.newFixedThreadPool(settings.collectThreads() * settings.workers(), runnable -> {
@@ -84,6 +87,40 @@ final class ProcessorWiring {
                 clock,
                 new ScopeProcessor.ScopeIdentity(config.scopeKey(), fetcher.name(), "gnocchi"));
         return new Processor(fetcher, scopes, pipeline::snapshot, jdbc, workers, afterScope, environment.metrics());
+    }
+
+    /**
+     * The project lifespans: where the keystone fetcher rates every enabled project, a project
+     * Keystone created is a scope at once, before the next listing.
+     */
+    static ProjectLifespans lifespans(RatingConfiguration config, Jdbc jdbc) {
+        ProcessorConfiguration settings = config.processor();
+        boolean everyProject = "keystone".equals(settings.fetcher()) && settings.fetcherKeystoneAllProjects();
+        return new ProjectLifespans(
+                jdbc,
+                everyProject
+                        ? Optional.of(new ProjectLifespans.NewScope(config.scopeKey(), "keystone", "gnocchi"))
+                        : Optional.empty());
+    }
+
+    /** Keystone, where the service has it: asked for a project's state when an update does not say it. */
+    static Optional<KeystoneProjectDirectory> keystone(RatingConfiguration config) {
+        boolean configured =
+                config.keystoneAuth() || "keystone".equals(config.processor().fetcher());
+        return configured
+                ? Optional.of(KeystoneProjectDirectory.of(config.keystone().settings()))
+                : Optional.empty();
+    }
+
+    private static KeystoneScopeFetcher.Selection keystoneSelection(RatingConfiguration config, Clock clock) {
+        ProcessorConfiguration settings = config.processor();
+        if (settings.fetcherKeystoneAllProjects()) {
+            return new KeystoneScopeFetcher.Selection.AllEnabled(
+                    KeystoneProjectDirectory.of(config.keystone().settings()));
+        }
+        return new KeystoneScopeFetcher.Selection.WithRole(
+                new KeystoneProjects(new KeystoneTokens(config.keystone().settings(), clock)),
+                settings.fetcherKeystoneRole());
     }
 
     private static Optional<Instant> firstPeriod(String text) {

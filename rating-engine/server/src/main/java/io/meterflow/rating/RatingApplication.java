@@ -29,6 +29,8 @@ import io.meterflow.rating.dataframes.SummaryResource;
 import io.meterflow.rating.hashmap.HashMapResource;
 import io.meterflow.rating.hashmap.HashMapStore;
 import io.meterflow.rating.info.InfoResource;
+import io.meterflow.rating.lifespan.ProjectEventsConsumer;
+import io.meterflow.rating.lifespan.ProjectLifespans;
 import io.meterflow.rating.modules.ModulesResource;
 import io.meterflow.rating.modules.RatingModules;
 import io.meterflow.rating.processor.Processor;
@@ -174,6 +176,21 @@ public final class RatingApplication extends Application<RatingConfiguration> {
                 Billing.create(jdbc, json, Duration.ofSeconds(config.processor().period()), clock, bus);
         jersey.register(billing.resource());
 
+        ProjectLifespans lifespans = ProcessorWiring.lifespans(config, jdbc);
+        ProjectEventsConfiguration projectEvents = config.projectEvents();
+        if (projectEvents.enabled()) {
+            environment
+                    .lifecycle()
+                    .manage(new ProjectEventsConsumer(
+                            projectEvents.bootstrapServers(),
+                            projectEvents.topic(),
+                            projectEvents.groupId(),
+                            lifespans,
+                            ProcessorWiring.keystone(config),
+                            json,
+                            environment.metrics()));
+        }
+
         ExecutorService workers =
                 Executors.newFixedThreadPool(config.processor().workers(), named("rating-worker"));
         processor = ProcessorWiring.processor(
@@ -185,6 +202,7 @@ public final class RatingApplication extends Application<RatingConfiguration> {
                 clock,
                 workers,
                 billing.charges()::refresh,
+                lifespans,
                 environment);
         if (config.processorRuns() && processInBackground) {
             environment

@@ -32,6 +32,11 @@ public final class RatingConfiguration extends Configuration {
     @JsonProperty
     private NotificationConfiguration notifications = new NotificationConfiguration();
 
+    @Valid
+    @NotNull
+    @JsonProperty
+    private ProjectEventsConfiguration projectEvents = new ProjectEventsConfiguration();
+
     @NotNull
     @JsonProperty
     private String dataDir = "./data";
@@ -103,6 +108,10 @@ public final class RatingConfiguration extends Configuration {
 
     public NotificationConfiguration notifications() {
         return notifications;
+    }
+
+    public ProjectEventsConfiguration projectEvents() {
+        return projectEvents;
     }
 
     /** The cloudkitty-tests profile has fixture scopes and no time-series service: nothing to process. */

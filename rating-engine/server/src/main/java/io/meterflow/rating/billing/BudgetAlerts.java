@@ -133,7 +133,7 @@ final class BudgetAlerts {
 
     private void publish(Due alert) {
         try {
-            bus.publish(EVENT_TYPE, payload(alert));
+            bus.publish(messageId(alert), EVENT_TYPE, payload(alert));
             record("last_published_period", alert);
         } catch (java.io.IOException e) {
             LOG.warn(
@@ -141,6 +141,12 @@ final class BudgetAlerts {
                     alert.alert().id(),
                     e.getMessage());
         }
+    }
+
+    /** One id per alert and period: a resend after a crash before the record carries the same one. */
+    static UUID messageId(Due alert) {
+        return UUID.nameUUIDFromBytes(
+                (alert.alert().id() + "|" + alert.period().start()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     private void record(String channelColumn, Due alert) {

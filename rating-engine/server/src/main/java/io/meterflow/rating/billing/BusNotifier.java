@@ -61,13 +61,15 @@ public final class BusNotifier implements Managed {
     }
 
     /**
+     * @param messageId oslo's message_id: the same for every attempt of one notification, so that a
+     *     consumer recognises the copy a crash between the broker's confirm and our record resends
      * @throws IOException the broker is unreachable or did not confirm: nothing may be recorded as sent
      */
-    synchronized void publish(String eventType, ObjectNode payload) throws IOException {
+    synchronized void publish(UUID messageId, String eventType, ObjectNode payload) throws IOException {
         if (!enabled()) {
             throw new IllegalStateException("no notification bus is configured");
         }
-        byte[] body = envelope(eventType, payload);
+        byte[] body = envelope(messageId, eventType, payload);
         String routingKey = topic + ".info";
         try {
             Channel open = channel(routingKey);
@@ -92,9 +94,9 @@ public final class BusNotifier implements Managed {
         }
     }
 
-    private byte[] envelope(String eventType, ObjectNode payload) throws JsonProcessingException {
+    private byte[] envelope(UUID messageId, String eventType, ObjectNode payload) throws JsonProcessingException {
         ObjectNode message = json.createObjectNode();
-        message.put("message_id", UUID.randomUUID().toString());
+        message.put("message_id", messageId.toString());
         message.put("publisher_id", publisherId);
         message.put("event_type", eventType);
         message.put("priority", "INFO");

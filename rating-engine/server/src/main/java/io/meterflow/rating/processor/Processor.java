@@ -56,7 +56,9 @@ public final class Processor {
     private final Counter periodsRated;
     private final Counter pointsRated;
     private final Counter failures;
+    private final Counter discoveryFailures;
     private final AtomicInteger failingScopes = new AtomicInteger();
+    private volatile List<String> knownScopes;
 
     public Processor(
             ScopeFetcher fetcher,
@@ -75,19 +77,23 @@ public final class Processor {
         this.periodsRated = metrics.counter("rating.processor.periods_rated");
         this.pointsRated = metrics.counter("rating.processor.points_rated");
         this.failures = metrics.counter("rating.processor.failures");
+        this.discoveryFailures = metrics.counter("rating.processor.scope_discovery_failures");
         metrics.gauge("rating.processor.failing_scopes", () -> failingScopes::get);
     }
 
     /**
      * Rates every due period of every scope, then runs the reprocessing schedules.
      *
+     * <p>When the fetcher cannot list the scopes (Keystone or the time-series API down), the pass
+     * rates the scopes it knew: those of the last listing, or after a restart the active scopes
+     * stored, so one unreachable source of scopes does not stop rating.
+     *
      * @param running checked between periods: false makes the pass stop after the periods in flight
-     * @throws CollectException the scopes themselves could not be listed
      */
     public PassResult runPass(BooleanSupplier running, Progress progress) throws InterruptedException {
         long started = System.nanoTime();
         scopes.startPass();
-        List<String> scopeIds = new ArrayList<>(fetcher.scopes());
+        List<String> scopeIds = new ArrayList<>(discover());
         Collections.shuffle(scopeIds);
         Rating snapshot = rating.get();
         AtomicLong periods = new AtomicLong();
@@ -103,12 +109,15 @@ public final class Processor {
         }
         awaitAll(work);
         work.clear();
-        // Data changed is why periods are reprocessed: read them afresh.
+        // Data changed is why periods are reprocessed: read them afresh, and the rules too, read
+        // after the schedules so that a schedule asked for after a rule change sees that change.
         scopes.startPass();
-        for (PendingSchedule schedule : pendingSchedules()) {
+        List<PendingSchedule> schedules = pendingSchedules();
+        Rating current = schedules.isEmpty() ? snapshot : rating.get();
+        for (PendingSchedule schedule : schedules) {
             work.add(workers.submit(() -> catchUp(
                     running,
-                    () -> scopes.reprocessNextPeriod(schedule.id(), schedule.scope(), snapshot),
+                    () -> scopes.reprocessNextPeriod(schedule.id(), schedule.scope(), current),
                     schedule.scope(),
                     periods,
                     points,
@@ -122,6 +131,28 @@ public final class Processor {
                 points.get(),
                 failed.get(),
                 Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    private List<String> discover() {
+        try {
+            List<String> found = List.copyOf(fetcher.scopes());
+            knownScopes = found;
+            return found;
+        } catch (CollectException e) {
+            discoveryFailures.inc();
+            List<String> known = knownScopes != null ? knownScopes : storedActiveScopes();
+            LOG.warn(
+                    "Scope discovery by the {} fetcher failed, this pass rates the {} scopes known: {}",
+                    fetcher.name(),
+                    known.size(),
+                    e.getMessage());
+            return known;
+        }
+    }
+
+    private List<String> storedActiveScopes() {
+        return jdbc.inTransaction(c -> Jdbc.list(
+                c, "SELECT scope_id FROM rating_scope_states WHERE active ORDER BY scope_id", row -> row.getString(1)));
     }
 
     private void catchUp(

@@ -5,6 +5,7 @@ import io.meterflow.rating.database.Jdbc;
 import io.meterflow.rating.dataframe.DataPoint;
 import io.meterflow.rating.dataframes.RatedDataStore;
 import io.meterflow.rating.dataframes.RatedFrame;
+import io.meterflow.rating.lifespan.ProjectLifespans;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -13,6 +14,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Rates one period of one scope per call, in one transaction that holds the scope's lock, reads
@@ -21,6 +24,8 @@ import java.util.Optional;
  * Collecting happens inside that transaction; a period is small and the lock must cover it.
  */
 public final class ScopeProcessor {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ScopeProcessor.class);
 
     private final Jdbc jdbc;
     private final UsageCollector collector;
@@ -89,6 +94,18 @@ public final class ScopeProcessor {
             Instant begin = state.lastProcessed() == null
                     ? settings.firstPeriod(now)
                     : state.lastProcessed().plus(settings.period());
+            Optional<Instant> deleted = ProjectLifespans.deletedAt(c, scope);
+            if (deleted.isPresent() && !begin.isBefore(deleted.get())) {
+                // Rated up to the period of its deletion: CloudKitty's inactive scope, which reports stop waiting for.
+                Jdbc.update(
+                        c,
+                        "UPDATE rating_scope_states SET active = false, scope_activation_toggle_date = ?"
+                                + " WHERE scope_id = ?",
+                        Timestamp.from(now),
+                        scope);
+                LOG.info("[{}] rated up to its deletion at {}; the scope is inactive now", scope, deleted.get());
+                return Optional.empty();
+            }
             if (!settings.isDue(begin, now)) {
                 return Optional.empty();
             }
