@@ -7,12 +7,18 @@ import io.dropwizard.core.setup.Environment;
 import io.meterflow.gnocchiclient.GnocchiClient;
 import io.meterflow.gnocchiclient.GnocchiConfig;
 import io.meterflow.gnocchiclient.auth.BasicAuth;
+import io.meterflow.gnocchiclient.auth.GnocchiAuth;
+import io.meterflow.gnocchiclient.auth.KeystoneTokenAuth;
 import io.meterflow.gnocchiclient.auth.NoAuth;
+import io.meterflow.keystone.KeystoneSettings;
+import io.meterflow.keystone.KeystoneTokens;
 import io.meterflow.policy.Policy;
 import io.meterflow.reports.access.CallerFilter;
 import io.meterflow.reports.access.ExportAccessFilter;
 import io.meterflow.reports.access.Guard;
+import io.meterflow.reports.access.PolicyCommand;
 import io.meterflow.reports.access.ReportsPolicies;
+import io.meterflow.reports.access.ServiceToken;
 import io.meterflow.reports.account.AccountResource;
 import io.meterflow.reports.account.IssuerResource;
 import io.meterflow.reports.api.ErrorMapper;
@@ -45,6 +51,7 @@ import java.util.Currency;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -104,6 +111,7 @@ public final class ReportsApplication extends Application<ReportsConfiguration> 
     public void initialize(Bootstrap<ReportsConfiguration> bootstrap) {
         bootstrap.setConfigurationSourceProvider(ServiceConfigSources.fileOrPackagedWith(environment));
         bootstrap.addCommand(new IssueCommand(this));
+        bootstrap.addCommand(new PolicyCommand());
     }
 
     @Override
@@ -119,14 +127,15 @@ public final class ReportsApplication extends Application<ReportsConfiguration> 
         Guard guard = new Guard(policy);
 
         var jersey = environment.jersey();
-        jersey.register(new CallerFilter(config.authMode(), config.financeUsers()));
+        jersey.register(
+                config.authMode().equals("keystone")
+                        ? CallerFilter.keystone(
+                                new KeystoneTokens(config.keystone().settings(), Clock.systemUTC()))
+                        : new CallerFilter(config.authMode(), config.financeUsers()));
         jersey.register(new ExportAccessFilter(guard));
         jersey.register(new ErrorMapper());
-        GnocchiClient timeseries = new GnocchiClient(GnocchiConfig.of(
-                URI.create(config.timeseriesUrl()),
-                config.timeseriesAuth().equals("basic")
-                        ? new BasicAuth(config.timeseriesUser())
-                        : new NoAuth(config.timeseriesUser(), null, List.of("admin"))));
+        GnocchiClient timeseries = new GnocchiClient(
+                GnocchiConfig.of(URI.create(config.timeseriesUrl()), timeseriesAuth(config, wiring.serviceToken())));
         jersey.register(new CapacityExportResource(ExporterForCaller.shared(new CapacityExporter(timeseries))));
         PortalResources portal = PortalResources.register(
                 jersey,
@@ -135,8 +144,8 @@ public final class ReportsApplication extends Application<ReportsConfiguration> 
                                 Currency.getInstance(config.billing().defaultCurrency()))
                         .withCacheTtl(Duration.ofSeconds(config.portal().cacheSeconds()))
                         .withSecureCookie(config.portal().secureCookie()),
-                PortalAuthenticator.forMode(config.authMode()),
-                ratingReader(config),
+                portalAuthenticator(config),
+                ratingReader(config, wiring.serviceToken()),
                 new GnocchiUsageReader(timeseries, "mean"),
                 new AccountInvoices(wiring.transactions(), wiring.invoices(), renderings),
                 Clock.systemUTC());
@@ -147,11 +156,46 @@ public final class ReportsApplication extends Application<ReportsConfiguration> 
                 wiring.transactions(), wiring.invoices(), wiring.runs(), wiring.lifecycle(), guard, renderings));
     }
 
-    /** The portal reads costs as the admin under basic auth, where the rating API wants a user. */
-    private static HttpRatingReader ratingReader(ReportsConfiguration config) {
+    /** Under Keystone tenants sign in with their Keystone credentials; else as the auth mode says. */
+    private static PortalAuthenticator portalAuthenticator(ReportsConfiguration config) {
+        if (!config.authMode().equals("keystone")) {
+            return PortalAuthenticator.forMode(config.authMode());
+        }
+        KeystoneSettings keystone = config.keystone().settings();
+        return PortalAuthenticator.keystone(
+                keystone.url(), keystone.domain(), HttpClient.newHttpClient(), Duration.ofSeconds(10));
+    }
+
+    /**
+     * The portal reads a project's costs once the session has settled which project: with the
+     * operator's static token if there is one (METERFLOW_RATING_TOKEN), else under keystone with
+     * the service's own token, under basic as the Basic user admin.
+     */
+    private static HttpRatingReader ratingReader(ReportsConfiguration config, Optional<ServiceToken> serviceToken) {
         HttpRatingReader reader = new HttpRatingReader(
                 URI.create(config.ratingUrl()), HttpClient.newHttpClient(), Duration.ofSeconds(10));
+        String token = config.ratingToken();
+        if (!token.isEmpty()) {
+            return reader.withToken(() -> token, refused -> {});
+        }
+        if (config.authMode().equals("keystone")) {
+            ServiceToken service = serviceToken.orElseThrow();
+            return reader.withToken(service::current, service::refused);
+        }
         return config.authMode().equals("basic") ? reader.asBasicUser("admin") : reader;
+    }
+
+    /** The time-series API as capacity exports and the portal's usage graphs read it. */
+    private static GnocchiAuth timeseriesAuth(ReportsConfiguration config, Optional<ServiceToken> serviceToken) {
+        return switch (config.timeseriesAuth()) {
+            case "keystone" -> {
+                // Keystone down: the portal shows "temporarily unavailable", the API answers 503.
+                ServiceToken service = serviceToken.orElseThrow();
+                yield new KeystoneTokenAuth(service::current);
+            }
+            case "noauth" -> new NoAuth(config.timeseriesUser(), null, List.of("admin"));
+            default -> new BasicAuth(config.timeseriesUser());
+        };
     }
 
     /** The operator's secret, or a random one for this process (links then die with it). */

@@ -1,10 +1,12 @@
 package io.meterflow.reports;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dropwizard.core.Configuration;
 import io.meterflow.keystone.KeystoneConfiguration;
 import io.meterflow.servicedatabase.DatabaseSettings;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -181,18 +183,21 @@ public final class ReportsConfiguration extends Configuration {
     @JsonProperty
     private String timeseriesUrl = "http://127.0.0.1:8041";
 
-    /** basic (timeseriesUser as Gnocchi basic auth) or noauth (the admin role) */
+    /**
+     * basic (timeseriesUser as Gnocchi basic auth), noauth (the admin role), keystone (the service's
+     * own token); empty: keystone under authMode keystone, else basic
+     */
     @NotNull
-    @Pattern(regexp = "noauth|basic")
+    @Pattern(regexp = "|noauth|basic|keystone")
     @JsonProperty
-    private String timeseriesAuth = "basic";
+    private String timeseriesAuth = "";
 
     @NotNull
     @JsonProperty
     private String timeseriesUser = "admin";
 
     @NotNull
-    @Pattern(regexp = "noauth|basic")
+    @Pattern(regexp = "noauth|basic|keystone")
     @JsonProperty
     private String authMode = "noauth";
 
@@ -271,8 +276,17 @@ public final class ReportsConfiguration extends Configuration {
         return timeseriesUrl;
     }
 
+    /** How the time-series API is called: noauth, basic or keystone (the empty setting resolved). */
     public String timeseriesAuth() {
-        return timeseriesAuth;
+        if (!timeseriesAuth.isEmpty()) {
+            return timeseriesAuth;
+        }
+        return authMode.equals("keystone") ? "keystone" : "basic";
+    }
+
+    /** Whether the service signs in to Keystone to call the other APIs with a token of its own. */
+    public boolean signsInToKeystone() {
+        return authMode.equals("keystone") || timeseriesAuth().equals("keystone");
     }
 
     public String timeseriesUser() {
@@ -300,6 +314,14 @@ public final class ReportsConfiguration extends Configuration {
 
     public KeystoneConfiguration keystone() {
         return keystone;
+    }
+
+    @JsonIgnore
+    @AssertTrue(
+            message = "keystone.password (METERFLOW_KEYSTONE_PASSWORD) is needed: the service signs in to Keystone"
+                    + " under authMode keystone or timeseriesAuth keystone")
+    public boolean isKeystonePasswordGivenWhereNeeded() {
+        return !signsInToKeystone() || !keystone.settings().password().isEmpty();
     }
 
     public String policyFile() {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.meterflow.keystone.KeystoneProjects;
 import io.meterflow.keystone.KeystoneTokens;
 import io.meterflow.rating.plan.Rounding;
+import io.meterflow.reports.access.ServiceToken;
 import io.meterflow.reports.account.Accounts;
 import io.meterflow.reports.account.Issuers;
 import io.meterflow.reports.database.Transactions;
@@ -18,6 +19,7 @@ import io.meterflow.reports.invoicing.ProjectDomains;
 import io.meterflow.reports.ratingsource.RatingEngineClient;
 import java.math.RoundingMode;
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.Optional;
@@ -32,7 +34,8 @@ record ReportsWiring(
         Issuers issuers,
         Invoices invoices,
         InvoiceRuns runs,
-        InvoiceLifecycle lifecycle) {
+        InvoiceLifecycle lifecycle,
+        Optional<ServiceToken> serviceToken) {
 
     static ReportsWiring create(ReportsConfiguration config, DataSource dataSource, ObjectMapper json, Clock clock) {
         var billing = config.billing();
@@ -52,14 +55,10 @@ record ReportsWiring(
         Issuers issuers = new Issuers(json);
         Invoices invoices = new Invoices(json);
         AuditTrail audit = new AuditTrail(json, clock);
-        String token = config.ratingToken();
-        // Under basic auth every API takes the Basic user name as identity: invoice runs read as admin.
-        RatingEngineClient rating = config.authMode().equals("basic") && token.isEmpty()
-                ? RatingEngineClient.basic(URI.create(config.ratingUrl()), "admin", json)
-                : new RatingEngineClient(
-                        URI.create(config.ratingUrl()),
-                        () -> token.isEmpty() ? Optional.empty() : Optional.of(token),
-                        json);
+        Optional<ServiceToken> serviceToken = config.signsInToKeystone()
+                ? Optional.of(new ServiceToken(config.keystone().settings(), HttpClient.newHttpClient(), clock))
+                : Optional.empty();
+        RatingEngineClient rating = ratingClient(config, json, serviceToken);
         InvoiceRuns runs = new InvoiceRuns(
                 transactions,
                 accounts,
@@ -74,7 +73,29 @@ record ReportsWiring(
                 domains(config, clock));
         InvoiceLifecycle lifecycle = new InvoiceLifecycle(
                 transactions, invoices, accounts, issuers, audit, runs, rating, calculator, clock, UUID::randomUUID);
-        return new ReportsWiring(transactions, accounts, issuers, invoices, runs, lifecycle);
+        return new ReportsWiring(transactions, accounts, issuers, invoices, runs, lifecycle, serviceToken);
+    }
+
+    /**
+     * The rating API as invoice runs read it: with the operator's static token if there is one
+     * (METERFLOW_RATING_TOKEN), else under keystone with the service's own token, under basic as
+     * the Basic user admin, under noauth as it is.
+     */
+    private static RatingEngineClient ratingClient(
+            ReportsConfiguration config, ObjectMapper json, Optional<ServiceToken> serviceToken) {
+        URI url = URI.create(config.ratingUrl());
+        String token = config.ratingToken();
+        if (!token.isEmpty()) {
+            return new RatingEngineClient(url, () -> Optional.of(token), json);
+        }
+        if (config.authMode().equals("keystone")) {
+            ServiceToken service = serviceToken.orElseThrow();
+            return new RatingEngineClient(url, () -> Optional.of(service.current()), service::refused, json);
+        }
+        if (config.authMode().equals("basic")) {
+            return RatingEngineClient.basic(url, "admin", json);
+        }
+        return new RatingEngineClient(url, Optional::empty, json);
     }
 
     /** One account per Keystone domain when billing.defaultAccounts says domain; else per project. */

@@ -90,12 +90,7 @@ class TenantPortalIT {
                     .followRedirects(HttpClient.Redirect.NORMAL)
                     .build();
             URI base = reports.baseUri();
-            HttpResponse<String> dashboard = browser.send(
-                    HttpRequest.newBuilder(base.resolve("/portal/signin"))
-                            .header("Content-Type", "application/x-www-form-urlencoded")
-                            .POST(HttpRequest.BodyPublishers.ofString("user=portal-a&password=x"))
-                            .build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> dashboard = PortalSignIn.post(browser, base, "user=portal-a&password=x");
             assertThat(dashboard.statusCode()).isEqualTo(200);
             assertThat(dashboard.body()).contains(numberA).doesNotContain(numberB);
 

@@ -7,6 +7,7 @@ import io.meterflow.reports.portal.cost.RatingReader;
 import io.meterflow.reports.portal.invoice.TenantInvoices;
 import io.meterflow.reports.portal.session.SessionCookie;
 import io.meterflow.reports.portal.session.SessionStore;
+import io.meterflow.reports.portal.session.SignInTokens;
 import io.meterflow.reports.portal.session.SignedLinks;
 import io.meterflow.reports.portal.usage.UsageReader;
 import io.meterflow.reports.portal.web.AssetResource;
@@ -63,7 +64,12 @@ public final class PortalResources {
         CostDashboards dashboards = new CostDashboards(
                 rating, clock, config.defaultCurrency(), config.cacheTtl(), CostDashboards.readThreads());
         List<Object> resources = List.of(
-                new SessionResource(authenticator, sessions, new SessionCookie(config.secureCookie()), links),
+                new SessionResource(
+                        authenticator,
+                        sessions,
+                        new SessionCookie(config.secureCookie()),
+                        new SignInTokens(config.secureCookie()),
+                        links),
                 new DashboardResource(signedIn, dashboards, invoices),
                 new UsageResource(signedIn, usage, clock),
                 new InvoiceResource(signedIn, invoices),

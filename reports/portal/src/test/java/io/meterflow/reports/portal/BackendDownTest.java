@@ -68,8 +68,7 @@ class BackendDownTest {
     private static String signIn(String user, String password) throws Exception {
         HttpResponse<String> answer = post(user, password);
         assertThat(answer.statusCode()).isEqualTo(303);
-        String cookie = answer.headers().firstValue("Set-Cookie").orElseThrow();
-        return cookie.substring(cookie.indexOf('=') + 1, cookie.indexOf(';'));
+        return TestSignIn.sessionOf(answer);
     }
 
     private static int signInStatus(String user) throws Exception {
@@ -77,13 +76,7 @@ class BackendDownTest {
     }
 
     private static HttpResponse<String> post(String user, String password) throws Exception {
-        return HTTP.send(
-                HttpRequest.newBuilder(server.baseUri().resolve("/portal/signin"))
-                        .header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(HttpRequest.BodyPublishers.ofString(
-                                "user=" + user + "&password=" + password.replace(' ', '+')))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+        return TestSignIn.post(HTTP, server.baseUri(), "user=" + user + "&password=" + password.replace(' ', '+'));
     }
 
     private static HttpResponse<String> get(String path, String session) throws Exception {

@@ -131,14 +131,7 @@ class DashboardLatencyBenchmark {
     }
 
     private static String signIn(URI base) throws Exception {
-        HttpResponse<String> signedIn = HTTP.send(
-                HttpRequest.newBuilder(base.resolve("/portal/signin"))
-                        .header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(HttpRequest.BodyPublishers.ofString("user=" + PROJECT))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-        String cookie = signedIn.headers().firstValue("Set-Cookie").orElseThrow();
-        return cookie.substring(cookie.indexOf('=') + 1, cookie.indexOf(';'));
+        return TestSignIn.sessionOf(TestSignIn.post(HTTP, base, "user=" + PROJECT));
     }
 
     /** Latencies in milliseconds. */

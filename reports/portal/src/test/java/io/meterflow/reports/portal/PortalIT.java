@@ -314,27 +314,35 @@ class PortalIT {
 
     @Test
     void signInRefusesWhatCouldNotBeAProjectId() throws Exception {
-        HttpResponse<byte[]> refused = HTTP.send(
-                HttpRequest.newBuilder(server.baseUri().resolve("/portal/signin"))
-                        .header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(HttpRequest.BodyPublishers.ofString("user="
-                                + java.net.URLEncoder.encode("project-a,project_id:project-b", StandardCharsets.UTF_8)))
-                        .build(),
-                HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<String> refused = TestSignIn.post(
+                HTTP,
+                server.baseUri(),
+                "user=" + java.net.URLEncoder.encode("project-a,project_id:project-b", StandardCharsets.UTF_8));
         assertThat(refused.statusCode()).isEqualTo(401);
-        assertThat(refused.headers().firstValue("Set-Cookie")).isEmpty();
+        assertThat(refused.headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith("meterflow_portal="));
+    }
+
+    /** Login CSRF: another site's form posted without the page's token opens no session. */
+    @Test
+    void signInWithoutTheFormsTokenIsRefused() throws Exception {
+        for (String cookie : new String[] {null, "meterflow_signin=forged-token"}) {
+            HttpRequest.Builder post = HttpRequest.newBuilder(server.baseUri().resolve("/portal/signin"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("user=" + A + "&csrf_token=another-token"));
+            if (cookie != null) {
+                post.header("Cookie", cookie);
+            }
+            HttpResponse<String> refused = HTTP.send(post.build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(refused.statusCode()).isEqualTo(403);
+            assertThat(refused.body()).contains("This sign-in form has expired");
+            assertThat(refused.headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith("meterflow_portal="));
+        }
     }
 
     private static String signIn(String project) throws Exception {
-        HttpResponse<byte[]> signedIn = HTTP.send(
-                HttpRequest.newBuilder(server.baseUri().resolve("/portal/signin"))
-                        .header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(HttpRequest.BodyPublishers.ofString("user=" + project))
-                        .build(),
-                HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<String> signedIn = TestSignIn.post(HTTP, server.baseUri(), "user=" + project);
         assertThat(signedIn.statusCode()).isEqualTo(303);
-        String cookie = signedIn.headers().firstValue("Set-Cookie").orElseThrow();
-        return cookie.substring(cookie.indexOf('=') + 1, cookie.indexOf(';'));
+        return TestSignIn.sessionOf(signedIn);
     }
 
     private static HttpResponse<byte[]> get(String path, String session) throws Exception {

@@ -6,7 +6,10 @@ import java.util.List;
 /**
  * The reports API's policy defaults, in oslo.policy's terms. Finance reads and issues every
  * invoice but has no rule of the rating engine's, so it cannot change prices; a tenant reads its
- * own project's invoices; issuers are the operator's.
+ * own project's invoices; issuers are the operator's. Under Keystone {@code role:finance} holds in
+ * a domain-scoped token as in a project-scoped one: the finance staff bill the whole cloud (an
+ * operator who wants them tied to its own domain writes {@code "admin_or_finance": "role:admin or
+ * (role:finance and domain_id:default)"} in its policy file).
  */
 public final class ReportsPolicies {
 
@@ -33,8 +36,11 @@ public final class ReportsPolicies {
                         "rule:admin_or_finance",
                         "Run, recompute, issue, mark paid, void, delete and credit invoices",
                         List.of(
-                                "POST /v1/invoice-runs", "POST /v1/invoices/{id}/actions/{action}",
-                                "POST /v1/invoices/{id}/credit-notes", "DELETE /v1/invoices/{id}")),
+                                "POST /v1/invoice-runs",
+                                "POST /v1/invoices/{id}/actions/{action}",
+                                "POST /v1/invoices/{id}/credit-notes",
+                                "DELETE /v1/invoices/{id}",
+                                "POST /v1/portal-links")),
                 new RuleDefault(
                         ACCOUNT_READ,
                         "rule:admin_or_finance",
@@ -54,6 +60,11 @@ public final class ReportsPolicies {
                         AUDIT_READ,
                         "rule:admin_or_finance",
                         "Read an invoice's audit trail",
-                        List.of("GET /v1/invoices/{id}/audit")));
+                        List.of("GET /v1/invoices/{id}/audit")),
+                new RuleDefault(
+                        CAPACITY_EXPORT,
+                        "role:admin or role:planner",
+                        "Export every project's grouped aggregates for capacity planning",
+                        List.of("GET /v1/exports/capacity")));
     }
 }

@@ -1,5 +1,6 @@
 package io.meterflow.reports.api;
 
+import io.meterflow.keystone.KeystoneUnavailableException;
 import io.meterflow.reports.database.StorageException;
 import io.meterflow.reports.invoice.IllegalTransitionException;
 import io.meterflow.reports.ratingsource.RatingEngineException;
@@ -40,6 +41,11 @@ public final class ErrorMapper implements ExceptionMapper<Throwable> {
         }
         if (error instanceof ConflictException || error instanceof IllegalTransitionException) {
             return answer(409, error.getMessage(), Map.of());
+        }
+        if (error instanceof KeystoneUnavailableException) {
+            // The service could not sign in to call the rating API: Keystone is down, not the caller.
+            LOG.warn("Keystone not available: {}", error.getMessage());
+            return answer(503, "Keystone is not available", Map.of());
         }
         if (error instanceof RatingEngineException) {
             LOG.warn("Rating engine failed: {}", error.getMessage());

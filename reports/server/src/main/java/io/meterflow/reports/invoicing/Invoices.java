@@ -27,6 +27,10 @@ public final class Invoices {
     private static final String COLUMNS =
             "id, status, issuer_id, document, billed, corrects, created_at, issued_at, paid_at, voided_at";
 
+    /** What a project's tenant sees: its account's invoices past draft; one parameter, the project. */
+    private static final String TENANT_SEES = "account_id = (SELECT account_id FROM reports_account_projects"
+            + " WHERE project_id = ?) AND status NOT IN ('draft', 'skipped')";
+
     private final ObjectMapper json;
 
     public Invoices(ObjectMapper json) {
@@ -166,17 +170,37 @@ public final class Invoices {
     public List<InvoiceRecord> list(
             Connection c, String accountId, java.time.LocalDate periodStart, String status, int limit)
             throws SQLException {
+        return list(c, null, accountId, periodStart, status, limit);
+    }
+
+    /**
+     * Filtered list, newest period first; a null filter matches all. With {@code tenantProject},
+     * only what that project's tenant may see ({@link #ofProjectAccount}): the condition is part of
+     * the query, so nothing of another account is ever read.
+     */
+    public List<InvoiceRecord> list(
+            Connection c,
+            String tenantProject,
+            String accountId,
+            java.time.LocalDate periodStart,
+            String status,
+            int limit)
+            throws SQLException {
+        Date start = periodStart == null ? null : Date.valueOf(periodStart);
         return query(
                 c,
                 "SELECT " + COLUMNS + " FROM reports_invoices WHERE (?::varchar IS NULL OR account_id = ?)"
                         + " AND (?::date IS NULL OR period_start = ?) AND (?::varchar IS NULL OR status = ?)"
+                        + " AND (?::varchar IS NULL OR (" + TENANT_SEES + "))"
                         + " ORDER BY period_start DESC, account_id, created_at LIMIT ?",
                 accountId,
                 accountId,
-                periodStart == null ? null : Date.valueOf(periodStart),
-                periodStart == null ? null : Date.valueOf(periodStart),
+                start,
+                start,
                 status,
                 status,
+                tenantProject,
+                tenantProject,
                 limit);
     }
 
@@ -187,10 +211,8 @@ public final class Invoices {
     public List<InvoiceRecord> ofProjectAccount(Connection c, String projectId, UUID id) throws SQLException {
         return query(
                 c,
-                "SELECT " + COLUMNS + " FROM reports_invoices WHERE account_id ="
-                        + " (SELECT account_id FROM reports_account_projects WHERE project_id = ?)"
-                        + " AND status NOT IN ('draft', 'skipped') AND (?::uuid IS NULL OR id = ?)"
-                        + " ORDER BY period_start DESC, created_at DESC",
+                "SELECT " + COLUMNS + " FROM reports_invoices WHERE " + TENANT_SEES
+                        + " AND (?::uuid IS NULL OR id = ?) ORDER BY period_start DESC, created_at DESC",
                 projectId,
                 id,
                 id);

@@ -20,6 +20,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -35,24 +36,39 @@ public final class RatingEngineClient {
 
     private final URI base;
     private final Supplier<Optional<String>> token;
+    private final Consumer<String> refused;
     private final String credentialHeader;
     private final ObjectMapper json;
     private final HttpClient http;
 
     /** @param token the X-Auth-Token to send, if the rating API wants one */
     public RatingEngineClient(URI base, Supplier<Optional<String>> token, ObjectMapper json) {
-        this(base, "X-Auth-Token", token, json);
+        this(base, "X-Auth-Token", token, refused -> {}, json);
+    }
+
+    /**
+     * A client whose token is renewed: a token the rating API answers 401 to is handed to
+     * {@code refused}, and the call is made once more with the next one {@code token} gives.
+     */
+    public RatingEngineClient(URI base, Supplier<Optional<String>> token, Consumer<String> refused, ObjectMapper json) {
+        this(base, "X-Auth-Token", token, refused, json);
     }
 
     /** A client of a rating API in basic mode, calling as {@code user} (the admin, for invoice runs). */
     public static RatingEngineClient basic(URI base, String user, ObjectMapper json) {
         String credentials =
                 "Basic " + Base64.getEncoder().encodeToString((user + ":").getBytes(StandardCharsets.UTF_8));
-        return new RatingEngineClient(base, "Authorization", () -> Optional.of(credentials), json);
+        return new RatingEngineClient(base, "Authorization", () -> Optional.of(credentials), refused -> {}, json);
     }
 
-    private RatingEngineClient(URI base, String credentialHeader, Supplier<Optional<String>> token, ObjectMapper json) {
+    private RatingEngineClient(
+            URI base,
+            String credentialHeader,
+            Supplier<Optional<String>> token,
+            Consumer<String> refused,
+            ObjectMapper json) {
         this.credentialHeader = credentialHeader;
+        this.refused = refused;
         this.base = URI.create(base.toString().replaceAll("/+$", "") + "/");
         this.token = token;
         // Quantities and prices stay exact decimals: never through a double.
@@ -176,22 +192,38 @@ public final class RatingEngineClient {
     }
 
     private HttpRequest.Builder request(String path) {
-        HttpRequest.Builder builder =
-                HttpRequest.newBuilder(base.resolve(path)).timeout(TIMEOUT).header("Accept", "application/json");
-        token.get().ifPresent(t -> builder.header(credentialHeader, t));
-        return builder;
+        return HttpRequest.newBuilder(base.resolve(path)).timeout(TIMEOUT).header("Accept", "application/json");
     }
 
-    private JsonNode send(HttpRequest request) {
-        HttpResponse<String> response;
+    /** Sends with the current credential; after a 401, once more with the next one. */
+    private JsonNode send(HttpRequest unsigned) {
+        Optional<String> sent = token.get();
+        HttpResponse<String> response = exchange(signed(unsigned, sent));
+        if (response.statusCode() == 401 && sent.isPresent()) {
+            refused.accept(sent.get());
+            response = exchange(signed(unsigned, token.get()));
+        }
+        return answer(unsigned, response);
+    }
+
+    private HttpRequest signed(HttpRequest unsigned, Optional<String> credential) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(unsigned, (name, value) -> true);
+        credential.ifPresent(t -> builder.header(credentialHeader, t));
+        return builder.build();
+    }
+
+    private HttpResponse<String> exchange(HttpRequest request) {
         try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new RatingEngineException("rating engine at " + base + " unreachable: " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new RatingEngineException("interrupted while asking the rating engine", e);
         }
+    }
+
+    private JsonNode answer(HttpRequest request, HttpResponse<String> response) {
         if (response.statusCode() == 404) {
             throw new NotFound();
         }

@@ -1,7 +1,7 @@
 package io.meterflow.reports.portal.auth;
 
 import io.meterflow.reports.portal.ProjectId;
-import java.util.Optional;
+import java.util.List;
 
 /**
  * Meterflow's {@code basic} mode: the user name is the identity (here the project) and the password
@@ -11,16 +11,16 @@ import java.util.Optional;
 public final class BasicAuthenticator implements PortalAuthenticator {
 
     @Override
-    public Optional<ProjectId> projectOf(String user, String password) {
-        String project = user == null ? "" : user.trim();
+    public SignInOutcome signIn(SignInForm form) {
+        String project = form.user() == null ? "" : form.user();
         if (project.equals("admin") || !ProjectId.isValid(project)) {
-            return Optional.empty();
+            return new SignInOutcome.Refused("Those credentials were refused.");
         }
-        return Optional.of(new ProjectId(project));
+        return new SignInOutcome.Accepted(new ProjectId(project), project, List.of("member"));
     }
 
     @Override
-    public boolean asksForPassword() {
-        return true;
+    public SignInFields fields() {
+        return SignInFields.USER_AND_PASSWORD;
     }
 }

@@ -1,7 +1,7 @@
 package io.meterflow.reports.portal.auth;
 
 import io.meterflow.reports.portal.ProjectId;
-import java.util.Optional;
+import java.util.List;
 
 /**
  * {@code noauth}, as the APIs have it: nothing is checked, the tenant names its project. Only for
@@ -10,13 +10,15 @@ import java.util.Optional;
 public final class NoAuthAuthenticator implements PortalAuthenticator {
 
     @Override
-    public Optional<ProjectId> projectOf(String user, String password) {
-        String project = user == null ? "" : user.trim();
-        return ProjectId.isValid(project) ? Optional.of(new ProjectId(project)) : Optional.empty();
+    public SignInOutcome signIn(SignInForm form) {
+        String project = form.user() == null ? "" : form.user();
+        return ProjectId.isValid(project)
+                ? new SignInOutcome.Accepted(new ProjectId(project), project, List.of("member"))
+                : new SignInOutcome.Refused("Those credentials were refused.");
     }
 
     @Override
-    public boolean asksForPassword() {
-        return false;
+    public SignInFields fields() {
+        return SignInFields.PROJECT_ID;
     }
 }

@@ -25,11 +25,14 @@ import java.util.Base64;
 import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * {@link RatingReader} over the rating engine's CloudKitty-compatible API ({@code /v2/summary},
- * {@code /v2/billing/...}). Every request names the project in its filter: with {@code noauth} the
- * API trusts the filter, with Keystone (later) it also replaces it by the token's project.
+ * {@code /v2/billing/...}). Every request names the project in its filter; the API trusts the
+ * filter of an admin caller (noauth, basic {@code admin}, the service's Keystone token), so the
+ * project the session settled is the only one read.
  */
 public final class HttpRatingReader implements RatingReader {
 
@@ -39,7 +42,7 @@ public final class HttpRatingReader implements RatingReader {
     private final URI baseUri;
     private final HttpClient http;
     private final Duration timeout;
-    private final Optional<String> authorization;
+    private final Credential credential;
     private final ObjectMapper json = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
     /**
@@ -48,25 +51,34 @@ public final class HttpRatingReader implements RatingReader {
      * @param timeout how long one answer may take before the page shows the API as unavailable
      */
     public HttpRatingReader(URI baseUri, HttpClient http, Duration timeout) {
-        this(baseUri, http, timeout, Optional.empty());
+        this(baseUri, http, timeout, null);
     }
 
-    private HttpRatingReader(URI baseUri, HttpClient http, Duration timeout, Optional<String> authorization) {
+    private HttpRatingReader(URI baseUri, HttpClient http, Duration timeout, Credential credential) {
         String root = baseUri.toString();
         this.baseUri = URI.create(root.endsWith("/") ? root : root + "/");
         this.http = http;
         this.timeout = timeout;
-        this.authorization = authorization;
+        this.credential = credential;
     }
+
+    /** How each request proves who sends it: a header, and what to do when the API refuses it. */
+    private record Credential(String header, Supplier<String> value, Consumer<String> refused) {}
 
     /** The same reader calling a rating API in basic mode as {@code user}. */
     public HttpRatingReader asBasicUser(String user) {
-        return new HttpRatingReader(
-                baseUri,
-                http,
-                timeout,
-                Optional.of(
-                        "Basic " + Base64.getEncoder().encodeToString((user + ":").getBytes(StandardCharsets.UTF_8))));
+        String basic = "Basic " + Base64.getEncoder().encodeToString((user + ":").getBytes(StandardCharsets.UTF_8));
+        return new HttpRatingReader(baseUri, http, timeout, new Credential("Authorization", () -> basic, t -> {}));
+    }
+
+    /**
+     * The same reader calling a rating API under Keystone with the tokens {@code tokens} gives: the
+     * service's own (the portal has settled the project before it reads), or an operator's static
+     * one. A token the API answers 401 to is handed to {@code refused} and the call made once more
+     * with the next token, so a renewing supplier signs in again.
+     */
+    public HttpRatingReader withToken(Supplier<String> tokens, Consumer<String> refused) {
+        return new HttpRatingReader(baseUri, http, timeout, new Credential("X-Auth-Token", tokens, refused));
     }
 
     @Override
@@ -139,14 +151,8 @@ public final class HttpRatingReader implements RatingReader {
     }
 
     private Optional<JsonNode> get(String path, boolean absentOn404) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(baseUri.resolve(path))
-                .timeout(timeout)
-                .header("Accept", "application/json")
-                .GET();
-        authorization.ifPresent(value -> builder.header("Authorization", value));
-        HttpRequest request = builder.build();
         try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = send(path);
             if (response.statusCode() == 404 && absentOn404) {
                 return Optional.empty();
             }
@@ -160,6 +166,30 @@ public final class HttpRatingReader implements RatingReader {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new RatingUnavailableException("interrupted while reading the rating API", e);
+        }
+    }
+
+    private HttpResponse<String> send(String path) throws IOException, InterruptedException {
+        for (int attempt = 0; ; attempt++) {
+            HttpRequest.Builder builder = HttpRequest.newBuilder(baseUri.resolve(path))
+                    .timeout(timeout)
+                    .header("Accept", "application/json")
+                    .GET();
+            String sent = null;
+            if (credential != null) {
+                try {
+                    sent = credential.value().get();
+                } catch (RuntimeException e) {
+                    // The service could not sign in (Keystone down): the page shows the API as unavailable.
+                    throw new RatingUnavailableException("no token for the rating API: " + e.getMessage(), e);
+                }
+                builder.header(credential.header(), sent);
+            }
+            HttpResponse<String> response = http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 401 || credential == null || attempt > 0) {
+                return response;
+            }
+            credential.refused().accept(sent);
         }
     }
 

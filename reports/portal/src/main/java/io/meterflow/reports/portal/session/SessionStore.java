@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -36,8 +37,16 @@ public final class SessionStore {
         this.capacity = capacity;
     }
 
-    /** Opens a new session for {@code project}, with a fresh id (never one a caller supplied). */
-    public synchronized Session open(ProjectId project) {
+    /** Opens a session for {@code project} without a user (an operator's signed link). */
+    public Session open(ProjectId project) {
+        return open(project, "", List.of());
+    }
+
+    /**
+     * Opens a new session for {@code project}, with a fresh id (never one a caller supplied), for
+     * {@code user} holding {@code roles} there.
+     */
+    public synchronized Session open(ProjectId project, String user, List<String> roles) {
         Instant now = clock.instant();
         evictIdle(now);
         while (sessions.size() >= capacity) {
@@ -47,7 +56,8 @@ public final class SessionStore {
         }
         byte[] bytes = new byte[ID_BYTES];
         random.nextBytes(bytes);
-        Session session = new Session(Base64.getUrlEncoder().withoutPadding().encodeToString(bytes), project, now);
+        Session session =
+                new Session(Base64.getUrlEncoder().withoutPadding().encodeToString(bytes), project, user, roles, now);
         sessions.put(session.id(), session);
         return session;
     }

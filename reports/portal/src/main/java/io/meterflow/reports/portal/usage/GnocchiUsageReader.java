@@ -3,7 +3,6 @@ package io.meterflow.reports.portal.usage;
 import io.meterflow.gnocchiclient.GnocchiClient;
 import io.meterflow.gnocchiclient.aggregates.AggregatesGroup;
 import io.meterflow.gnocchiclient.aggregates.AggregatesRequest;
-import io.meterflow.gnocchiclient.error.GnocchiException;
 import io.meterflow.gnocchiclient.measure.Measure;
 import io.meterflow.gnocchiclient.resource.Resource;
 import io.meterflow.gnocchiclient.resource.ResourceQuery;
@@ -49,7 +48,7 @@ public final class GnocchiUsageReader implements UsageReader {
         try {
             found = gnocchi.resources()
                     .searchAll(ResourceSearch.of("generic", ResourceQuery.projectId(project.value())));
-        } catch (GnocchiException e) {
+        } catch (RuntimeException e) { // the client's failures, and a token its auth could not get
             throw new UsageUnavailableException("resource search failed for project " + project, e);
         }
         List<MeteredResource> resources = new ArrayList<>();
@@ -82,7 +81,7 @@ public final class GnocchiUsageReader implements UsageReader {
         List<AggregatesGroup> groups;
         try {
             groups = gnocchi.aggregates().aggregate(request).groups();
-        } catch (GnocchiException e) {
+        } catch (RuntimeException e) { // the client's failures, and a token its auth could not get
             throw new UsageUnavailableException("aggregation of " + meter + " failed for project " + project, e);
         }
         List<UsageSeries> series = new ArrayList<>();

@@ -2,11 +2,14 @@ package io.meterflow.reports.portal.web;
 
 import io.meterflow.reports.portal.ProjectId;
 import io.meterflow.reports.portal.auth.PortalAuthenticator;
+import io.meterflow.reports.portal.auth.SignInForm;
+import io.meterflow.reports.portal.auth.SignInOutcome;
 import io.meterflow.reports.portal.page.MessagePage;
 import io.meterflow.reports.portal.page.SignInPage;
 import io.meterflow.reports.portal.session.Session;
 import io.meterflow.reports.portal.session.SessionCookie;
 import io.meterflow.reports.portal.session.SessionStore;
+import io.meterflow.reports.portal.session.SignInTokens;
 import io.meterflow.reports.portal.session.SignedLinks;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.CookieParam;
@@ -18,6 +21,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,20 +35,26 @@ public final class SessionResource {
     private final PortalAuthenticator authenticator;
     private final SessionStore sessions;
     private final SessionCookie cookie;
+    private final SignInTokens csrf;
     private final SignedLinks links;
 
     public SessionResource(
-            PortalAuthenticator authenticator, SessionStore sessions, SessionCookie cookie, SignedLinks links) {
+            PortalAuthenticator authenticator,
+            SessionStore sessions,
+            SessionCookie cookie,
+            SignInTokens csrf,
+            SignedLinks links) {
         this.authenticator = authenticator;
         this.sessions = sessions;
         this.cookie = cookie;
+        this.csrf = csrf;
         this.links = links;
     }
 
     @GET
     @Path("signin")
     public Response form() {
-        return Pages.html(200, SignInPage.render(authenticator.asksForPassword(), null));
+        return signInPage(200, null);
     }
 
     @POST
@@ -52,14 +62,25 @@ public final class SessionResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response signIn(
             @CookieParam(SessionCookie.NAME) String previous,
+            @CookieParam(SignInTokens.COOKIE) String csrfCookie,
+            @FormParam(SignInTokens.FIELD) String csrfField,
             @FormParam("user") String user,
-            @FormParam("password") String password) {
-        Optional<ProjectId> project = authenticator.projectOf(user, password);
-        if (project.isEmpty()) {
-            return Pages.html(
-                    401, SignInPage.render(authenticator.asksForPassword(), "Those credentials were refused."));
+            @FormParam("password") String password,
+            @FormParam("project") String project,
+            @FormParam("credential_id") String credentialId,
+            @FormParam("credential_secret") String credentialSecret) {
+        if (!SignInTokens.matches(csrfCookie, csrfField)) {
+            return signInPage(403, "This sign-in form has expired. Please sign in again.");
         }
-        return startSession(previous, project.get());
+        SignInOutcome outcome =
+                authenticator.signIn(new SignInForm(user, password, project, credentialId, credentialSecret));
+        if (outcome instanceof SignInOutcome.Accepted accepted) {
+            return startSession(previous, accepted.project(), accepted.user(), accepted.roles());
+        }
+        if (outcome instanceof SignInOutcome.Unavailable unavailable) {
+            return signInPage(503, unavailable.message());
+        }
+        return signInPage(401, ((SignInOutcome.Refused) outcome).message());
     }
 
     @POST
@@ -88,16 +109,27 @@ public final class SessionResource {
                             "Link not valid",
                             "This link has expired or is not valid. Ask your operator for a new one."));
         }
-        return startSession(previous, verified.get());
+        return startSession(previous, verified.get(), "", List.of());
     }
 
-    private Response startSession(String previous, ProjectId project) {
+    /** The form with a fresh CSRF token, in the page and in its cookie. */
+    private Response signInPage(int status, String error) {
+        String token = csrf.mint();
+        return Pages.secured(Response.status(status)
+                        .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                        .entity(SignInPage.render(authenticator.fields(), token, error)))
+                .header("Set-Cookie", csrf.cookie(token))
+                .build();
+    }
+
+    private Response startSession(String previous, ProjectId project, String user, List<String> roles) {
         // A fresh id at every sign-in: an id planted in the browser before cannot become a session.
         sessions.close(previous);
-        Session session = sessions.open(project);
+        Session session = sessions.open(project, user, roles);
         // The redirect also drops a signed link's query string from the address bar and history.
         return Pages.secured(Response.seeOther(URI.create("/portal")))
                 .header("Set-Cookie", cookie.issue(session.id(), sessions.idleTimeout()))
+                .header("Set-Cookie", csrf.clear())
                 .build();
     }
 }

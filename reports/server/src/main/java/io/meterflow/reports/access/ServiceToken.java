@@ -1,0 +1,123 @@
+package io.meterflow.reports.access;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.meterflow.keystone.KeystoneSettings;
+import io.meterflow.keystone.KeystoneUnavailableException;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The reports service's own Keystone token, for calling the rating and time-series APIs as the
+ * service user ({@code METERFLOW_KEYSTONE_USER}, usually {@code admin} and {@code service} on
+ * project {@code service}), as an OpenStack service calls another with its service credentials.
+ * Signed in on first use, renewed ahead of its expiry (5 minutes before, or halfway through a
+ * shorter life) and after an API answered 401 to it. Thread-safe; never logs the token.
+ */
+public final class ServiceToken {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ServiceToken.class);
+    private static final Duration EARLY = Duration.ofMinutes(5);
+    private static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+    private final KeystoneSettings settings;
+    private final URI tokens;
+    private final HttpClient http;
+    private final Clock clock;
+    private final ObjectMapper json = new ObjectMapper();
+    private String token;
+    private Instant renewAt = Instant.MIN;
+
+    public ServiceToken(KeystoneSettings settings, HttpClient http, Clock clock) {
+        this.settings = settings;
+        String base = settings.url().toString();
+        this.tokens = URI.create((base.endsWith("/") ? base : base + "/") + "auth/tokens?nocatalog");
+        this.http = http;
+        this.clock = clock;
+    }
+
+    /**
+     * The token to send, signing in first when there is none or it is due for renewal.
+     *
+     * @throws KeystoneUnavailableException Keystone cannot be reached or refuses the credentials
+     */
+    public synchronized String current() {
+        if (token == null || !clock.instant().isBefore(renewAt)) {
+            signIn();
+        }
+        return token;
+    }
+
+    /** An API answered 401 to {@code refused}: the next {@link #current()} signs in again. */
+    public synchronized void refused(String refused) {
+        if (Objects.equals(refused, token)) {
+            LOG.info("An API refused the service token of {}; signing in again", settings.user());
+            token = null;
+        }
+    }
+
+    private void signIn() {
+        HttpResponse<String> answer;
+        try {
+            answer = http.send(
+                    HttpRequest.newBuilder(tokens)
+                            .timeout(TIMEOUT)
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(body().toString()))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new KeystoneUnavailableException("Keystone at " + settings.url() + " cannot be reached: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new KeystoneUnavailableException("interrupted while signing in to Keystone", e);
+        }
+        if (answer.statusCode() != 201) {
+            throw new KeystoneUnavailableException(
+                    "Keystone refused the reports service's sign-in as " + settings.user() + " (" + answer.statusCode()
+                            + "): check METERFLOW_KEYSTONE_USER, _PASSWORD, _PROJECT, _DOMAIN",
+                    null);
+        }
+        Instant expiresAt;
+        try {
+            JsonNode body = json.readTree(answer.body());
+            expiresAt = Instant.parse(body.path("token").path("expires_at").asText());
+        } catch (IOException | RuntimeException e) {
+            throw new KeystoneUnavailableException("Keystone's sign-in answer has no expiry", e);
+        }
+        token = answer.headers()
+                .firstValue("X-Subject-Token")
+                .orElseThrow(() -> new KeystoneUnavailableException("Keystone's sign-in answer has no token", null));
+        Instant now = clock.instant();
+        Duration life = Duration.between(now, expiresAt);
+        Duration early = life.dividedBy(2).compareTo(EARLY) < 0 ? life.dividedBy(2) : EARLY;
+        renewAt = expiresAt.minus(early);
+        LOG.debug("Signed in to Keystone as {} until {}", settings.user(), expiresAt);
+    }
+
+    private ObjectNode body() {
+        ObjectNode body = json.createObjectNode();
+        ObjectNode auth = body.putObject("auth");
+        ObjectNode identity = auth.putObject("identity");
+        identity.putArray("methods").add("password");
+        ObjectNode user = identity.putObject("password").putObject("user");
+        user.put("name", settings.user());
+        user.putObject("domain").put("name", settings.domain());
+        user.put("password", settings.password());
+        ObjectNode project = auth.putObject("scope").putObject("project");
+        project.put("name", settings.project());
+        project.putObject("domain").put("name", settings.domain());
+        return body;
+    }
+}
