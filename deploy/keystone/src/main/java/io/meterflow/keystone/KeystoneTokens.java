@@ -2,10 +2,11 @@ package io.meterflow.keystone;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.meterflow.keystone.internal.LocalTokenCache;
+import io.meterflow.keystone.internal.Memcached;
+import io.meterflow.keystone.internal.SharedTokenCache;
+import io.meterflow.keystone.internal.Trusted;
 import java.io.IOException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -13,129 +14,176 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.util.Optional;
+import java.util.TreeSet;
 
 /**
  * Validates callers' tokens as keystonemiddleware does: the service signs in with its own
- * credentials and asks {@code GET /v3/auth/tokens} about each token it is shown. A valid token is
- * trusted for the cache time (never past its expiry), so a revoked one is refused within that
- * time; the cache is bounded and keyed by the token's SHA-256, never by the token itself.
- * Thread-safe.
+ * credentials and asks {@code GET /v3/auth/tokens} about each token it is shown.
+ *
+ * <p>A token Keystone vouched for is trusted for the cache time, so a revoked one is refused within
+ * that time. Tokens are cached by their SHA-256, never by themselves: in process (bounded), and,
+ * when Memcached servers are configured, also there, shared by every process; the in-process entry
+ * then lives a few seconds only, in front of Memcached. A Memcached that is down costs a Keystone
+ * call, never a request.
+ *
+ * <p>Service tokens: a request may carry a service's token ({@code X-Service-Token}) besides the
+ * user's. It counts only if Keystone vouches for it and it carries one of the service token roles;
+ * then the user's token is accepted even if it expired, within the allowed window, because a
+ * long-running operation the user started goes on in the services after the user's token runs
+ * out. Keystone is always asked with {@code allow_expired}, and the expiry judged here, so one call
+ * tells an expired token from an unknown or revoked one. Thread-safe.
  */
-public final class KeystoneTokens {
+public final class KeystoneTokens implements AutoCloseable {
 
-    private static final Logger LOG = LoggerFactory.getLogger(KeystoneTokens.class);
     private static final int CACHED_TOKENS = 10_000;
-    private static final Duration TIMEOUT = Duration.ofSeconds(10);
+    /** How long a token read from Memcached is kept in process: Memcached stays the shared truth. */
+    private static final Duration IN_FRONT_OF_MEMCACHED = Duration.ofSeconds(10);
+    /** Longer than any token Keystone issues; a longer header is not a token. */
+    private static final int LONGEST_TOKEN = 4096;
+
+    private static final String NOT_VALID = " is not valid (unknown, expired or revoked)";
+    private static final String USER_TOKEN = "The token";
+    private static final String SERVICE_TOKEN = "The service token (X-Service-Token)";
 
     private final KeystoneSettings settings;
-    private final HttpClient http;
     private final Clock clock;
+    private final KeystoneHttp keystone;
     private final ObjectMapper json = new ObjectMapper();
-    private final Map<String, Trusted> cache = new ConcurrentHashMap<>();
-    private volatile String serviceToken;
-    private volatile String serviceUserId;
-
-    private record Trusted(TokenIdentity identity, Instant until) {}
+    private final LocalTokenCache local = new LocalTokenCache(CACHED_TOKENS);
+    private final Memcached memcached;
+    private final SharedTokenCache shared;
 
     public KeystoneTokens(KeystoneSettings settings, Clock clock) {
         this.settings = settings;
         this.clock = clock;
-        this.http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+        this.keystone = new KeystoneHttp(settings);
+        if (settings.memcachedServers().isEmpty()) {
+            this.memcached = null;
+            this.shared = null;
+        } else {
+            this.memcached = new Memcached(settings.memcachedServers(), clock);
+            this.shared = new SharedTokenCache(memcached, settings.memcachedSecretKey());
+        }
     }
 
     /**
+     * The identity of a request's {@code X-Auth-Token}, without a service token.
+     *
      * @throws InvalidTokenException Keystone does not know the token, or it expired or was revoked
      * @throws KeystoneUnavailableException Keystone cannot be asked
      */
     public TokenIdentity validate(String token) throws InvalidTokenException {
-        String key = sha256(token);
+        return validate(token, null);
+    }
+
+    /**
+     * The identity of a request's {@code X-Auth-Token}, with the identity of its
+     * {@code X-Service-Token} as {@link TokenIdentity#service()} when it carries one.
+     *
+     * @param serviceToken the request's {@code X-Service-Token}, or null (or blank) when it has none
+     * @throws InvalidTokenException the user token is not valid (an expired one is, with a service
+     *     token, within the allowed window), or the service token is not valid or, where the roles
+     *     are required, carries none of the service token roles
+     * @throws KeystoneUnavailableException Keystone cannot be asked
+     */
+    public TokenIdentity validate(String userToken, String serviceToken) throws InvalidTokenException {
         Instant now = clock.instant();
-        Trusted trusted = cache.get(key);
-        if (trusted != null && now.isBefore(trusted.until())) {
+        if (serviceToken == null || serviceToken.isBlank()) {
+            return vouched(userToken, USER_TOKEN, false, now);
+        }
+        TokenIdentity service = vouched(serviceToken, SERVICE_TOKEN, false, now);
+        boolean isService = service.roles().stream().anyMatch(settings.serviceTokenRoles()::contains);
+        if (!isService && settings.serviceTokenRolesRequired()) {
+            throw new InvalidTokenException(SERVICE_TOKEN + " of user " + service.userName()
+                    + " carries none of the service token roles " + new TreeSet<>(settings.serviceTokenRoles()));
+        }
+        return vouched(userToken, USER_TOKEN, isService, now).withService(service);
+    }
+
+    private TokenIdentity vouched(String token, String what, boolean allowExpired, Instant now)
+            throws InvalidTokenException {
+        if (token == null || token.isBlank()) {
+            throw new InvalidTokenException(what + " is missing");
+        }
+        if (token.length() > LONGEST_TOKEN || !token.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
+            throw new InvalidTokenException(what + " is malformed: not a Keystone token");
+        }
+        Trusted trusted = trusted(token, what, now);
+        Instant expiresAt = trusted.identity().expiresAt();
+        if (now.isBefore(expiresAt)) {
             return trusted.identity();
         }
-        TokenIdentity identity = ask(token);
-        Instant until = now.plus(settings.cacheTime());
-        if (until.isAfter(identity.expiresAt())) {
-            until = identity.expiresAt();
+        if (!allowExpired) {
+            throw new InvalidTokenException(what + " expired at " + expiresAt
+                    + (what.equals(USER_TOKEN) ? "; an expired token is accepted only with a service token" : ""));
         }
-        remember(key, new Trusted(identity, until), now);
-        return identity;
+        if (now.isAfter(expiresAt.plus(settings.allowExpiredWindow()))) {
+            throw new InvalidTokenException(what + " expired at " + expiresAt + ", longer ago than a service token"
+                    + " extends it (" + settings.allowExpiredWindow().toSeconds() + " s)");
+        }
+        return trusted.identity();
     }
 
-    private TokenIdentity ask(String token) throws InvalidTokenException {
-        HttpResponse<String> answer = getAsService("auth/tokens", token);
+    private Trusted trusted(String token, String what, Instant now) throws InvalidTokenException {
+        String key = sha256(token);
+        Trusted trusted = local.trusted(key, now);
+        if (trusted != null) {
+            return trusted;
+        }
+        if (local.isRefused(key, now)) {
+            throw new InvalidTokenException(what + NOT_VALID);
+        }
+        if (shared != null) {
+            trusted = shared.get(key, now);
+            if (trusted != null) {
+                local.trust(key, trusted.notAfter(now.plus(IN_FRONT_OF_MEMCACHED)), now);
+                return trusted;
+            }
+        }
+        Optional<TokenIdentity> identity = ask(token);
+        Instant until = now.plus(settings.cacheTime());
+        if (identity.isEmpty()) {
+            local.refuse(key, until, now);
+            throw new InvalidTokenException(what + NOT_VALID);
+        }
+        trusted = new Trusted(identity.get(), until);
+        if (shared != null) {
+            shared.put(key, trusted, now);
+            local.trust(key, trusted.notAfter(now.plus(IN_FRONT_OF_MEMCACHED)), now);
+        } else {
+            local.trust(key, trusted, now);
+        }
+        return trusted;
+    }
+
+    /** @return the token's identity, expired or not, or empty where Keystone does not vouch for it */
+    private Optional<TokenIdentity> ask(String token) {
+        HttpResponse<String> answer = keystone.get("auth/tokens?nocatalog&allow_expired=1", token);
         return switch (answer.statusCode()) {
-            case 200 -> identity(answer.body());
-            case 404 -> throw new InvalidTokenException("Keystone does not know the token");
+            case 200 -> Optional.of(identity(answer.body()));
+            case 404 -> Optional.empty();
+            case 403 ->
+                throw new KeystoneUnavailableException(
+                        "Keystone does not let the service user " + settings.user() + " validate tokens (403):"
+                                + " give it the service or admin role on its project",
+                        null);
             default ->
                 throw new KeystoneUnavailableException(
-                        "Keystone answered " + answer.statusCode() + " to a token validation", null);
+                        "Keystone at " + settings.url() + " answered " + answer.statusCode() + " to a token validation",
+                        null);
         };
-    }
-
-    private String serviceToken(boolean renew) {
-        String current = serviceToken;
-        if (current != null && !renew) {
-            return current;
-        }
-        synchronized (this) {
-            if (serviceToken != null && serviceToken != current) {
-                return serviceToken; // another thread signed in meanwhile
-            }
-            serviceToken = signIn();
-            return serviceToken;
-        }
-    }
-
-    private String signIn() {
-        ObjectNode body = json.createObjectNode();
-        ObjectNode auth = body.putObject("auth");
-        ObjectNode identity = auth.putObject("identity");
-        identity.putArray("methods").add("password");
-        ObjectNode user = identity.putObject("password").putObject("user");
-        user.put("name", settings.user());
-        user.putObject("domain").put("name", settings.domain());
-        user.put("password", settings.password());
-        ObjectNode project = auth.putObject("scope").putObject("project");
-        project.put("name", settings.project());
-        project.putObject("domain").put("name", settings.domain());
-        HttpResponse<String> answer = send(HttpRequest.newBuilder(settings.resolve("auth/tokens"))
-                .timeout(TIMEOUT)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
-                .build());
-        if (answer.statusCode() != 201) {
-            throw new KeystoneUnavailableException(
-                    "Keystone refused the service's sign-in as " + settings.user() + " (" + answer.statusCode()
-                            + "): check METERFLOW_KEYSTONE_USER, _PASSWORD, _PROJECT and _DOMAIN",
-                    null);
-        }
-        try {
-            serviceUserId = json.readTree(answer.body())
-                    .path("token")
-                    .path("user")
-                    .path("id")
-                    .asText();
-        } catch (IOException e) {
-            throw new KeystoneUnavailableException("Keystone's sign-in answer is not JSON", e);
-        }
-        return answer.headers()
-                .firstValue("X-Subject-Token")
-                .orElseThrow(() -> new KeystoneUnavailableException("Keystone's sign-in answer has no token", null));
     }
 
     /** The service user's id, signing in first if it has not yet. */
     String serviceUserId() {
-        serviceToken(false);
-        return serviceUserId;
+        return keystone.serviceUserId();
     }
 
     /**
@@ -143,71 +191,37 @@ public final class KeystoneTokens {
      * expired). @param pathAndQuery relative to the v3 endpoint
      */
     JsonNode getAsService(String pathAndQuery) {
-        HttpResponse<String> answer = getAsService(pathAndQuery, null);
+        HttpResponse<String> answer = keystone.get(pathAndQuery, null);
         if (answer.statusCode() != 200) {
             throw new KeystoneUnavailableException(
                     "Keystone answered " + answer.statusCode() + " to GET " + pathAndQuery, null);
         }
-        try {
-            return json.readTree(answer.body());
-        } catch (IOException e) {
-            throw new KeystoneUnavailableException("Keystone's answer to " + pathAndQuery + " is not JSON", e);
-        }
+        return parse(answer.body(), pathAndQuery);
     }
 
     /** As {@link #getAsService(String)}, empty where Keystone answers 404 (no such project, domain...). */
-    java.util.Optional<JsonNode> findAsService(String pathAndQuery) {
-        HttpResponse<String> answer = getAsService(pathAndQuery, null);
+    Optional<JsonNode> findAsService(String pathAndQuery) {
+        HttpResponse<String> answer = keystone.get(pathAndQuery, null);
         if (answer.statusCode() == 404) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
-        return java.util.Optional.of(getAsService(pathAndQuery));
+        if (answer.statusCode() != 200) {
+            throw new KeystoneUnavailableException(
+                    "Keystone answered " + answer.statusCode() + " to GET " + pathAndQuery, null);
+        }
+        return Optional.of(parse(answer.body(), pathAndQuery));
     }
 
-    /**
-     * A GET with the service's token, signing in again once when Keystone no longer takes it.
-     *
-     * @param subjectToken the token asked about ({@code X-Subject-Token}), or null
-     * @return Keystone's answer, whatever its status but a second 401
-     */
-    private HttpResponse<String> getAsService(String pathAndQuery, String subjectToken) {
-        for (int attempt = 0; attempt < 2; attempt++) {
-            HttpRequest.Builder request = HttpRequest.newBuilder(settings.resolve(pathAndQuery))
-                    .timeout(TIMEOUT)
-                    .header("X-Auth-Token", serviceToken(attempt > 0))
-                    .header("Accept", "application/json")
-                    .GET();
-            if (subjectToken != null) {
-                request.header("X-Subject-Token", subjectToken);
-            }
-            HttpResponse<String> answer = send(request.build());
-            if (answer.statusCode() != 401) {
-                return answer;
-            }
-            LOG.debug("The service token was refused; signing in again");
-        }
-        throw new KeystoneUnavailableException(
-                "Keystone refuses the service's credentials (METERFLOW_KEYSTONE_USER)", null);
-    }
-
-    private HttpResponse<String> send(HttpRequest request) {
+    private JsonNode parse(String body, String what) {
         try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            return json.readTree(body);
         } catch (IOException e) {
-            throw new KeystoneUnavailableException("Keystone at " + settings.url() + " cannot be reached: " + e, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new KeystoneUnavailableException("interrupted while asking Keystone", e);
+            throw new KeystoneUnavailableException("Keystone's answer to " + what + " is not JSON", e);
         }
     }
 
     private TokenIdentity identity(String body) {
-        JsonNode token;
-        try {
-            token = json.readTree(body).path("token");
-        } catch (IOException e) {
-            throw new KeystoneUnavailableException("Keystone's token answer is not JSON", e);
-        }
+        JsonNode token = parse(body, "a token validation").path("token");
         List<String> roles = new ArrayList<>();
         token.path("roles").forEach(role -> roles.add(role.path("name").asText()));
         JsonNode project = token.path("project");
@@ -225,17 +239,20 @@ public final class KeystoneTokens {
                 roles,
                 // Keystone states it only where an admin project is configured; otherwise every project is.
                 token.path("is_admin_project").asBoolean(true),
-                Instant.parse(token.path("expires_at").asText()));
+                instant(token.path("expires_at").asText()));
     }
 
-    private void remember(String key, Trusted trusted, Instant now) {
-        if (cache.size() >= CACHED_TOKENS) {
-            cache.values().removeIf(entry -> !now.isBefore(entry.until()));
-            if (cache.size() >= CACHED_TOKENS) {
-                cache.clear(); // a flood of distinct tokens: validating again beats growing without bound
+    /** Keystone writes {@code 2026-12-07T10:54:02.000000Z}, and without the zone where an application credential caps it. */
+    private static Instant instant(String text) {
+        try {
+            return Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            try {
+                return LocalDateTime.parse(text).toInstant(ZoneOffset.UTC);
+            } catch (DateTimeParseException again) {
+                throw new KeystoneUnavailableException("Keystone's token answer has no valid expires_at: " + text, e);
             }
         }
-        cache.put(key, trusted);
     }
 
     private static String sha256(String token) {
@@ -244,6 +261,14 @@ public final class KeystoneTokens {
                     .formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+
+    /** Closes the idle Memcached connections; validating afterwards opens new ones. */
+    @Override
+    public void close() {
+        if (memcached != null) {
+            memcached.close();
         }
     }
 }

@@ -5,11 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.meterflow.testsupport.KeystoneServer;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -36,16 +37,18 @@ class KeystoneTokensIT {
         }
     }
 
+    static KeystoneSettings settings(KeystoneServer keystone, Duration cacheTime) {
+        return new KeystoneSettings(
+                URI.create(keystone.url()),
+                keystone.adminUser(),
+                keystone.adminPassword(),
+                keystone.adminProject(),
+                "Default",
+                cacheTime);
+    }
+
     private static KeystoneTokens tokens(Duration cacheTime, Clock clock) {
-        return new KeystoneTokens(
-                new KeystoneSettings(
-                        URI.create(keystone.url()),
-                        keystone.adminUser(),
-                        keystone.adminPassword(),
-                        keystone.adminProject(),
-                        "Default",
-                        cacheTime),
-                clock);
+        return new KeystoneTokens(settings(keystone, cacheTime), clock);
     }
 
     @Test
@@ -57,13 +60,29 @@ class KeystoneTokensIT {
         assertThat(identity.roles()).contains("reader").doesNotContain("admin");
         assertThat(identity.userName()).endsWith("reader");
         assertThat(identity.expiresAt()).isAfter(Instant.now());
+        assertThat(identity.service()).isNull();
     }
 
     @Test
-    void anUnknownTokenIsRefused() {
+    void anUnknownTokenIsRefusedAsNotValid() {
         assertThatThrownBy(() -> tokens(Duration.ofMinutes(5), Clock.systemUTC())
                         .validate("gAAAAABnot-a-token-keystone-ever-issued"))
-                .isInstanceOf(InvalidTokenException.class);
+                .isInstanceOf(InvalidTokenException.class)
+                .hasMessage("The token is not valid (unknown, expired or revoked)");
+    }
+
+    @Test
+    void aMalformedTokenIsRefusedWithoutAskingKeystone() {
+        KeystoneTokens nowhere = new KeystoneTokens(
+                new KeystoneSettings(
+                        URI.create("http://127.0.0.1:1/v3"), "u", "p", "service", "Default", Duration.ZERO),
+                Clock.systemUTC());
+        assertThatThrownBy(() -> nowhere.validate("two words"))
+                .isInstanceOf(InvalidTokenException.class)
+                .hasMessageContaining("malformed");
+        assertThatThrownBy(() -> nowhere.validate(" "))
+                .isInstanceOf(InvalidTokenException.class)
+                .hasMessageContaining("missing");
     }
 
     @Test
@@ -76,7 +95,9 @@ class KeystoneTokensIT {
         // Within the cache time the token is still trusted, as keystonemiddleware trusts it.
         assertThat(tokens.validate(token).projectId()).isEqualTo(project);
         clock.advance(Duration.ofSeconds(31));
-        assertThatThrownBy(() -> tokens.validate(token)).isInstanceOf(InvalidTokenException.class);
+        assertThatThrownBy(() -> tokens.validate(token))
+                .isInstanceOf(InvalidTokenException.class)
+                .hasMessageContaining("not valid");
     }
 
     @Test
@@ -97,34 +118,41 @@ class KeystoneTokensIT {
                 Clock.systemUTC());
         assertThatThrownBy(() -> wrong.validate("anything"))
                 .isInstanceOf(KeystoneUnavailableException.class)
+                .hasMessageContaining("refuses the service's credentials")
                 .hasMessageContaining("METERFLOW_KEYSTONE_USER");
     }
 
-    /** A clock the test moves, to pass a cache time without waiting it out. */
-    private static final class MutableClock extends Clock {
-        private Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
+    @Test
+    void aKeystoneThatIsDownIsUnavailableAtOnce() throws Exception {
+        int closed;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closed = socket.getLocalPort();
         }
+        KeystoneTokens down = new KeystoneTokens(
+                settings(keystone, Duration.ZERO).withUrl(URI.create("http://127.0.0.1:" + closed + "/v3")),
+                Clock.systemUTC());
+        long begin = System.nanoTime();
+        assertThatThrownBy(() -> down.validate(keystone.token("reader", project)))
+                .isInstanceOf(KeystoneUnavailableException.class)
+                .hasMessageContaining("unreachable")
+                .hasMessageContaining("METERFLOW_KEYSTONE_URL");
+        assertThat(Duration.ofNanos(System.nanoTime() - begin)).isLessThan(Duration.ofSeconds(2));
+    }
 
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
+    @Test
+    void aKeystoneThatDoesNotAnswerIsUnavailableAfterTheRequestTimeout() throws Exception {
+        // Accepts connections (the kernel does, into the backlog) and never answers.
+        try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            KeystoneTokens mute = new KeystoneTokens(
+                    settings(keystone, Duration.ZERO)
+                            .withUrl(URI.create("http://127.0.0.1:" + silent.getLocalPort() + "/v3"))
+                            .withTimeouts(Duration.ofSeconds(1), Duration.ofSeconds(1)),
+                    Clock.systemUTC());
+            long begin = System.nanoTime();
+            assertThatThrownBy(() -> mute.validate("gAAAAABsome-token"))
+                    .isInstanceOf(KeystoneUnavailableException.class)
+                    .hasMessageContaining("did not answer within 1000 ms");
+            assertThat(Duration.ofNanos(System.nanoTime() - begin)).isLessThan(Duration.ofSeconds(3));
         }
     }
 }
