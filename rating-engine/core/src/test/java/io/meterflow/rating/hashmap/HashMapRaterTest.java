@@ -107,6 +107,40 @@ class HashMapRaterTest {
                 .containsExactly("0.5", "0.500", "0.5", "1.0", "0.500");
     }
 
+    /**
+     * A plan remembers recent charges in a few slots by the quantity's hash: quantities that share
+     * a slot, or equal ones at other scales, each get their own charge, first time and again.
+     */
+    @Test
+    void manyQuantitiesOfOnePlanAreEachChargedTheirOwnPriceFirstTimeAndAgain() {
+        HashMapRater shared = smallAtHalf();
+        List<DataPoint> points = new ArrayList<>();
+        for (int n = 0; n < 300; n++) {
+            points.add(smallOf(new BigDecimal(n % 150).movePointLeft(n % 3).toPlainString()));
+        }
+        for (int pass = 0; pass < 2; pass++) {
+            List<DataPoint> rated = shared.rate("instance", points);
+            for (int i = 0; i < points.size(); i++) {
+                assertThat(rated.get(i).price())
+                        .as("quantity %s", points.get(i).quantity())
+                        .isEqualTo(smallAtHalf().rate("instance", points.get(i)).price())
+                        .isEqualTo(points.get(i).quantity().multiply(new BigDecimal("0.5")));
+            }
+        }
+    }
+
+    private static HashMapRater smallAtHalf() {
+        return new HashMapRater(HashMapRules.forTenant(
+                new ServiceCatalog(Map.of("instance", List.of("flavor_name"))),
+                List.of(new HashMapRule.Mapping(
+                        new RuleParent.OfField("instance", "flavor_name"),
+                        Optional.of("m1.small"),
+                        Optional.empty(),
+                        Optional.empty(),
+                        new Price(MapType.FLAT, new BigDecimal("0.5")))),
+                Optional.empty()));
+    }
+
     private static DataPoint smallOf(String quantity) {
         return DataPoint.unrated(
                 "instance", new BigDecimal(quantity), Map.of("id", "vm"), Map.of("flavor_name", "m1.small"));
