@@ -1,10 +1,8 @@
-package io.meterflow.reports.access;
+package io.meterflow.keystone;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.meterflow.keystone.KeystoneSettings;
-import io.meterflow.keystone.KeystoneUnavailableException;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -19,8 +17,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The reports service's own Keystone token, for calling the rating and time-series APIs as the
- * service user ({@code METERFLOW_KEYSTONE_USER}, usually {@code admin} and {@code service} on
+ * A service's own Keystone token, for calling the other Meterflow APIs (the reports service the
+ * rating and time-series APIs, the rating processor the time-series API) as the service user ({@code METERFLOW_KEYSTONE_USER}, usually {@code admin} and {@code service} on
  * project {@code service}), as an OpenStack service calls another with its service credentials.
  * Signed in on first use, renewed ahead of its expiry (5 minutes before, or halfway through a
  * shorter life) and after an API answered 401 to it. Thread-safe; never logs the token.
@@ -85,7 +83,7 @@ public final class ServiceToken {
         }
         if (answer.statusCode() != 201) {
             throw new KeystoneUnavailableException(
-                    "Keystone refused the reports service's sign-in as " + settings.user() + " (" + answer.statusCode()
+                    "Keystone refused the service's sign-in as " + settings.user() + " (" + answer.statusCode()
                             + "): check METERFLOW_KEYSTONE_USER, _PASSWORD, _PROJECT, _DOMAIN",
                     null);
         }

@@ -25,9 +25,12 @@ public final class ProcessorConfiguration {
     @JsonProperty
     private String timeseriesUrl = "http://127.0.0.1:8041";
 
-    /** basic (Gnocchi's basic auth, the user below) or noauth (the user as X-User-Id, admin role). */
+    /**
+     * basic (Gnocchi's basic auth, the user below), noauth (the user as X-User-Id, admin role) or
+     * keystone (the service's own token, signed in with the keystone: credentials).
+     */
     @NotNull
-    @Pattern(regexp = "basic|noauth", message = "must be basic or noauth")
+    @Pattern(regexp = "basic|noauth|keystone", message = "must be basic, noauth or keystone")
     @JsonProperty
     private String timeseriesAuth = "basic";
 
@@ -125,6 +128,10 @@ public final class ProcessorConfiguration {
 
     public String timeseriesUrl() {
         return timeseriesUrl;
+    }
+
+    public boolean timeseriesKeystoneAuth() {
+        return "keystone".equals(timeseriesAuth);
     }
 
     public boolean timeseriesBasicAuth() {

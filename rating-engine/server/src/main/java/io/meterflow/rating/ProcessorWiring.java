@@ -5,9 +5,11 @@ import io.meterflow.gnocchiclient.GnocchiClient;
 import io.meterflow.gnocchiclient.GnocchiConfig;
 import io.meterflow.gnocchiclient.auth.BasicAuth;
 import io.meterflow.gnocchiclient.auth.GnocchiAuth;
+import io.meterflow.gnocchiclient.auth.KeystoneTokenAuth;
 import io.meterflow.gnocchiclient.auth.NoAuth;
 import io.meterflow.keystone.KeystoneProjects;
 import io.meterflow.keystone.KeystoneTokens;
+import io.meterflow.keystone.ServiceToken;
 import io.meterflow.rating.collect.ConfiguredScopes;
 import io.meterflow.rating.collect.GnocchiScopeFetcher;
 import io.meterflow.rating.collect.GnocchiUsageCollector;
@@ -26,6 +28,7 @@ import io.meterflow.rating.processor.RatingPipeline;
 import io.meterflow.rating.processor.ScopeProcessor;
 import io.meterflow.rating.usage.MetricsConfiguration;
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -52,9 +55,7 @@ final class ProcessorWiring {
             ProjectLifespans lifespans,
             Environment environment) {
         ProcessorConfiguration settings = config.processor();
-        GnocchiAuth auth = settings.timeseriesBasicAuth()
-                ? new BasicAuth(settings.timeseriesUser())
-                : new NoAuth(settings.timeseriesUser(), null, List.of("admin"));
+        GnocchiAuth auth = timeseriesAuth(config, clock);
         GnocchiClient client = new GnocchiClient(GnocchiConfig.of(URI.create(settings.timeseriesUrl()), auth));
         ScopeFetcher configured = switch (settings.fetcher()) {
             case "keystone" -> new KeystoneScopeFetcher(keystoneSelection(config, clock));
@@ -104,6 +105,18 @@ final class ProcessorWiring {
     }
 
     /** Keystone, where the service has it: asked for a project's state when an update does not say it. */
+    /** How the processor calls the time-series API: behind Keystone, with the service's own token. */
+    private static GnocchiAuth timeseriesAuth(RatingConfiguration config, Clock clock) {
+        ProcessorConfiguration settings = config.processor();
+        if (settings.timeseriesKeystoneAuth()) {
+            ServiceToken service = new ServiceToken(config.keystone().settings(), HttpClient.newHttpClient(), clock);
+            return new KeystoneTokenAuth(service::current);
+        }
+        return settings.timeseriesBasicAuth()
+                ? new BasicAuth(settings.timeseriesUser())
+                : new NoAuth(settings.timeseriesUser(), null, List.of("admin"));
+    }
+
     static Optional<KeystoneProjectDirectory> keystone(RatingConfiguration config) {
         boolean configured =
                 config.keystoneAuth() || "keystone".equals(config.processor().fetcher());

@@ -102,6 +102,14 @@ public final class RatingConfiguration extends Configuration {
         return keystone;
     }
 
+    @jakarta.validation.constraints.AssertTrue(
+            message = "keystone.password (METERFLOW_KEYSTONE_PASSWORD) is needed: the service signs in to Keystone"
+                    + " under authMode keystone or processor.timeseriesAuth keystone")
+    public boolean isKeystonePasswordGivenWhereNeeded() {
+        boolean signsIn = keystoneAuth() || processor.timeseriesKeystoneAuth();
+        return !signsIn || !keystone.settings().password().isEmpty();
+    }
+
     public String policyFile() {
         return policyFile;
     }

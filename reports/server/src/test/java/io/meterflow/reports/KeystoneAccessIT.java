@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.meterflow.reports.access.ServiceToken;
+import io.meterflow.keystone.ServiceToken;
 import io.meterflow.reports.ratingsource.RatingEngineClient;
 import io.meterflow.testsupport.PostgresDatabase;
 import io.meterflow.testsupport.RealServices;

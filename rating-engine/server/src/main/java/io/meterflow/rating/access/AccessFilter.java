@@ -107,7 +107,7 @@ public final class AccessFilter implements ContainerRequestFilter {
         if (token == null || token.isBlank()) {
             throw new InvalidTokenException("no X-Auth-Token");
         }
-        return keystone.validate(token.trim());
+        return keystone.validate(token.trim(), request.getHeaderString("X-Service-Token"));
     }
 
     private Caller caller(TokenIdentity token) {

@@ -2,9 +2,9 @@ package io.meterflow.rating.collect;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.meterflow.keystone.KeystoneSettings;
 import io.meterflow.keystone.KeystoneUnavailableException;
+import io.meterflow.keystone.ServiceToken;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -12,6 +12,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,9 +20,9 @@ import java.util.Optional;
 
 /**
  * The two questions about projects that {@code meterflow-keystone}'s {@code KeystoneProjects} does
- * not answer yet: every enabled project, and one project's state. Signs in as the service with the
- * same {@code METERFLOW_KEYSTONE_…} settings. Meant to move into {@code KeystoneProjects}, which
- * holds the service token, once that module offers these calls. Thread-safe.
+ * not answer yet: every enabled project, and one project's state, asked with the service's own
+ * token ({@link ServiceToken}, the same {@code METERFLOW_KEYSTONE_…} settings). Meant to move into
+ * {@code KeystoneProjects} once that module offers these calls. Thread-safe.
  */
 public final class KeystoneProjectDirectory {
 
@@ -31,27 +32,23 @@ public final class KeystoneProjectDirectory {
     public record ProjectState(String id, String domainId, boolean enabled) {}
 
     private final URI url;
-    private final String user;
-    private final String password;
-    private final String project;
-    private final String domain;
+    private final ServiceToken service;
     private final ObjectMapper json = new ObjectMapper();
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
-    private volatile String token;
 
     /** Signs in as {@code user} of {@code domain} (a name), scoped to {@code project} of that domain. */
     public KeystoneProjectDirectory(URI url, String user, String password, String project, String domain) {
-        this.url = url;
-        this.user = user;
-        this.password = password;
-        this.project = project;
-        this.domain = domain;
+        this(new KeystoneSettings(url, user, password, project, domain, Duration.ofMinutes(5)));
+    }
+
+    private KeystoneProjectDirectory(KeystoneSettings settings) {
+        this.url = settings.url();
+        this.service = new ServiceToken(settings, http, Clock.systemUTC());
     }
 
     public static KeystoneProjectDirectory of(KeystoneSettings settings) {
-        return new KeystoneProjectDirectory(
-                settings.url(), settings.user(), settings.password(), settings.project(), settings.domain());
+        return new KeystoneProjectDirectory(settings);
     }
 
     /**
@@ -99,10 +96,7 @@ public final class KeystoneProjectDirectory {
     /** A GET with the service token, signing in again once when Keystone no longer takes it. */
     private HttpResponse<String> get(String path) {
         for (int attempt = 0; attempt < 2; attempt++) {
-            String current = token;
-            if (current == null || attempt > 0) {
-                current = signIn();
-            }
+            String current = service.current();
             HttpResponse<String> answer = send(HttpRequest.newBuilder(resolve(path))
                     .timeout(TIMEOUT)
                     .header("X-Auth-Token", current)
@@ -112,36 +106,10 @@ public final class KeystoneProjectDirectory {
             if (answer.statusCode() != 401) {
                 return answer;
             }
+            service.refused(current);
         }
         throw new KeystoneUnavailableException(
                 "Keystone refuses the service's credentials (METERFLOW_KEYSTONE_USER)", null);
-    }
-
-    private synchronized String signIn() {
-        ObjectNode body = json.createObjectNode();
-        ObjectNode auth = body.putObject("auth");
-        ObjectNode identity = auth.putObject("identity");
-        identity.putArray("methods").add("password");
-        ObjectNode user = identity.putObject("password").putObject("user");
-        user.put("name", this.user);
-        user.putObject("domain").put("name", domain);
-        user.put("password", password);
-        ObjectNode scope = auth.putObject("scope").putObject("project");
-        scope.put("name", project);
-        scope.putObject("domain").put("name", domain);
-        HttpResponse<String> answer = send(HttpRequest.newBuilder(resolve("auth/tokens?nocatalog"))
-                .timeout(TIMEOUT)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
-                .build());
-        if (answer.statusCode() != 201) {
-            throw new KeystoneUnavailableException(
-                    "Keystone refused the service's sign-in as " + this.user + " (" + answer.statusCode() + ")", null);
-        }
-        token = answer.headers()
-                .firstValue("X-Subject-Token")
-                .orElseThrow(() -> new KeystoneUnavailableException("Keystone's sign-in answer has no token", null));
-        return token;
     }
 
     private HttpResponse<String> send(HttpRequest request) {

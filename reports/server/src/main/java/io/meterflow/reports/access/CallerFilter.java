@@ -88,7 +88,7 @@ public final class CallerFilter implements ContainerRequestFilter {
         }
         Caller caller;
         try {
-            caller = Caller.of(keystone.validate(token.trim()));
+            caller = Caller.of(keystone.validate(token.trim(), request.getHeaderString("X-Service-Token")));
         } catch (InvalidTokenException e) {
             request.abortWith(unauthorized());
             return;

@@ -139,6 +139,12 @@ class KeystoneAuthIT {
                         .status())
                 .isEqualTo(401);
         assertThat(api.anonymous().get("/").status()).isEqualTo(200);
+        // A service token rides along with a user's: a forged one fails the request, as keystonemiddleware's.
+        assertThat(alphaMember
+                        .withHeader("X-Service-Token", "gAAAAAB-forged")
+                        .get("/v1/metric")
+                        .status())
+                .isEqualTo(401);
     }
 
     @Test

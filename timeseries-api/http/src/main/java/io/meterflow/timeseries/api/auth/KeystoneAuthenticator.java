@@ -16,7 +16,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Gnocchi behind keystonemiddleware: every request carries an {@code X-Auth-Token}, validated with
- * the service's own credentials (cached by {@link KeystoneTokens}); the caller is the token's user,
+ * the service's own credentials (cached by {@link KeystoneTokens}), and may carry a service's
+ * {@code X-Service-Token} beside it; the caller is the token's user,
  * project, domain and roles, and Gnocchi's creator string {@code "user_id:project_id"}. A request
  * without a valid token is answered as keystonemiddleware answers it; one Keystone cannot judge,
  * 503 with the reason.
@@ -37,13 +38,13 @@ public final class KeystoneAuthenticator implements Authenticator {
     public Caller authenticate(ContainerRequestContext request) {
         String token = request.getHeaderString("X-Auth-Token");
         if (token == null || token.isBlank()) {
-            throw new AuthenticationRefused("no X-Auth-Token", unauthorized());
+            throw new AuthenticationRefused("no X-Auth-Token", unauthorized("No X-Auth-Token was sent."));
         }
         TokenIdentity identity;
         try {
-            identity = tokens.validate(token.trim());
+            identity = tokens.validate(token.trim(), request.getHeaderString("X-Service-Token"));
         } catch (InvalidTokenException invalid) {
-            throw new AuthenticationRefused(invalid.getMessage(), unauthorized());
+            throw new AuthenticationRefused(invalid.getMessage(), unauthorized(invalid.getMessage()));
         } catch (KeystoneUnavailableException unavailable) {
             LOG.warn("Token not validated: {}", unavailable.getMessage());
             throw new AuthenticationRefused(unavailable.getMessage(), unavailable());
@@ -59,12 +60,15 @@ public final class KeystoneAuthenticator implements Authenticator {
                 true);
     }
 
-    /** keystonemiddleware's answer to a request without a valid token, naming where to get one. */
-    private Response unauthorized() {
+    /**
+     * keystonemiddleware's answer to a request without a valid token, naming where to get one;
+     * its message is followed by why this token was refused.
+     */
+    private Response unauthorized(String reason) {
         return Response.status(401)
                 .type(MediaType.APPLICATION_JSON_TYPE)
                 .header("WWW-Authenticate", "Keystone uri=\"" + keystoneUrl + "\"")
-                .entity(error(401, "Unauthorized", "The request you have made requires authentication."))
+                .entity(error(401, "Unauthorized", "The request you have made requires authentication. " + reason))
                 .build();
     }
 
