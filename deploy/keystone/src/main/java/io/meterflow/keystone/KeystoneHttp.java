@@ -1,7 +1,5 @@
 package io.meterflow.keystone;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.http.HttpClient;
@@ -10,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,9 +23,7 @@ final class KeystoneHttp {
 
     private final KeystoneSettings settings;
     private final HttpClient http;
-    private final ObjectMapper json = new ObjectMapper();
-    private volatile String serviceToken;
-    private volatile String serviceUserId;
+    private final ServiceToken service;
 
     KeystoneHttp(KeystoneSettings settings) {
         this.settings = settings;
@@ -34,12 +31,12 @@ final class KeystoneHttp {
                 .connectTimeout(settings.connectTimeout())
                 .version(HttpClient.Version.HTTP_1_1)
                 .build();
+        this.service = new ServiceToken(settings, http, Clock.systemUTC());
     }
 
     /** The service user's id, signing in first if it has not yet. */
     String serviceUserId() {
-        serviceToken(false);
-        return serviceUserId;
+        return service.userId();
     }
 
     /**
@@ -51,19 +48,21 @@ final class KeystoneHttp {
      */
     HttpResponse<String> get(String pathAndQuery, String subjectToken) {
         for (int attempt = 0; attempt < 2; attempt++) {
+            String token = service.current();
             HttpRequest.Builder request = HttpRequest.newBuilder(settings.resolve(pathAndQuery))
                     .timeout(settings.requestTimeout())
-                    .header("X-Auth-Token", serviceToken(attempt > 0))
+                    .header("X-Auth-Token", token)
                     .header("Accept", "application/json")
                     .GET();
             if (subjectToken != null) {
                 request.header("X-Subject-Token", subjectToken);
             }
-            HttpResponse<String> answer = send(request.build());
+            HttpResponse<String> answer = send(http, settings, request.build());
             if (answer.statusCode() != 401) {
                 return answer;
             }
             LOG.debug("Keystone no longer takes the service token; signing in again");
+            service.refused(token);
         }
         throw new KeystoneUnavailableException(
                 "Keystone refuses the service's token right after signing in as " + settings.user()
@@ -71,65 +70,8 @@ final class KeystoneHttp {
                 null);
     }
 
-    private String serviceToken(boolean renew) {
-        String current = serviceToken;
-        if (current != null && !renew) {
-            return current;
-        }
-        synchronized (this) {
-            if (serviceToken != null && serviceToken != current) {
-                return serviceToken; // another thread signed in meanwhile
-            }
-            serviceToken = signIn();
-            return serviceToken;
-        }
-    }
-
-    private String signIn() {
-        ObjectNode body = json.createObjectNode();
-        ObjectNode auth = body.putObject("auth");
-        ObjectNode identity = auth.putObject("identity");
-        identity.putArray("methods").add("password");
-        ObjectNode user = identity.putObject("password").putObject("user");
-        user.put("name", settings.user());
-        user.putObject("domain").put("name", settings.domain());
-        user.put("password", settings.password());
-        ObjectNode project = auth.putObject("scope").putObject("project");
-        project.put("name", settings.project());
-        project.putObject("domain").put("name", settings.domain());
-        HttpResponse<String> answer = send(HttpRequest.newBuilder(settings.resolve("auth/tokens?nocatalog"))
-                .timeout(settings.requestTimeout())
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
-                .build());
-        if (answer.statusCode() == 401 || answer.statusCode() == 403 || answer.statusCode() == 404) {
-            throw new KeystoneUnavailableException(
-                    "Keystone refuses the service's credentials: user " + settings.user() + " in project "
-                            + settings.project() + " of domain " + settings.domain() + " (" + answer.statusCode()
-                            + "): check METERFLOW_KEYSTONE_USER, _PASSWORD, _PROJECT and _DOMAIN",
-                    null);
-        }
-        if (answer.statusCode() != 201) {
-            throw new KeystoneUnavailableException(
-                    "Keystone at " + settings.url() + " answered " + answer.statusCode() + " to the service's sign-in",
-                    null);
-        }
-        try {
-            serviceUserId = json.readTree(answer.body())
-                    .path("token")
-                    .path("user")
-                    .path("id")
-                    .asText();
-        } catch (IOException e) {
-            throw new KeystoneUnavailableException("Keystone's answer to the service's sign-in is not JSON", e);
-        }
-        return answer.headers()
-                .firstValue("X-Subject-Token")
-                .orElseThrow(() -> new KeystoneUnavailableException(
-                        "Keystone's answer to the service's sign-in has no token", null));
-    }
-
-    private HttpResponse<String> send(HttpRequest request) {
+    /** Sends a request to Keystone, turning every way of getting no answer into a reason that names what to check. */
+    static HttpResponse<String> send(HttpClient http, KeystoneSettings settings, HttpRequest request) {
         try {
             return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (HttpConnectTimeoutException e) {

@@ -4,11 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,30 +15,29 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A service's own Keystone token, for calling the other Meterflow APIs (the reports service the
- * rating and time-series APIs, the rating processor the time-series API) as the service user ({@code METERFLOW_KEYSTONE_USER}, usually {@code admin} and {@code service} on
- * project {@code service}), as an OpenStack service calls another with its service credentials.
- * Signed in on first use, renewed ahead of its expiry (5 minutes before, or halfway through a
- * shorter life) and after an API answered 401 to it. Thread-safe; never logs the token.
+ * A service's own Keystone token: what validating callers' tokens asks Keystone with, and what a
+ * service sends when it calls another Meterflow API (the reports service the rating and
+ * time-series APIs, the rating processor the time-series API), as an OpenStack service calls
+ * another with its service credentials ({@code METERFLOW_KEYSTONE_USER}, usually {@code admin} and
+ * {@code service} on project {@code service}). Signed in on first use, renewed ahead of its expiry
+ * (5 minutes before, or halfway through a shorter life) and after an API answered 401 to it. The
+ * one place Meterflow signs in as a service. Thread-safe; never logs the token.
  */
 public final class ServiceToken {
 
     private static final Logger LOG = LoggerFactory.getLogger(ServiceToken.class);
     private static final Duration EARLY = Duration.ofMinutes(5);
-    private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
     private final KeystoneSettings settings;
-    private final URI tokens;
     private final HttpClient http;
     private final Clock clock;
     private final ObjectMapper json = new ObjectMapper();
     private String token;
+    private String userId;
     private Instant renewAt = Instant.MIN;
 
     public ServiceToken(KeystoneSettings settings, HttpClient http, Clock clock) {
         this.settings = settings;
-        String base = settings.url().toString();
-        this.tokens = URI.create((base.endsWith("/") ? base : base + "/") + "auth/tokens?nocatalog");
         this.http = http;
         this.clock = clock;
     }
@@ -65,38 +62,47 @@ public final class ServiceToken {
         }
     }
 
+    /** The service user's id, signing in first if it has not yet. */
+    synchronized String userId() {
+        current();
+        return userId;
+    }
+
     private void signIn() {
-        HttpResponse<String> answer;
-        try {
-            answer = http.send(
-                    HttpRequest.newBuilder(tokens)
-                            .timeout(TIMEOUT)
-                            .header("Content-Type", "application/json")
-                            .POST(HttpRequest.BodyPublishers.ofString(body().toString()))
-                            .build(),
-                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new KeystoneUnavailableException("Keystone at " + settings.url() + " cannot be reached: " + e, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new KeystoneUnavailableException("interrupted while signing in to Keystone", e);
+        HttpResponse<String> answer = KeystoneHttp.send(
+                http,
+                settings,
+                HttpRequest.newBuilder(settings.resolve("auth/tokens?nocatalog"))
+                        .timeout(settings.requestTimeout())
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body().toString()))
+                        .build());
+        if (answer.statusCode() == 401 || answer.statusCode() == 403 || answer.statusCode() == 404) {
+            throw new KeystoneUnavailableException(
+                    "Keystone refuses the service's credentials: user " + settings.user() + " in project "
+                            + settings.project() + " of domain " + settings.domain() + " (" + answer.statusCode()
+                            + "): check METERFLOW_KEYSTONE_USER, _PASSWORD, _PROJECT and _DOMAIN",
+                    null);
         }
         if (answer.statusCode() != 201) {
             throw new KeystoneUnavailableException(
-                    "Keystone refused the service's sign-in as " + settings.user() + " (" + answer.statusCode()
-                            + "): check METERFLOW_KEYSTONE_USER, _PASSWORD, _PROJECT, _DOMAIN",
+                    "Keystone at " + settings.url() + " answered " + answer.statusCode() + " to the service's sign-in",
                     null);
         }
         Instant expiresAt;
+        String signedIn;
         try {
-            JsonNode body = json.readTree(answer.body());
-            expiresAt = Instant.parse(body.path("token").path("expires_at").asText());
+            JsonNode body = json.readTree(answer.body()).path("token");
+            expiresAt = Instant.parse(body.path("expires_at").asText());
+            signedIn = body.path("user").path("id").asText();
         } catch (IOException | RuntimeException e) {
-            throw new KeystoneUnavailableException("Keystone's sign-in answer has no expiry", e);
+            throw new KeystoneUnavailableException("Keystone's answer to the service's sign-in has no expiry", e);
         }
         token = answer.headers()
                 .firstValue("X-Subject-Token")
-                .orElseThrow(() -> new KeystoneUnavailableException("Keystone's sign-in answer has no token", null));
+                .orElseThrow(() -> new KeystoneUnavailableException(
+                        "Keystone's answer to the service's sign-in has no token", null));
+        userId = signedIn;
         Instant now = clock.instant();
         Duration life = Duration.between(now, expiresAt);
         Duration early = life.dividedBy(2).compareTo(EARLY) < 0 ? life.dividedBy(2) : EARLY;
