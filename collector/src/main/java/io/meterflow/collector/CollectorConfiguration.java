@@ -227,7 +227,7 @@ public final class CollectorConfiguration extends Configuration {
         /** Keystone's project lifecycle (created, updated, deleted), keyed by project id, for the rating engine. */
         @NotBlank
         @JsonProperty
-        private String projectEventsTopic = "meterflow.project-events";
+        private String projectEventsTopic = Topics.PROJECT_EVENTS;
         /** How long one send may take before it is retried (delivery.timeout.ms). */
         @Min(1000)
         @JsonProperty

@@ -1,6 +1,6 @@
 package io.meterflow.collector.ingest;
 
-import io.meterflow.collector.project.ProjectEvent;
+import io.meterflow.wire.ProjectEvent;
 import io.meterflow.wire.ResourceEvent;
 import io.meterflow.wire.Sample;
 import java.util.List;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.meterflow.collector.notification.CeilometerTime;
 import io.meterflow.collector.notification.MalformedNotificationException;
 import io.meterflow.collector.notification.Notification;
+import io.meterflow.wire.ProjectEvent;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;

@@ -1,8 +1,8 @@
 package io.meterflow.collector.publish;
 
 import io.meterflow.collector.ingest.Outcome;
-import io.meterflow.collector.project.ProjectEvent;
-import io.meterflow.collector.project.ProjectEventCodec;
+import io.meterflow.wire.ProjectEvent;
+import io.meterflow.wire.ProjectEventCodec;
 import io.meterflow.wire.ResourceEvent;
 import io.meterflow.wire.ResourceEventCodec;
 import io.meterflow.wire.Sample;

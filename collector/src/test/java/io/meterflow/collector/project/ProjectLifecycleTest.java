@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.meterflow.collector.notification.EnvelopeParser;
 import io.meterflow.collector.notification.MalformedNotificationException;
 import io.meterflow.collector.notification.Notification;
+import io.meterflow.wire.ProjectEvent;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

@@ -1,6 +1,7 @@
 package io.meterflow.rating;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.meterflow.wire.Topics;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 
@@ -22,7 +23,7 @@ public final class ProjectEventsConfiguration {
     @NotNull
     @Pattern(regexp = ".+", message = "must not be empty")
     @JsonProperty
-    private String topic = "meterflow.project-events";
+    private String topic = Topics.PROJECT_EVENTS;
 
     /** The consumer group; its committed offsets say which events are stored. */
     @NotNull

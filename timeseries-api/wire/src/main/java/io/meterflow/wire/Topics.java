@@ -11,6 +11,8 @@ public final class Topics {
     public static final String SAMPLES = "meterflow.samples";
     /** Resource lifecycle events, keyed by resource id; {@link ResourceEventCodec}. */
     public static final String RESOURCE_EVENTS = "meterflow.resource-events";
+    /** Keystone projects' lifecycle steps, keyed by project id; {@link ProjectEventCodec}. */
+    public static final String PROJECT_EVENTS = "meterflow.project-events";
     /** Samples and resource events the sample ingest could not apply, with the reason in a header. */
     public static final String SAMPLES_DEAD_LETTER = "meterflow.samples.dead-letter";
     /** Measures the time-series API accepted, keyed by metric id; {@link MeasureRecordCodec}. */

@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dropwizard.lifecycle.Managed;
 import io.meterflow.keystone.KeystoneUnavailableException;
 import io.meterflow.rating.collect.KeystoneProjectDirectory;
-import java.io.IOException;
+import io.meterflow.wire.MalformedRecordException;
+import io.meterflow.wire.ProjectEvent;
+import io.meterflow.wire.ProjectEventCodec;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +38,7 @@ public final class ProjectEventsConsumer implements Managed {
     private final String topic;
     private final ProjectLifespans lifespans;
     private final Optional<KeystoneProjectDirectory> keystone;
-    private final ObjectMapper json;
+    private final ProjectEventCodec codec;
     private final Counter applied;
     private final Counter unreadable;
     private final Counter stateUnknown;
@@ -66,7 +68,7 @@ public final class ProjectEventsConsumer implements Managed {
         this.topic = topic;
         this.lifespans = lifespans;
         this.keystone = keystone;
-        this.json = json;
+        this.codec = new ProjectEventCodec(json);
         this.applied = metrics.counter("rating.lifespans.events_applied");
         this.unreadable = metrics.counter("rating.lifespans.events_unreadable");
         this.stateUnknown = metrics.counter("rating.lifespans.state_unknown");
@@ -127,10 +129,10 @@ public final class ProjectEventsConsumer implements Managed {
         ProjectEvent event;
         try {
             if (record.value() == null) {
-                throw new IllegalArgumentException("no value");
+                throw new MalformedRecordException("no value");
             }
-            event = ProjectEvent.read(json.readTree(record.value()));
-        } catch (IOException | IllegalArgumentException e) {
+            event = codec.decode(record.value());
+        } catch (MalformedRecordException e) {
             unreadable.inc();
             LOG.warn(
                     "Project event at {}-{} offset {} is unreadable, skipped: {}",

@@ -1,6 +1,7 @@
 package io.meterflow.rating.lifespan;
 
 import io.meterflow.rating.database.Jdbc;
+import io.meterflow.wire.ProjectEvent;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Timestamp;

@@ -145,6 +145,7 @@ class ProjectLifespansIT {
     private static String event(String project, String kind, Instant at, Boolean enabled, String messageId)
             throws Exception {
         Map<String, Object> event = new java.util.LinkedHashMap<>();
+        event.put("format_version", 1);
         event.put("project_id", project);
         event.put("event", kind);
         event.put("event_time", at.toString());
