@@ -61,8 +61,10 @@ class BadInputIT {
             Files.writeString(broken, """
                     "summary:get_summary": "role:reader or"
                     """);
-            Throwable refused = org.assertj.core.api.Assertions.catchThrowable(
-                    () -> RatingApiFixture.start(db, Map.of("authMode", "keystone", "policyFile", broken.toString())));
+            Throwable refused = org.assertj.core.api.Assertions.catchThrowable(() -> RatingApiFixture.start(
+                    db,
+                    // A password, so the start gets past the settings to the policy file.
+                    Map.of("authMode", "keystone", "keystone.password", "unused", "policyFile", broken.toString())));
             while (refused != null && !(refused instanceof IllegalArgumentException)) {
                 refused = refused.getCause();
             }
