@@ -25,6 +25,16 @@ public final class ProjectEventsConfiguration {
     @JsonProperty
     private String topic = Topics.PROJECT_EVENTS;
 
+    /**
+     * Where unreadable records go, unchanged, with the reason and where they were read in headers
+     * ({@code x-meterflow-reason}, {@code x-meterflow-source}); with the deployment namespace if
+     * there is one.
+     */
+    @NotNull
+    @Pattern(regexp = ".+", message = "must not be empty")
+    @JsonProperty
+    private String deadLetterTopic = Topics.PROJECT_EVENTS_DEAD_LETTER;
+
     /** The consumer group; its committed offsets say which events are stored. */
     @NotNull
     @Pattern(regexp = ".+", message = "must not be empty")
@@ -41,6 +51,10 @@ public final class ProjectEventsConfiguration {
 
     public String topic() {
         return topic;
+    }
+
+    public String deadLetterTopic() {
+        return deadLetterTopic;
     }
 
     public String groupId() {

@@ -184,6 +184,7 @@ public final class RatingApplication extends Application<RatingConfiguration> {
                     .manage(new ProjectEventsConsumer(
                             projectEvents.bootstrapServers(),
                             projectEvents.topic(),
+                            projectEvents.deadLetterTopic(),
                             projectEvents.groupId(),
                             lifespans,
                             ProcessorWiring.keystone(config),

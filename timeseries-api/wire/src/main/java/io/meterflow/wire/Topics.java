@@ -13,6 +13,8 @@ public final class Topics {
     public static final String RESOURCE_EVENTS = "meterflow.resource-events";
     /** Keystone projects' lifecycle steps, keyed by project id; {@link ProjectEventCodec}. */
     public static final String PROJECT_EVENTS = "meterflow.project-events";
+    /** Project events the rating engine could not read, with the reason in a header. */
+    public static final String PROJECT_EVENTS_DEAD_LETTER = "meterflow.project-events.dead-letter";
     /** Samples and resource events the sample ingest could not apply, with the reason in a header. */
     public static final String SAMPLES_DEAD_LETTER = "meterflow.samples.dead-letter";
     /** Measures the time-series API accepted, keyed by metric id; {@link MeasureRecordCodec}. */

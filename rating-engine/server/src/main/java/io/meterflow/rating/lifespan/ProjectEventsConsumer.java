@@ -25,7 +25,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Reads the collector's project events from Kafka into the project lifespans. Offsets are
  * committed only after the batch's writes, so a crash redelivers what was not stored, which the
- * lifespans recognise by message id. An update says nothing of the project's state (Keystone's
+ * lifespans recognise by message id. An unreadable record goes unchanged to the dead-letter topic
+ * with the reason, and Kafka has it before the offset past it is committed. An update says nothing of the project's state (Keystone's
  * notifications do not), so where Keystone is configured it is asked whether the project is
  * enabled now; where it cannot be asked, the update is recorded without a state.
  */
@@ -36,6 +37,7 @@ public final class ProjectEventsConsumer implements Managed {
 
     private final Map<String, Object> kafka;
     private final String topic;
+    private final String deadLetterTopic;
     private final ProjectLifespans lifespans;
     private final Optional<KeystoneProjectDirectory> keystone;
     private final ProjectEventCodec codec;
@@ -49,6 +51,7 @@ public final class ProjectEventsConsumer implements Managed {
     public ProjectEventsConsumer(
             String bootstrapServers,
             String topic,
+            String deadLetterTopic,
             String groupId,
             ProjectLifespans lifespans,
             Optional<KeystoneProjectDirectory> keystone,
@@ -66,6 +69,7 @@ public final class ProjectEventsConsumer implements Managed {
                 ConsumerConfig.CLIENT_ID_CONFIG,
                 "meterflow-rating-lifespans");
         this.topic = topic;
+        this.deadLetterTopic = deadLetterTopic;
         this.lifespans = lifespans;
         this.keystone = keystone;
         this.codec = new ProjectEventCodec(json);
@@ -98,15 +102,17 @@ public final class ProjectEventsConsumer implements Managed {
     private void run() {
         while (running) {
             try (KafkaConsumer<String, byte[]> open =
-                    new KafkaConsumer<>(kafka, new StringDeserializer(), new ByteArrayDeserializer())) {
+                            new KafkaConsumer<>(kafka, new StringDeserializer(), new ByteArrayDeserializer());
+                    DeadLetters deadLetters = new DeadLetters(bootstrapServers(), deadLetterTopic)) {
                 consumer = open;
                 open.subscribe(List.of(topic));
                 while (running) {
                     var records = open.poll(Duration.ofSeconds(1));
                     for (ConsumerRecord<String, byte[]> record : records) {
-                        handle(record);
+                        handle(record, deadLetters);
                     }
                     if (!records.isEmpty()) {
+                        deadLetters.awaitSent();
                         open.commitSync();
                     }
                 }
@@ -125,7 +131,7 @@ public final class ProjectEventsConsumer implements Managed {
         }
     }
 
-    private void handle(ConsumerRecord<String, byte[]> record) {
+    private void handle(ConsumerRecord<String, byte[]> record, DeadLetters deadLetters) {
         ProjectEvent event;
         try {
             if (record.value() == null) {
@@ -135,11 +141,13 @@ public final class ProjectEventsConsumer implements Managed {
         } catch (MalformedRecordException e) {
             unreadable.inc();
             LOG.warn(
-                    "Project event at {}-{} offset {} is unreadable, skipped: {}",
+                    "Project event at {}-{} offset {} is unreadable, sent to {}: {}",
                     record.topic(),
                     record.partition(),
                     record.offset(),
+                    deadLetterTopic,
                     e.getMessage());
+            deadLetters.send(record, e.getMessage());
             return;
         }
         if (event.kind() == ProjectEvent.Kind.UPDATED && event.enabled() == null && keystone.isPresent()) {
@@ -166,6 +174,10 @@ public final class ProjectEventsConsumer implements Managed {
                     e.getMessage());
             return event;
         }
+    }
+
+    private String bootstrapServers() {
+        return (String) kafka.get(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG);
     }
 
     private void pause() {

@@ -16,7 +16,9 @@ import io.meterflow.rating.processor.ScopeProcessor;
 import io.meterflow.testsupport.KafkaBroker;
 import io.meterflow.testsupport.PostgresDatabase;
 import io.meterflow.testsupport.RealServices;
+import io.meterflow.wire.DeadLetterHeaders;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -27,8 +29,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
@@ -36,7 +42,8 @@ import org.junit.jupiter.api.Test;
  * Project events on a real Kafka, as the collector publishes them from Keystone's notifications,
  * become project lifespans on a real PostgreSQL, once each and whatever their order; a deleted
  * project's scope is then rated exactly up to its deletion and marked inactive, as /v2/scope shows;
- * with the keystone fetcher rating every project, a created project is a scope at once.
+ * with the keystone fetcher rating every project, a created project is a scope at once. An
+ * unreadable record goes to the dead-letter topic with the reason.
  */
 @RealServices
 class ProjectLifespansIT {
@@ -58,9 +65,17 @@ class ProjectLifespansIT {
         ProjectLifespans lifespans = new ProjectLifespans(
                 jdbc, Optional.of(new ProjectLifespans.NewScope("project_id", "keystone", "gnocchi")));
         String topic = kafka.topic("project-events");
+        String deadLetterTopic = kafka.topic("project-events.dead-letter");
         MetricRegistry metrics = new MetricRegistry();
         ProjectEventsConsumer consumer = new ProjectEventsConsumer(
-                kafka.bootstrapServers(), topic, kafka.groupId("rating"), lifespans, Optional.empty(), JSON, metrics);
+                kafka.bootstrapServers(),
+                topic,
+                deadLetterTopic,
+                kafka.groupId("rating"),
+                lifespans,
+                Optional.empty(),
+                JSON,
+                metrics);
         consumer.start();
         try {
             send(
@@ -80,6 +95,10 @@ class ProjectLifespansIT {
         } finally {
             consumer.stop();
         }
+        ConsumerRecord<String, String> letter = deadLetter(kafka, deadLetterTopic);
+        assertThat(letter.value()).isEqualTo("not json at all");
+        assertThat(header(letter, DeadLetterHeaders.REASON)).isNotBlank();
+        assertThat(header(letter, DeadLetterHeaders.SOURCE)).startsWith(topic + "-0@");
 
         Map<String, Object> gone = lifespan(jdbc, "gone");
         assertThat(gone.get("created_at")).isEqualTo(FIRST.minus(Duration.ofDays(3)));
@@ -168,6 +187,34 @@ class ProjectLifespansIT {
                 producer.send(new ProducerRecord<>(topic, key, value)).get();
             }
         }
+    }
+
+    /** The first record on the dead-letter topic, read from its beginning. */
+    private static ConsumerRecord<String, String> deadLetter(KafkaBroker kafka, String topic) {
+        try (KafkaConsumer<String, String> reader = new KafkaConsumer<>(
+                Map.of(
+                        "bootstrap.servers",
+                        kafka.bootstrapServers(),
+                        "group.id",
+                        kafka.groupId("dead-letter-reader"),
+                        "auto.offset.reset",
+                        "earliest"),
+                new StringDeserializer(),
+                new StringDeserializer())) {
+            reader.subscribe(List.of(topic));
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, String> record : reader.poll(Duration.ofMillis(500))) {
+                    return record;
+                }
+            }
+        }
+        throw new AssertionError("nothing on " + topic + " within 30 s");
+    }
+
+    private static String header(ConsumerRecord<String, String> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null ? "" : new String(header.value(), StandardCharsets.UTF_8);
     }
 
     private static Map<String, Object> lifespan(Jdbc jdbc, String project) {
