@@ -86,7 +86,7 @@ public final class DemoCloud implements AutoCloseable {
         }
         this.store = new DemoStateStore(directory, json);
         DemoState state = store.loadOrCreate(clock);
-        this.scenario = new CloudScenario(state.historyStart(), DemoCatalog.plans(), json);
+        this.scenario = new CloudScenario(state.historyStart(), state.detailedFrom(), DemoCatalog.plans(), json);
         this.files = new DemoFiles(directory, new LibvirtProbe());
     }
 

@@ -21,26 +21,44 @@ import java.util.function.Consumer;
  *
  * <p>Audit notifications ({@code *.exists}) and polled samples come every {@link #AUDIT_EVERY} per
  * resource, each resource at its own offset, so every rated hour has measures and the bus has
- * something new every few seconds.
+ * something new every few seconds. Before {@code detailedFrom} they come once an hour
+ * ({@link #HISTORY_AUDIT_EVERY}): the demo sends its history at the first start, and a history as
+ * detailed as the present would make the first minute's work grow with the time of day (a day's
+ * history is six times the messages) while the rated hours and graphs show the same.
  */
 public final class CloudScenario {
 
     public static final Duration AUDIT_EVERY = Duration.ofMinutes(10);
+    /** How often before {@code detailedFrom}: a whole number of {@link #AUDIT_EVERY}. */
+    public static final Duration HISTORY_AUDIT_EVERY = Duration.ofHours(1);
+
+    private static final long HISTORY_TICK = HISTORY_AUDIT_EVERY.dividedBy(AUDIT_EVERY);
     /** The compute node libvirt's test node stands for: the steady instances run there. */
     public static final String POLLED_HOST = "compute-01";
 
     private static final Duration IMAGE_UPDATE_AFTER = Duration.ofMinutes(3);
 
     private final Instant origin;
+    private final Instant detailedFrom;
     private final List<ResourcePlan> plans;
     private final InstanceNotifications instances;
     private final VolumeNotifications volumes;
     private final ImageNotifications images;
     private final FloatingIpSamples floatingIps;
 
-    /** @param origin the history start: schedules are relative to it */
+    /** A scenario whose history is as detailed as its present. */
     public CloudScenario(Instant origin, List<ResourcePlan> plans, ObjectMapper json) {
+        this(origin, origin, plans, json);
+    }
+
+    /**
+     * @param origin the history start: schedules are relative to it
+     * @param detailedFrom audits and polled samples come every {@link #AUDIT_EVERY} from then on,
+     *     every {@link #HISTORY_AUDIT_EVERY} before
+     */
+    public CloudScenario(Instant origin, Instant detailedFrom, List<ResourcePlan> plans, ObjectMapper json) {
         this.origin = Objects.requireNonNull(origin, "origin");
+        this.detailedFrom = Objects.requireNonNull(detailedFrom, "detailedFrom");
         this.plans = List.copyOf(plans);
         MessageFactory messages = new MessageFactory(json);
         this.instances = new InstanceNotifications(messages);
@@ -161,7 +179,8 @@ public final class CloudScenario {
     /**
      * The audit times of a resource inside the window, strictly between its creation and deletion:
      * every {@link #AUDIT_EVERY} from the origin, shifted by an offset of the plan's own so the
-     * resources do not all report at once.
+     * resources do not all report at once; before {@code detailedFrom} only every
+     * {@link #HISTORY_AUDIT_EVERY} of those times.
      */
     private void ticks(ResourcePlan plan, Life life, Window window, Consumer<Instant> out) {
         long every = AUDIT_EVERY.toMillis();
@@ -174,7 +193,8 @@ public final class CloudScenario {
             if (!time.isBefore(window.to()) || !isAlive(life, time)) {
                 return;
             }
-            if (time.isAfter(life.created()) && window.contains(time)) {
+            boolean sparse = time.isBefore(detailedFrom) && Math.floorMod(j, HISTORY_TICK) != 0;
+            if (!sparse && time.isAfter(life.created()) && window.contains(time)) {
                 out.accept(time);
             }
         }

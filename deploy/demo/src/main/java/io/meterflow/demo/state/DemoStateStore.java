@@ -21,6 +21,8 @@ public final class DemoStateStore {
 
     /** At least this much history, so the graphs and the rated hours have something at once. */
     static final Duration MINIMUM_HISTORY = Duration.ofHours(6);
+    /** The hours before the first start's that are as detailed as the live activity. */
+    static final Duration DETAILED_HISTORY = Duration.ofHours(2);
 
     private final Path file;
     private final ObjectMapper json;
@@ -44,7 +46,7 @@ public final class DemoStateStore {
                 throw new UncheckedIOException("cannot read the demo state " + file + ": " + e.getMessage(), e);
             }
         }
-        DemoState fresh = DemoState.fresh(historyStart(clock.instant()));
+        DemoState fresh = DemoState.fresh(historyStart(clock.instant()), detailedFrom(clock.instant()));
         save(fresh);
         return fresh;
     }
@@ -88,5 +90,14 @@ public final class DemoStateStore {
         Instant sixHoursAgo = hour.minus(MINIMUM_HISTORY);
         Instant beforeMidnight = midnight.minus(MINIMUM_HISTORY);
         return sixHoursAgo.isBefore(beforeMidnight) ? sixHoursAgo : beforeMidnight;
+    }
+
+    /**
+     * Two hours before the current hour: the history before it is sent with hourly audits
+     * ({@code CloudScenario}), what follows as the live activity sends it. The DemoState
+     * constructor keeps it from falling before the history start.
+     */
+    static Instant detailedFrom(Instant now) {
+        return now.truncatedTo(ChronoUnit.HOURS).minus(DETAILED_HISTORY);
     }
 }

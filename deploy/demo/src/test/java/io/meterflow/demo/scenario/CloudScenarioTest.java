@@ -19,8 +19,10 @@ class CloudScenarioTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Instant ORIGIN = Instant.parse("2026-12-06T18:00:00Z");
     private static final Instant END = ORIGIN.plus(Duration.ofHours(30));
+    /** Hourly audits before, every ten minutes after: every test covers both. */
+    private static final Instant DETAILED_FROM = ORIGIN.plus(Duration.ofHours(18));
 
-    private final CloudScenario scenario = new CloudScenario(ORIGIN, DemoCatalog.plans(), JSON);
+    private final CloudScenario scenario = new CloudScenario(ORIGIN, DETAILED_FROM, DemoCatalog.plans(), JSON);
 
     @Test
     void aWindowSentInPiecesGivesTheSameMessagesAsAtOnce() {
@@ -36,7 +38,7 @@ class CloudScenarioTest {
 
     @Test
     void anotherScenarioOfTheSameOriginSendsTheSameMessages() {
-        CloudScenario again = new CloudScenario(ORIGIN, DemoCatalog.plans(), JSON);
+        CloudScenario again = new CloudScenario(ORIGIN, DETAILED_FROM, DemoCatalog.plans(), JSON);
         List<OsloMessage> first = scenario.between(ORIGIN, ORIGIN.plus(Duration.ofHours(2)));
         List<OsloMessage> second = again.between(ORIGIN, ORIGIN.plus(Duration.ofHours(2)));
         assertThat(second).isEqualTo(first);
@@ -62,6 +64,37 @@ class CloudScenarioTest {
                 }
             }
         }
+    }
+
+    @Test
+    void theHistoryBeforeItsDetailedHoursHasOneAuditPerResourceAndHour() {
+        CloudScenario detailedThroughout = new CloudScenario(ORIGIN, DemoCatalog.plans(), JSON);
+        for (Instant start = ORIGIN; start.isBefore(DETAILED_FROM); start = start.plus(Duration.ofHours(1))) {
+            Instant hour = start;
+            Instant end = hour.plus(Duration.ofHours(1));
+            Map<String, Integer> sparse = audits(scenario.between(hour, end));
+            Map<String, Integer> detailed = audits(detailedThroughout.between(hour, end));
+            assertThat(sparse.values()).as("at %s", hour).containsOnly(1);
+            detailed.forEach((resource, count) -> {
+                if (count == 6) { // alive all hour
+                    assertThat(sparse).as("%s at %s", resource, hour).containsEntry(resource, 1);
+                }
+            });
+        }
+        assertThat(ids(scenario.between(DETAILED_FROM, END)))
+                .as("from then on as detailed as the live activity")
+                .isEqualTo(ids(detailedThroughout.between(DETAILED_FROM, END)));
+    }
+
+    /** Per resource, how many audits or polled samples it sent. */
+    private static Map<String, Integer> audits(List<OsloMessage> messages) {
+        Map<String, Integer> counts = new HashMap<>();
+        for (OsloMessage message : messages) {
+            if (message.eventType().endsWith(".exists") || message.eventType().equals("telemetry.polling")) {
+                counts.merge(message.resourceId(), 1, Integer::sum);
+            }
+        }
+        return counts;
     }
 
     @Test

@@ -27,6 +27,27 @@ class DemoStateStoreTest {
     }
 
     @Test
+    void theHistoryIsDetailedForTheTwoHoursBeforeTheFirstStartsHour() {
+        assertThat(DemoStateStore.detailedFrom(Instant.parse("2026-12-07T14:25:00Z")))
+                .isEqualTo(Instant.parse("2026-12-07T12:00:00Z"));
+        DemoState fresh = DemoState.fresh(
+                Instant.parse("2026-12-06T18:00:00Z"),
+                DemoStateStore.detailedFrom(Instant.parse("2026-12-06T19:10:00Z")));
+        assertThat(fresh.detailedFrom()).as("never before the history").isEqualTo(fresh.historyStart());
+    }
+
+    @Test
+    void aStateSavedBeforeDetailedHoursExistedIsDetailedThroughout(@TempDir Path directory) throws Exception {
+        java.nio.file.Files.writeString(
+                directory.resolve("state.json"),
+                "{\"history_start\": \"2026-12-06T18:00:00Z\", \"sent_until\": \"2026-12-07T14:20:00Z\","
+                        + " \"prices_seeded\": true, \"billing_seeded\": true}");
+        DemoState old = new DemoStateStore(directory, JSON)
+                .loadOrCreate(Clock.fixed(Instant.parse("2026-12-07T15:00:00Z"), ZoneOffset.UTC));
+        assertThat(old.detailedFrom()).isEqualTo(old.historyStart());
+    }
+
+    @Test
     void aRestartKeepsTheHistoryStartAndWhatWasSent(@TempDir Path directory) {
         Clock first = Clock.fixed(Instant.parse("2026-12-07T14:25:00Z"), ZoneOffset.UTC);
         DemoStateStore store = new DemoStateStore(directory, JSON);
@@ -36,6 +57,7 @@ class DemoStateStoreTest {
         Clock later = Clock.fixed(Instant.parse("2026-12-09T10:00:00Z"), ZoneOffset.UTC);
         DemoState reloaded = new DemoStateStore(directory, JSON).loadOrCreate(later);
         assertThat(reloaded.historyStart()).isEqualTo(created.historyStart());
+        assertThat(reloaded.detailedFrom()).isEqualTo(Instant.parse("2026-12-07T12:00:00Z"));
         assertThat(reloaded.sentUntil()).isEqualTo(Instant.parse("2026-12-07T14:20:00Z"));
         assertThat(reloaded.pricesSeeded()).isTrue();
         assertThat(reloaded.billingSeeded()).isFalse();
