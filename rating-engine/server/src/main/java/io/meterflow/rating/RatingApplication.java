@@ -117,7 +117,6 @@ public final class RatingApplication extends Application<RatingConfiguration> {
     public void initialize(Bootstrap<RatingConfiguration> bootstrap) {
         bootstrap.setConfigurationSourceProvider(ServiceConfigSources.fileOrPackagedWith(environment));
         bootstrap.addCommand(new ProcessCommand(this));
-        bootstrap.addCommand(new PolicyCommand());
     }
 
     @Override

@@ -17,7 +17,6 @@ import io.meterflow.policy.Policy;
 import io.meterflow.reports.access.CallerFilter;
 import io.meterflow.reports.access.ExportAccessFilter;
 import io.meterflow.reports.access.Guard;
-import io.meterflow.reports.access.PolicyCommand;
 import io.meterflow.reports.access.ReportsPolicies;
 import io.meterflow.reports.account.AccountResource;
 import io.meterflow.reports.account.IssuerResource;
@@ -111,7 +110,6 @@ public final class ReportsApplication extends Application<ReportsConfiguration> 
     public void initialize(Bootstrap<ReportsConfiguration> bootstrap) {
         bootstrap.setConfigurationSourceProvider(ServiceConfigSources.fileOrPackagedWith(environment));
         bootstrap.addCommand(new IssueCommand(this));
-        bootstrap.addCommand(new PolicyCommand());
     }
 
     @Override

@@ -29,7 +29,8 @@ public final class PolicyCommand {
             SERVICE:
             %s
               --policy-file FILE   the operator's policy file (YAML or JSON), the one the service's
-                                   policyFile (or its variable, above) names
+                                   policyFile (or its variable, above) names; --file is the same
+                                   (bin/meterflow rating|reports policy --file FILE comes here)
               --format yaml|json   yaml (default): the commented sample; json: every rule in force
                                    as one object
             """;
@@ -54,6 +55,9 @@ public final class PolicyCommand {
         while (!rest.isEmpty()) {
             String arg = rest.remove(0);
             String[] option = arg.split("=", 2);
+            if (option[0].equals("--file")) {
+                option[0] = "--policy-file"; // the name the services' own policy commands had
+            }
             if (option[0].equals("--policy-file") || option[0].equals("--format")) {
                 String value = option.length == 2 ? option[1] : rest.isEmpty() ? null : rest.remove(0);
                 if (value == null) {

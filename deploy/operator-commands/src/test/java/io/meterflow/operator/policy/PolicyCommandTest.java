@@ -86,6 +86,9 @@ class PolicyCommandTest {
         assertThat(Policy.load(service.defaults(), written).effectiveRules()).isEqualTo(inForce);
         assertThat(inForce).containsEntry(changed.name(), "role:admin and role:auditor");
 
+        // bin/meterflow rating|reports policy --file FILE, the services' own command line, says the same.
+        assertThat(run(service.command(), "--file", operators.toString()).out()).isEqualTo(effective.out());
+
         Run json = run(service.command(), "--policy-file", operators.toString(), "--format=json");
         Path jsonFile = Files.writeString(dir.resolve("effective.json"), json.out());
         assertThat(Policy.load(List.of(), jsonFile).effectiveRules()).isEqualTo(inForce);
