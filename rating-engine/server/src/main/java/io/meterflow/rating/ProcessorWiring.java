@@ -104,19 +104,19 @@ final class ProcessorWiring {
                         : Optional.empty());
     }
 
-    /** Keystone, where the service has it: asked for a project's state when an update does not say it. */
     /** How the processor calls the time-series API: behind Keystone, with the service's own token. */
     private static GnocchiAuth timeseriesAuth(RatingConfiguration config, Clock clock) {
         ProcessorConfiguration settings = config.processor();
         if (settings.timeseriesKeystoneAuth()) {
             ServiceToken service = new ServiceToken(config.keystone().settings(), HttpClient.newHttpClient(), clock);
-            return new KeystoneTokenAuth(service::current);
+            return new KeystoneTokenAuth(service::current, service::refused);
         }
         return settings.timeseriesBasicAuth()
                 ? new BasicAuth(settings.timeseriesUser())
                 : new NoAuth(settings.timeseriesUser(), null, List.of("admin"));
     }
 
+    /** Keystone, where the service has it: asked for a project's state when an update does not say it. */
     static Optional<KeystoneProjectDirectory> keystone(RatingConfiguration config) {
         boolean configured =
                 config.keystoneAuth() || "keystone".equals(config.processor().fetcher());

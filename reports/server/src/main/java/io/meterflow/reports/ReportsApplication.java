@@ -189,7 +189,7 @@ public final class ReportsApplication extends Application<ReportsConfiguration> 
             case "keystone" -> {
                 // Keystone down: the portal shows "temporarily unavailable", the API answers 503.
                 ServiceToken service = serviceToken.orElseThrow();
-                yield new KeystoneTokenAuth(service::current);
+                yield new KeystoneTokenAuth(service::current, service::refused);
             }
             case "noauth" -> new NoAuth(config.timeseriesUser(), null, List.of("admin"));
             default -> new BasicAuth(config.timeseriesUser());

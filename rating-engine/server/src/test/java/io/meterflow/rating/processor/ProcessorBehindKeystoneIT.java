@@ -4,13 +4,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.dropwizard.testing.ConfigOverride;
+import io.meterflow.gnocchiclient.GnocchiClient;
+import io.meterflow.gnocchiclient.GnocchiConfig;
+import io.meterflow.gnocchiclient.auth.KeystoneTokenAuth;
+import io.meterflow.gnocchiclient.resource.ResourceQuery;
+import io.meterflow.gnocchiclient.resource.ResourceSearch;
+import io.meterflow.keystone.KeystoneSettings;
+import io.meterflow.keystone.ServiceToken;
 import io.meterflow.rating.RatingApiFixture;
 import io.meterflow.testsupport.KeystoneServer;
 import io.meterflow.testsupport.PostgresDatabase;
 import io.meterflow.testsupport.RealServices;
 import io.meterflow.timeseries.ApiFixture;
+import java.net.URI;
+import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -23,8 +33,9 @@ import org.junit.jupiter.api.Test;
  * A cloud where every API sits behind Keystone: the time-series API refuses requests without a
  * token, so the rating processor signs in with the service's own credentials
  * ({@code processor.timeseriesAuth: keystone}) and collects and prices every due hour with its
- * token, as CloudKitty's collector does with its keystone_authtoken credentials. Skipped without a
- * Keystone (METERFLOW_TEST_KEYSTONE_URL; .ci/run starts one).
+ * token, as CloudKitty's collector does with its keystone_authtoken credentials; a service token
+ * revoked before its expiry is replaced at the first 401, and the call sent again. Skipped without
+ * a Keystone (METERFLOW_TEST_KEYSTONE_URL; .ci/run starts one).
  */
 @RealServices
 class ProcessorBehindKeystoneIT {
@@ -53,7 +64,8 @@ class ProcessorBehindKeystoneIT {
                 ConfigOverride.config("keystone.url", keystone.url()),
                 ConfigOverride.config("keystone.user", keystone.adminUser()),
                 ConfigOverride.config("keystone.password", keystone.adminPassword()),
-                ConfigOverride.config("keystone.project", keystone.adminProject()));
+                ConfigOverride.config("keystone.project", keystone.adminProject()),
+                ConfigOverride.config("keystone.cacheSeconds", "1"));
         assertThat(timeseries.anonymous().get("/v1/resource/generic").status()).isEqualTo(401);
 
         rating = RatingApiFixture.start(db);
@@ -100,6 +112,32 @@ class ProcessorBehindKeystoneIT {
         if (keystone != null) {
             keystone.close();
         }
+    }
+
+    @Test
+    void aRevokedServiceTokenIsReplacedAtTheFirst401AndTheCallSentAgain() throws Exception {
+        ServiceToken service = new ServiceToken(
+                new KeystoneSettings(
+                        URI.create(keystone.url()),
+                        keystone.adminUser(),
+                        keystone.adminPassword(),
+                        keystone.adminProject(),
+                        "Default",
+                        Duration.ofSeconds(1)),
+                HttpClient.newHttpClient(),
+                Clock.systemUTC());
+        // What the processor and the reports service build for processor.timeseriesAuth: keystone.
+        GnocchiClient client = new GnocchiClient(
+                GnocchiConfig.of(timeseries.baseUri(), new KeystoneTokenAuth(service::current, service::refused)));
+        ResourceSearch everything = ResourceSearch.of(usage.resourceType(), ResourceQuery.all());
+        assertThat(client.resources().search(everything)).isNotEmpty();
+
+        String revoked = service.current();
+        keystone.revoke(revoked);
+        Thread.sleep(1_500); // past the time-series API's keystone.cacheSeconds
+
+        assertThat(client.resources().search(everything)).isNotEmpty();
+        assertThat(service.current()).as("signed in again").isNotEqualTo(revoked);
     }
 
     @Test

@@ -10,4 +10,13 @@ public sealed interface GnocchiAuth permits BasicAuth, NoAuth, KeystoneTokenAuth
 
     /** The headers to add to the next request. */
     Map<String, String> headers();
+
+    /**
+     * The API answered 401 to a request sent with {@code sent}. Returns whether the next
+     * {@link #headers()} may be accepted, so that the request is worth sending once more: true only
+     * where what was refused can be renewed (a Keystone token revoked before it expired).
+     */
+    default boolean refused(Map<String, String> sent) {
+        return false;
+    }
 }

@@ -2,16 +2,26 @@ package io.meterflow.gnocchiclient.auth;
 
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
  * Keystone: an {@code X-Auth-Token} asked from {@code tokens} before every request, so the caller
- * decides when a token is renewed (this client never talks to Keystone itself).
+ * decides when a token is renewed (this client never talks to Keystone itself). A token the API
+ * refuses with 401 is handed to {@code refusals}, which lets the caller drop it: a revoked service
+ * token is then replaced at once rather than at its expiry, and the request is sent once more.
  */
-public record KeystoneTokenAuth(Supplier<String> tokens) implements GnocchiAuth {
+public record KeystoneTokenAuth(Supplier<String> tokens, Consumer<String> refusals) implements GnocchiAuth {
+
+    private static final String HEADER = "X-Auth-Token";
 
     public KeystoneTokenAuth {
         Objects.requireNonNull(tokens, "tokens");
+    }
+
+    /** A token the caller cannot renew (a user's, given on the command line): a 401 is final. */
+    public KeystoneTokenAuth(Supplier<String> tokens) {
+        this(tokens, null);
     }
 
     @Override
@@ -20,7 +30,16 @@ public record KeystoneTokenAuth(Supplier<String> tokens) implements GnocchiAuth 
         if (token == null || token.isBlank()) {
             throw new IllegalStateException("the Keystone token supplier gave no token");
         }
-        return Map.of("X-Auth-Token", token);
+        return Map.of(HEADER, token);
+    }
+
+    @Override
+    public boolean refused(Map<String, String> sent) {
+        if (refusals == null || !sent.containsKey(HEADER)) {
+            return false;
+        }
+        refusals.accept(sent.get(HEADER));
+        return true;
     }
 
     /** Never prints the token. */

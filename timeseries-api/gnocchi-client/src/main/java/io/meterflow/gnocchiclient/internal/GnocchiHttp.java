@@ -14,6 +14,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * One JSON exchange with the API: path under {@code v1/}, identity headers, time-out, and the
@@ -35,29 +37,47 @@ public final class GnocchiHttp {
     }
 
     public JsonNode get(String path, QueryString query) {
-        return send(request(path, query).GET());
+        return exchange(path, query, request -> request.GET());
     }
 
     public JsonNode post(String path, QueryString query, JsonNode body) {
-        return send(request(path, query)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(write(body))));
+        String text = write(body);
+        return exchange(
+                path,
+                query,
+                request -> request.header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(text)));
     }
 
-    private HttpRequest.Builder request(String path, QueryString query) {
+    /**
+     * Sends the request; a 401 that the identity can answer with new headers (a renewed Keystone
+     * token) is sent once more with them, so a revoked service token costs one request, not a
+     * failed collection.
+     */
+    private JsonNode exchange(String path, QueryString query, UnaryOperator<HttpRequest.Builder> method) {
+        Map<String, String> identity = config.auth().headers();
+        HttpRequest request = method.apply(request(path, query, identity)).build();
+        HttpResponse<String> response = send(request);
+        if (response.statusCode() == 401 && config.auth().refused(identity)) {
+            request =
+                    method.apply(request(path, query, config.auth().headers())).build();
+            response = send(request);
+        }
+        return answer(request, response);
+    }
+
+    private HttpRequest.Builder request(String path, QueryString query, Map<String, String> identity) {
         URI uri = config.baseUri().resolve("v1/" + path + query);
         // Accept: application/json makes Gnocchi answer errors as JSON instead of an HTML page.
         HttpRequest.Builder request =
                 HttpRequest.newBuilder(uri).timeout(config.requestTimeout()).header("Accept", "application/json");
-        config.auth().headers().forEach(request::header);
+        identity.forEach(request::header);
         return request;
     }
 
-    private JsonNode send(HttpRequest.Builder builder) {
-        HttpRequest request = builder.build();
-        HttpResponse<String> response;
+    private HttpResponse<String> send(HttpRequest request) {
         try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (HttpTimeoutException timeout) {
             throw new GnocchiTimeoutException(describe(request) + " timed out", timeout);
         } catch (IOException failure) {
@@ -66,6 +86,9 @@ public final class GnocchiHttp {
             Thread.currentThread().interrupt();
             throw new GnocchiConnectionException(describe(request) + " interrupted", interrupted);
         }
+    }
+
+    private JsonNode answer(HttpRequest request, HttpResponse<String> response) {
         int status = response.statusCode();
         if (status >= 400) {
             throw errors.toException(
