@@ -1,8 +1,6 @@
 package io.meterflow.timeseries;
 
-import io.dropwizard.core.Application;
 import io.dropwizard.testing.ConfigOverride;
-import io.dropwizard.testing.DropwizardTestSupport;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.meterflow.testsupport.PostgresDatabase;
 import java.net.URI;
@@ -12,10 +10,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.HashMap;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
-import java.util.function.UnaryOperator;
 
 /**
  * The whole time-series API, started from its packaged configuration on a test class's own
@@ -35,43 +32,30 @@ public final class ApiFixture implements AutoCloseable {
 
     /**
      * Starts the API on {@code database} in the direct ingest mode; {@code settings} override keys of
-     * meterflow-timeseries.yml, this fixture's own choices included.
+     * meterflow-timeseries.yml.
      */
     public static ApiFixture start(PostgresDatabase database, ConfigOverride... settings) throws Exception {
+        // Dropwizard keeps the first override of a key: the caller's settings go first.
+        List<ConfigOverride> all = new ArrayList<>(List.of(settings));
         // Both modes fold with the same code; the Kafka path has its own tests (aggregator package),
         // and a broker per test class would add seconds to each.
-        return start(database, Map.of("METERFLOW_INGEST_MODE", "direct"), settings);
+        all.add(ConfigOverride.config("ingest.mode", "direct"));
+        return startAsConfigured(database, all.toArray(ConfigOverride[]::new));
     }
 
     /** Starts the API with only {@code settings} changed from the packaged configuration (Kafka mode tests). */
     public static ApiFixture startAsConfigured(PostgresDatabase database, ConfigOverride... settings) throws Exception {
-        return start(database, Map.of(), settings);
-    }
-
-    /**
-     * The fixture's own choices are environment variables of the packaged configuration, so that
-     * a caller's {@code settings} always win: Dropwizard keeps overrides in a {@code Set.of}, whose
-     * order changes from one JVM to the next, so two overrides of one key gave either value.
-     */
-    private static ApiFixture start(
-            PostgresDatabase database, Map<String, String> variables, ConfigOverride... settings) throws Exception {
-        Map<String, String> environment = new HashMap<>(variables);
-        environment.put("METERFLOW_DB_URL", urlWithCredentials(database));
-        environment.put("METERFLOW_DB_POOL_SIZE", "4");
-        environment.put("METERFLOW_WARMUP_ROUNDS", "2");
-        environment.put("METERFLOW_TIMESERIES_PORT", "0");
-        environment.put("METERFLOW_LOG_LEVEL", "WARN");
-        UnaryOperator<String> lookup =
-                name -> environment.containsKey(name) ? environment.get(name) : System.getenv(name);
-        DropwizardTestSupport<TimeseriesConfiguration> support =
-                new DropwizardTestSupport<>(
-                        TimeseriesApplication.class, TimeseriesApplication.DEFAULT_CONFIG, settings) {
-                    @Override
-                    public Application<TimeseriesConfiguration> newApplication() {
-                        return new TimeseriesApplication(lookup);
-                    }
-                };
-        DropwizardAppExtension<TimeseriesConfiguration> app = new DropwizardAppExtension<>(support);
+        List<ConfigOverride> overrides = new ArrayList<>(List.of(settings)); // the first override of a key wins
+        overrides.addAll(List.of(
+                ConfigOverride.config("database.url", urlWithCredentials(database)),
+                ConfigOverride.config("database.maxPoolSize", "4"),
+                ConfigOverride.config("warmUpRounds", "2"),
+                ConfigOverride.config("server.connector.port", "0"),
+                ConfigOverride.config("logging.level", "WARN")));
+        DropwizardAppExtension<TimeseriesConfiguration> app = new DropwizardAppExtension<>(
+                TimeseriesApplication.class,
+                TimeseriesApplication.DEFAULT_CONFIG,
+                overrides.toArray(ConfigOverride[]::new));
         app.before();
         return new ApiFixture(app, database);
     }
